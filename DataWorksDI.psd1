@@ -15,7 +15,13 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('DataWorksDI.format.ps1xml')
-    CmdletsToExport        = @()
+    CmdletsToExport        = @(
+        'Connect-DIWorkspace'
+        'Disconnect-DIWorkspace'
+        'Get-DIContext'
+        'Get-DIWorkspace'
+        'Invoke-DIApi'
+    )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

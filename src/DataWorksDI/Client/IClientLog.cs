@@ -1,0 +1,23 @@
+namespace DataWorksDI.Client
+{
+    /// <summary>
+    /// Where the client reports what it does. Cmdlets queue these messages and write them on the pipeline thread.
+    /// Nothing passed here may contain a secret or a token.
+    /// </summary>
+    public interface IClientLog
+    {
+        void Verbose(string message);
+
+        void Debug(string message);
+    }
+
+    /// <summary>Discards everything.</summary>
+    public sealed class NullClientLog : IClientLog
+    {
+        public static readonly NullClientLog Instance = new NullClientLog();
+
+        public void Verbose(string message) { }
+
+        public void Debug(string message) { }
+    }
+}

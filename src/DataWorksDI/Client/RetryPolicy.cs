@@ -1,0 +1,89 @@
+using System;
+using System.Net;
+
+namespace DataWorksDI.Client
+{
+    /// <summary>How many times and how patiently a failed call is retried. The one place retry timing is decided.</summary>
+    public sealed class RetryOptions
+    {
+        /// <summary>Attempts in all, including the first; 1 turns retries off.</summary>
+        public int MaxAttempts { get; set; } = 4;
+
+        /// <summary>Delay before the first retry; doubles with each retry.</summary>
+        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>Upper bound of a computed (exponential) delay.</summary>
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+        /// <summary>Upper bound honoured for the service's own x-acs-retry-after hint.</summary>
+        public TimeSpan MaxServerDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+        public RetryOptions Clone() => (RetryOptions)MemberwiseClone();
+    }
+
+    /// <summary>Decides whether a failure is worth another attempt.</summary>
+    internal static class RetryClassifier
+    {
+        public static bool IsThrottlingCode(string code) =>
+            !string.IsNullOrEmpty(code) && (code == "Throttling" || code.StartsWith("Throttling.", StringComparison.Ordinal));
+
+        /// <summary>
+        /// A throttled call was refused by flow control before the service acted on it, so it may be replayed whatever the
+        /// action. A 5xx or a lost connection is ambiguous: the service may have acted, so only replay-safe calls (reads,
+        /// or writes carrying a ClientToken) are retried.
+        /// </summary>
+        public static bool ShouldRetry(DataWorksServiceException error, ApiRequest request, bool requestCertainlyNotSent, out string reason)
+        {
+            if (error.IsThrottling)
+            {
+                reason = "throttled (" + error.Code + ")";
+                return true;
+            }
+            bool transient = (int)error.StatusCode >= 500 || error.StatusCode == 0;
+            if (!transient)
+            {
+                reason = null;
+                return false;
+            }
+            if (request.IsReplaySafe || requestCertainlyNotSent)
+            {
+                reason = error.StatusCode == 0 ? error.Code : "HTTP " + (int)error.StatusCode + " (" + error.Code + ")";
+                return true;
+            }
+            reason = null;
+            return false;
+        }
+    }
+
+    /// <summary>Capped exponential backoff with full jitter, or the service's hint when it gave one.</summary>
+    internal sealed class BackoffCalculator
+    {
+        private readonly RetryOptions _options;
+        private readonly Random _random;
+
+        public BackoffCalculator(RetryOptions options, Random random = null)
+        {
+            _options = options;
+            _random = random ?? new Random();
+        }
+
+        /// <param name="retryNumber">1 for the first retry.</param>
+        public TimeSpan Next(int retryNumber, int? serverHintMilliseconds)
+        {
+            if (serverHintMilliseconds.HasValue && serverHintMilliseconds.Value >= 0)
+            {
+                double hinted = Math.Min(serverHintMilliseconds.Value, _options.MaxServerDelay.TotalMilliseconds);
+                // Never earlier than asked; a little jitter so parallel runbooks do not return in lock-step.
+                return TimeSpan.FromMilliseconds(hinted + Jitter(Math.Max(50, hinted * 0.1)));
+            }
+            double cap = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, retryNumber - 1));
+            // "Equal jitter": half the exponential step is kept, half is random, so a delay never collapses to zero.
+            return TimeSpan.FromMilliseconds(cap / 2 + Jitter(cap / 2));
+        }
+
+        private double Jitter(double max)
+        {
+            lock (_random) return _random.NextDouble() * max;
+        }
+    }
+}

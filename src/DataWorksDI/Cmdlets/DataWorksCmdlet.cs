@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Session;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>
+    /// Base of every cmdlet. Cmdlets stay thin: they bind parameters and hand the work to helpers, which run off the
+    /// pipeline thread with a cancellation token made in BeginProcessing and cancelled in StopProcessing (Ctrl+C). What
+    /// the helpers report (verbose, debug, warnings, progress) is queued and written here, on the pipeline thread.
+    /// </summary>
+    public abstract class DataWorksCmdlet : PSCmdlet, IDisposable
+    {
+        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly BlockingCollection<Action<DataWorksCmdlet>> _messages = new BlockingCollection<Action<DataWorksCmdlet>>();
+        private CmdletLog _log;
+        private int _pipelineThreadId = -1;
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>A log that helpers on any thread may use; messages reach the host from the pipeline thread.</summary>
+        internal IClientLog Log => _log ?? (_log = new CmdletLog(this));
+
+        protected sealed override void BeginProcessing()
+        {
+            if (_cancellation.IsCancellationRequested)
+            {
+                _cancellation.Dispose();
+                _cancellation = new CancellationTokenSource();
+            }
+            _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
+            Begin();
+        }
+
+        /// <summary>Per-cmdlet setup after the base has created the cancellation token.</summary>
+        protected virtual void Begin() { }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>
+        /// Session state (the runspace's context, bound parameters) may only be read on the pipeline thread; helpers
+        /// running in <see cref="Run{T}"/> get what they need passed in. Catches that mistake at once.
+        /// </summary>
+        internal void AssertPipelineThread()
+        {
+            if (_pipelineThreadId != -1 && Thread.CurrentThread.ManagedThreadId != _pipelineThreadId)
+                throw new InvalidOperationException("Internal error: session state was read off the pipeline thread.");
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            _messages.Dispose();
+        }
+
+        /// <summary>Queues an action that writes to the host; it runs on the pipeline thread.</summary>
+        internal void Post(Action<DataWorksCmdlet> write)
+        {
+            try
+            {
+                _messages.Add(write);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The pipeline has ended; there is nobody left to tell.
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        internal void PostProgress(ProgressRecord record) => Post(c => c.WriteProgress(record));
+
+        internal void PostWarning(string message) => Post(c => c.WriteWarning(message));
+
+        /// <summary>
+        /// Runs asynchronous work to completion while writing its queued messages on this (the pipeline) thread.
+        /// Ctrl+C cancels the token and ends the wait at once with PipelineStoppedException.
+        /// </summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            CancellationToken token = _cancellation.Token;
+            Task<T> task = Task.Run(() => work(token), token);
+            task.ContinueWith(_ => Post(null), TaskScheduler.Default);
+            while (!task.IsCompleted)
+            {
+                if (_messages.TryTake(out Action<DataWorksCmdlet> write, 250)) write?.Invoke(this);
+            }
+            while (_messages.TryTake(out Action<DataWorksCmdlet> pending)) pending?.Invoke(this);
+
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal void Run(Func<CancellationToken, Task> work) => Run<bool>(async ct =>
+        {
+            await work(ct).ConfigureAwait(false);
+            return true;
+        });
+
+        /// <summary>
+        /// Runs one item's work; a service failure becomes a non-terminating error about <paramref name="target"/>,
+        /// so one bad item does not stop the pipeline. Returns false when it failed.
+        /// </summary>
+        internal bool TryRun<T>(Func<CancellationToken, Task<T>> work, object target, out T result)
+        {
+            try
+            {
+                result = Run(work);
+                return true;
+            }
+            catch (DataWorksServiceException ex)
+            {
+                WriteError(ErrorRecords.FromService(ex, target));
+                result = default(T);
+                return false;
+            }
+            catch (DataWorksOperationException ex)
+            {
+                WriteError(ex.ToErrorRecord(target));
+                result = default(T);
+                return false;
+            }
+        }
+
+        private sealed class CmdletLog : IClientLog
+        {
+            private readonly DataWorksCmdlet _owner;
+
+            public CmdletLog(DataWorksCmdlet owner) => _owner = owner;
+
+            public void Verbose(string message) => _owner.Post(c => c.WriteVerbose(message));
+
+            public void Debug(string message) => _owner.Post(c => c.WriteDebug(message));
+        }
+    }
+}

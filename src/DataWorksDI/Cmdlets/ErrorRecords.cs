@@ -1,0 +1,78 @@
+using System;
+using System.Management.Automation;
+using DataWorksDI.Client;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>Builds the module's error records: specific ErrorIds, fitting categories, the target, and the RequestId.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord Create(string errorId, string message, ErrorCategory category, object target, string recommendedAction = null)
+        {
+            var record = new ErrorRecord(new DataWorksOperationException(errorId, message, category), errorId, category, target);
+            if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+
+        /// <summary>ErrorId = the API's error code; the message carries the RequestId; RecommendedAction the service's link.</summary>
+        public static ErrorRecord FromService(DataWorksServiceException ex, object target)
+        {
+            var record = new ErrorRecord(ex, ex.Code, Categorize(ex), target);
+            record.ErrorDetails = new ErrorDetails(ex.Message)
+            {
+                RecommendedAction = !string.IsNullOrEmpty(ex.Recommend) ? ex.Recommend : Hint(ex),
+            };
+            return record;
+        }
+
+        internal static ErrorCategory Categorize(DataWorksServiceException ex)
+        {
+            string code = ex.Code ?? string.Empty;
+            if (ex.IsThrottling) return ErrorCategory.LimitsExceeded;
+            if (code == "RequestTimeout") return ErrorCategory.OperationTimeout;
+            if (code == "NetworkError") return ErrorCategory.ConnectionError;
+            if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code.StartsWith("Signature", StringComparison.Ordinal) ||
+                code == "IncompleteSignature" || code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal) || code.StartsWith("InvalidTimeStamp", StringComparison.Ordinal))
+                return ErrorCategory.AuthenticationError;
+            if (code.StartsWith("Forbidden", StringComparison.Ordinal) || code.IndexOf("NoPrivilege", StringComparison.Ordinal) >= 0 || (int)ex.StatusCode == 403)
+                return ErrorCategory.PermissionDenied;
+            if (code.EndsWith(".Existed", StringComparison.Ordinal) || code.EndsWith("AlreadyExists", StringComparison.Ordinal)) return ErrorCategory.ResourceExists;
+            if (code.IndexOf("NotFound", StringComparison.Ordinal) >= 0 || code.IndexOf("NotExist", StringComparison.Ordinal) >= 0 || (int)ex.StatusCode == 404)
+                return ErrorCategory.ObjectNotFound;
+            if ((int)ex.StatusCode >= 500) return ErrorCategory.ResourceUnavailable;
+            if (code == DataWorksServiceException.DIFailCode) return ErrorCategory.InvalidOperation;
+            if (code.StartsWith("Invalid", StringComparison.Ordinal) || code.StartsWith("Missing", StringComparison.Ordinal) || code.IndexOf("Param", StringComparison.Ordinal) >= 0)
+                return ErrorCategory.InvalidArgument;
+            return ErrorCategory.NotSpecified;
+        }
+
+        private static string Hint(DataWorksServiceException ex)
+        {
+            switch (ErrorRecords.Categorize(ex))
+            {
+                case ErrorCategory.LimitsExceeded: return "The workspace's API quota or rate limit was reached. Wait, lower the call rate, or raise -MaxAttempts on Connect-DIWorkspace.";
+                case ErrorCategory.AuthenticationError: return "Check the AccessKey id and secret (and the STS token and its expiry) given to Connect-DIWorkspace, and the machine's clock.";
+                case ErrorCategory.PermissionDenied: return "The RAM identity lacks permission for this action in this workspace; ask the workspace administrator.";
+                case ErrorCategory.ConnectionError: return "Check the network path to the endpoint (proxy, VPC endpoint, -Endpoint).";
+                default: return null;
+            }
+        }
+    }
+
+    /// <summary>A failure the module itself detects (bad input, unsupported workspace mode, time-outs of waits…).</summary>
+    [Serializable]
+    public class DataWorksOperationException : Exception
+    {
+        public DataWorksOperationException(string errorId, string message, ErrorCategory category, Exception inner = null) : base(message, inner)
+        {
+            ErrorId = errorId;
+            Category = category;
+        }
+
+        public string ErrorId { get; }
+
+        public ErrorCategory Category { get; }
+
+        internal ErrorRecord ToErrorRecord(object target) => new ErrorRecord(this, ErrorId, Category, target);
+    }
+}

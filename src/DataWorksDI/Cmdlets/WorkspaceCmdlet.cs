@@ -1,0 +1,26 @@
+using System.Management.Automation;
+using DataWorksDI.Session;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>Base of cmdlets that act inside one workspace: adds -ProjectId, which overrides the context's workspace.</summary>
+    public abstract class WorkspaceCmdlet : DataWorksApiCmdlet
+    {
+        /// <summary>The workspace id. Defaults to the workspace of the context; binds from pipeline objects' ProjectId.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long ProjectId { get; set; }
+
+        /// <summary>The workspace for the current item: -ProjectId (or the piped object's), else the context's.</summary>
+        internal long ResolveProjectId()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) && ProjectId > 0) return ProjectId;
+            DIContext context = ResolveContext();
+            if (context.ProjectId.HasValue) return context.ProjectId.Value;
+            ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NoWorkspace",
+                "No workspace was given. Pass -ProjectId, or connect with a default workspace: Connect-DIWorkspace … -ProjectId <id>.",
+                ErrorCategory.InvalidArgument, null));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace DataWorksDI.Models
+{
+    /// <summary>Workspace mode (GetProject ProjectMode): basic = one production environment; standard = development + production.</summary>
+    public enum DIWorkspaceMode
+    {
+        Unknown = 0,
+        Basic = 2,
+        Standard = 3,
+    }
+
+    /// <summary>A DataWorks workspace (GetProject / ListProjects).</summary>
+    public sealed class DIWorkspace
+    {
+        public long ProjectId { get; set; }
+        public string Identifier { get; set; }
+        public string Name { get; set; }
+        public string Description { get; set; }
+        public DIWorkspaceMode Mode { get; set; }
+        public string[] EnvTypes { get; set; }
+        public int? Status { get; set; }
+        public string DefaultDIResourceGroup { get; set; }
+
+        public bool IsStandardMode => Mode == DIWorkspaceMode.Standard;
+
+        public override string ToString() => $"{Identifier} ({ProjectId})";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Internal;
+using DataWorksDI.Models;
+using DataWorksDI.Session;
+using Newtonsoft.Json.Linq;
+
+namespace DataWorksDI.Services
+{
+    /// <summary>Workspaces: GetProject / ListProjects, and the per-context cache of each workspace's mode.</summary>
+    internal sealed class WorkspaceService
+    {
+        private readonly DIContext _context;
+        private readonly IClientLog _log;
+
+        public WorkspaceService(DIContext context, IClientLog log)
+        {
+            _context = context;
+            _log = log;
+        }
+
+        public async Task<DIWorkspace> GetAsync(long projectId, CancellationToken ct)
+        {
+            JObject body = await _context.Client.InvokeAsync(new ApiRequest(ApiAction.GetProject).With("ProjectId", projectId), _log, ct).ConfigureAwait(false);
+            DIWorkspace ws = Parse(body["Data"]);
+            _context.Workspaces.Remember(ws);
+            return ws;
+        }
+
+        /// <summary>The workspace, from the context's cache when it was read before (its mode does not change).</summary>
+        public async Task<DIWorkspace> GetCachedAsync(long projectId, CancellationToken ct)
+        {
+            if (_context.Workspaces.TryGet(projectId, out DIWorkspace known)) return known;
+            DIWorkspace ws = await GetAsync(projectId, ct).ConfigureAwait(false);
+            _log.Debug($"Workspace {projectId} is in {ws.Mode} mode (GetProject; remembered for this context).");
+            return ws;
+        }
+
+        /// <summary>Pages through ListProjects, handing each page to <paramref name="onPage"/> as it arrives.</summary>
+        public async Task ListAsync(int pageSize, System.Func<IReadOnlyList<DIWorkspace>, bool> onPage, CancellationToken ct)
+        {
+            for (int page = 1; ; page++)
+            {
+                JObject body = await _context.Client.InvokeAsync(new ApiRequest(ApiAction.ListProjects).With("PageNumber", page).With("PageSize", pageSize), _log, ct).ConfigureAwait(false);
+                JToken result = body["PageResult"];
+                var items = new List<DIWorkspace>();
+                if (result?["ProjectList"] is JArray list) foreach (JToken t in list) items.Add(Parse(t));
+                if (items.Count == 0 || !onPage(items)) return;
+                long total = Json.Long(result, "TotalCount") ?? 0;
+                if ((long)page * pageSize >= total) return;
+            }
+        }
+
+        internal static DIWorkspace Parse(JToken data)
+        {
+            int? mode = Json.Int(data, "ProjectMode");
+            string[] envs = Json.Strings(data, "EnvTypes");
+            DIWorkspaceMode m = mode == 2 ? DIWorkspaceMode.Basic : mode == 3 ? DIWorkspaceMode.Standard : DIWorkspaceMode.Unknown;
+            if (m == DIWorkspaceMode.Unknown && envs.Length > 0) m = envs.Length >= 2 ? DIWorkspaceMode.Standard : DIWorkspaceMode.Basic;
+            return new DIWorkspace
+            {
+                ProjectId = Json.Long(data, "ProjectId") ?? 0,
+                Identifier = Json.Str(data, "ProjectIdentifier"),
+                Name = Json.Str(data, "ProjectName"),
+                Description = Json.Str(data, "ProjectDescription"),
+                Mode = m,
+                EnvTypes = envs,
+                Status = Json.Int(data, "Status") ?? Json.Int(data, "ProjectStatus"),
+                DefaultDIResourceGroup = Json.Str(data, "DefaultDiResourceGroupIdentifier"),
+            };
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Tests.Infrastructure;
+using Xunit;
+
+namespace DataWorksDI.Tests.Client
+{
+    /// <summary>Retry behaviour of the one request path, against a raw local HTTP server.</summary>
+    public class ClientRetryTests
+    {
+        private static ApiRequest GetFile() => new ApiRequest(ApiAction.GetFile).With("ProjectId", 10000L).With("FileId", 1L);
+
+        [Fact]
+        public async Task ThrottlingUser_IsRetried_AfterTheServiceHint()
+        {
+            using (var server = ScriptedHttpServer.Sequence(
+                ScriptedResponse.Error(429, "Throttling.User", "Your request is too frequent.", retryAfterMs: "400"),
+                ScriptedResponse.Ok("{\"RequestId\":\"R2\",\"Success\":true,\"Data\":{\"File\":{\"FileId\":1}}}")))
+            {
+                var log = new RecordingLog();
+                var body = await ClientTestKit.Create(server).InvokeAsync(GetFile(), log, CancellationToken.None);
+
+                Assert.Equal("R2", (string)body["RequestId"]);
+                var requests = server.Requests.ToArray();
+                Assert.Equal(2, requests.Length);
+                Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(390),
+                    "the retry came before the service's x-acs-retry-after of 400 ms");
+                string retryLine = Assert.Single(log.VerboseLines, l => l.Contains("retrying"));
+                Assert.Contains("Throttling.User", retryLine);
+                Assert.Contains("400 ms", retryLine);
+                Assert.Contains("REQ-Throttling.User", retryLine);
+            }
+        }
+
+        [Fact]
+        public async Task ServiceUnavailable503_IsRetried_ForAReadableCall()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(503, "ServiceUnavailable"), ScriptedResponse.Ok()))
+            {
+                var log = new RecordingLog();
+                await ClientTestKit.Create(server).InvokeAsync(GetFile(), log, CancellationToken.None);
+                Assert.Equal(2, server.Requests.Count);
+                Assert.Contains(log.VerboseLines, l => l.Contains("HTTP 503"));
+            }
+        }
+
+        [Fact]
+        public async Task DroppedConnection_IsRetried_ForAReadableCall()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Drop = true }, ScriptedResponse.Ok()))
+            {
+                var log = new RecordingLog();
+                await ClientTestKit.Create(server).InvokeAsync(GetFile(), log, CancellationToken.None);
+                Assert.Equal(2, server.Requests.Count);
+                Assert.Contains(log.VerboseLines, l => l.Contains("NetworkError"));
+            }
+        }
+
+        [Fact]
+        public async Task InvalidParameter_IsNotRetried()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(400, "InvalidParameter", "FileId is invalid"), ScriptedResponse.Ok()))
+            {
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => ClientTestKit.Create(server).InvokeAsync(GetFile(), null, CancellationToken.None));
+                Assert.Equal("InvalidParameter", ex.Code);
+                Assert.Equal(400, (int)ex.StatusCode);
+                Assert.Equal("REQ-InvalidParameter", ex.RequestId);
+                Assert.Single(server.Requests);
+            }
+        }
+
+        [Theory]
+        [InlineData("503")]
+        [InlineData("drop")]
+        public async Task NonIdempotentCall_WithoutToken_IsNotReplayed(string failure)
+        {
+            ScriptedResponse first = failure == "drop" ? new ScriptedResponse { Drop = true } : ScriptedResponse.Error(503, "ServiceUnavailable");
+            using (var server = ScriptedHttpServer.Sequence(first, ScriptedResponse.Ok("{\"RequestId\":\"R\",\"Success\":true,\"Data\":42}")))
+            {
+                var submit = new ApiRequest(ApiAction.SubmitFile).With("ProjectId", 10000L).With("FileId", 7L);
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => ClientTestKit.Create(server).InvokeAsync(submit, null, CancellationToken.None));
+                Assert.Single(server.Requests);
+                Assert.Equal(failure == "drop" ? "NetworkError" : "ServiceUnavailable", ex.Code);
+            }
+        }
+
+        [Fact]
+        public async Task NonIdempotentCall_WithClientToken_IsReplayed_WithTheSameToken()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Drop = true }, ScriptedResponse.Error(503, "ServiceUnavailable"),
+                ScriptedResponse.Ok("{\"RequestId\":\"R\",\"Success\":true,\"Data\":{\"Status\":\"success\",\"FileId\":5}}")))
+            {
+                var create = new ApiRequest(ApiAction.CreateDISyncTask).With("ProjectId", 10000L).With("TaskType", "DI_OFFLINE")
+                    .With("TaskContent", "{}").With("ClientToken", "token-123");
+                var body = await ClientTestKit.Create(server).InvokeAsync(create, null, CancellationToken.None);
+                Assert.Equal(5L, (long)body["Data"]["FileId"]);
+                var tokens = server.Requests.Select(r => r.Query.Single(q => q.Key == "ClientToken").Value).ToArray();
+                Assert.Equal(new[] { "token-123", "token-123", "token-123" }, tokens);
+            }
+        }
+
+        [Fact]
+        public async Task Throttled_NonIdempotentCall_IsReplayed_BecauseTheGatewayRefusedIt()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.Api", retryAfterMs: "10"), ScriptedResponse.Ok("{\"RequestId\":\"R\",\"Success\":true,\"Data\":42}")))
+            {
+                var submit = new ApiRequest(ApiAction.SubmitFile).With("ProjectId", 10000L).With("FileId", 7L);
+                var body = await ClientTestKit.Create(server).InvokeAsync(submit, null, CancellationToken.None);
+                Assert.Equal(42L, (long)body["Data"]);
+                Assert.Equal(2, server.Requests.Count);
+            }
+        }
+
+        [Fact]
+        public async Task Retries_StopAtMaxAttempts_AndTheLastErrorSurfaces()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(503, "ServiceUnavailable")))
+            {
+                var log = new RecordingLog();
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => ClientTestKit.Create(server, maxAttempts: 3).InvokeAsync(GetFile(), log, CancellationToken.None));
+                Assert.Equal("ServiceUnavailable", ex.Code);
+                Assert.Equal(3, server.Requests.Count);
+                Assert.Equal(2, log.VerboseLines.Count(l => l.Contains("retrying")));
+                Assert.Contains(log.VerboseLines, l => l.Contains("giving up after 3"));
+            }
+        }
+
+        [Fact]
+        public async Task Cancellation_EndsAHangingCall_WithinASecond()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Hang = true }))
+            using (var cts = new CancellationTokenSource())
+            {
+                Task call = ClientTestKit.Create(server, attemptTimeout: TimeSpan.FromMinutes(5)).InvokeAsync(GetFile(), null, cts.Token);
+                await WaitUntil(() => server.Requests.Count == 1);
+                var watch = Stopwatch.StartNew();
+                cts.Cancel();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+            }
+        }
+
+        [Fact]
+        public async Task Cancellation_EndsABackoffWait_WithinASecond()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.User", retryAfterMs: "30000")))
+            using (var cts = new CancellationTokenSource())
+            {
+                Task call = ClientTestKit.Create(server).InvokeAsync(GetFile(), null, cts.Token);
+                await WaitUntil(() => server.Requests.Count == 1);
+                await Task.Delay(100);
+                var watch = Stopwatch.StartNew();
+                cts.Cancel();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+                Assert.Single(server.Requests);
+            }
+        }
+
+        [Fact]
+        public async Task AttemptTimeout_IsReported_AsRequestTimeout()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Hang = true }))
+            {
+                var submit = new ApiRequest(ApiAction.SubmitFile).With("ProjectId", 1L).With("FileId", 2L);
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() =>
+                    ClientTestKit.Create(server, attemptTimeout: TimeSpan.FromMilliseconds(300)).InvokeAsync(submit, null, CancellationToken.None));
+                Assert.Equal("RequestTimeout", ex.Code);
+                Assert.Single(server.Requests);
+            }
+        }
+
+        [Fact]
+        public void Backoff_IsExponential_Capped_AndJittered()
+        {
+            var calc = new BackoffCalculator(new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(1000) }, new Random(7));
+            for (int retry = 1; retry <= 8; retry++)
+            {
+                double cap = Math.Min(1000, 100 * Math.Pow(2, retry - 1));
+                var samples = Enumerable.Range(0, 50).Select(_ => calc.Next(retry, null).TotalMilliseconds).ToArray();
+                Assert.All(samples, d => Assert.InRange(d, cap / 2, cap));
+                Assert.True(samples.Distinct().Count() > 10, "delays are not jittered");
+            }
+            var hinted = calc.Next(1, 2500).TotalMilliseconds;
+            Assert.InRange(hinted, 2500, 2500 * 1.1 + 1);
+            Assert.InRange(calc.Next(1, 10_000_000).TotalMilliseconds, 60_000, 66_001);
+        }
+
+        internal static async Task WaitUntil(Func<bool> condition)
+        {
+            var watch = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (watch.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException("condition not reached");
+                await Task.Delay(10);
+            }
+        }
+    }
+}

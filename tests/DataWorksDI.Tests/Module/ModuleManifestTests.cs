@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Reflection;
+using DataWorksDI.Tests.Infrastructure;
+using Xunit;
+
+namespace DataWorksDI.Tests.Module
+{
+    /// <summary>The laid-out module imports into the real engine and its manifest tells the truth.</summary>
+    public class ModuleManifestTests
+    {
+        private static string[] CmdletNamesInAssembly() => typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttribute<CmdletAttribute>())
+            .Where(a => a != null)
+            .Select(a => a.VerbName + "-" + a.NounName)
+            .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+        [Fact]
+        public void ImportedModule_ExportsExactlyTheCmdletsOfTheAssembly()
+        {
+            using (var ps = new PowerShellSession())
+            {
+                PSResult r = ps.Run("Get-Command -Module DataWorksDI | ForEach-Object { $_.Name }");
+                Assert.Empty(r.Errors);
+                string[] exported = r.Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
+                Assert.Equal(CmdletNamesInAssembly(), exported);
+                Assert.Contains("Connect-DIWorkspace", exported);
+            }
+        }
+
+        [Fact]
+        public void Manifest_PassesTestModuleManifest_AndDeclaresBothEditions()
+        {
+            using (var ps = new PowerShellSession(importModule: false))
+            {
+                PSResult r = ps.Run($"Test-ModuleManifest -Path '{RepoPaths.ModuleManifest}' -ErrorAction Stop");
+                Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
+                PSModuleInfo info = (PSModuleInfo)r.Output.Single().BaseObject;
+                Assert.Equal(new[] { "Core", "Desktop" }, info.CompatiblePSEditions.OrderBy(e => e));
+                Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+                Assert.Equal("DataWorksDI.dll", Path.GetFileName(info.RootModule));
+            }
+        }
+
+        [Fact]
+        public void ManifestSource_HasNoWildcardExports()
+        {
+            string text = File.ReadAllText(Path.Combine(RepoPaths.Root, "DataWorksDI.psd1"));
+            Assert.DoesNotContain("'*'", text);
+            Assert.Contains("CmdletsToExport", text);
+        }
+
+        [Fact]
+        public void OneVersion_InTheManifestAndTheAssembly()
+        {
+            using (var ps = new PowerShellSession())
+            {
+                PSResult r = ps.Run("(Get-Module DataWorksDI).Version.ToString(); [DataWorksDI.Cmdlets.DataWorksCmdlet].Assembly.GetName().Version.ToString(3)");
+                Assert.Empty(r.Errors);
+                Assert.Equal(r.Output[0].ToString(), r.Output[1].ToString());
+            }
+        }
+
+        [Fact]
+        public void ModuleFolder_HoldsEverythingItNeeds_AndNothingFromTheEngine()
+        {
+            string[] files = Directory.GetFiles(RepoPaths.ModuleDirectory).Select(Path.GetFileName).ToArray();
+            Assert.Contains("DataWorksDI.psd1", files);
+            Assert.Contains("DataWorksDI.dll", files);
+            Assert.Contains("DataWorksDI.format.ps1xml", files);
+            Assert.Contains("Newtonsoft.Json.dll", files);
+            Assert.DoesNotContain("System.Management.Automation.dll", files);
+        }
+
+        [Fact]
+        public void FormatFile_LoadsIntoAFormatTable()
+        {
+            // Throws FormatTableLoadException when a view is malformed.
+            var table = new FormatTable(new[] { Path.Combine(RepoPaths.ModuleDirectory, "DataWorksDI.format.ps1xml") });
+            Assert.NotNull(table);
+        }
+
+        [Fact]
+        public void Assembly_TargetsNetStandard20_AndReferencesPowerShellStandard()
+        {
+            Assembly asm = typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly;
+            var framework = asm.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>();
+            Assert.Equal(".NETStandard,Version=v2.0", framework.FrameworkName);
+            AssemblyName sma = asm.GetReferencedAssemblies().Single(a => a.Name == "System.Management.Automation");
+            Assert.Equal(new Version(3, 0, 0, 0), sma.Version); // PowerShellStandard.Library 5.1's reference assembly, not the 7.x engine
+        }
+    }
+}
