@@ -86,11 +86,21 @@ namespace DataWorksDI.Cmdlets
             CancellationToken token = _cancellation.Token;
             Task<T> task = Task.Run(() => work(token), token);
             task.ContinueWith(_ => Post(null), TaskScheduler.Default);
-            while (!task.IsCompleted)
+            try
             {
-                if (_messages.TryTake(out Action<DataWorksCmdlet> write, 250)) write?.Invoke(this);
+                while (!task.IsCompleted)
+                {
+                    if (_messages.TryTake(out Action<DataWorksCmdlet> write, 250)) write?.Invoke(this);
+                }
+                while (_messages.TryTake(out Action<DataWorksCmdlet> pending)) pending?.Invoke(this);
             }
-            while (_messages.TryTake(out Action<DataWorksCmdlet> pending)) pending?.Invoke(this);
+            catch
+            {
+                // A write failed or the pipeline is stopping (e.g. Select-Object -First has what it wants):
+                // stop the background work too, so no further page is fetched.
+                _cancellation.Cancel();
+                throw;
+            }
 
             try
             {

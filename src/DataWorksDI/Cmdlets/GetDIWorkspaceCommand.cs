@@ -26,11 +26,15 @@ namespace DataWorksDI.Cmdlets
             var service = new WorkspaceService(ResolveContext(), Log);
             if (ParameterSetName == ListSet)
             {
-                Run(ct => service.ListAsync(PageSize, page =>
+                TryRun(async ct =>
                 {
-                    Post(c => { foreach (DIWorkspace w in page) c.WriteObject(w); });
-                    return !ct.IsCancellationRequested;
-                }, ct));
+                    await service.ListAsync(PageSize, page =>
+                    {
+                        Post(c => { foreach (DIWorkspace w in page) c.WriteObject(w); });
+                        return !ct.IsCancellationRequested;
+                    }, ct).ConfigureAwait(false);
+                    return true;
+                }, "ListProjects", out bool _);
                 return;
             }
             long projectId = ResolveProjectId();

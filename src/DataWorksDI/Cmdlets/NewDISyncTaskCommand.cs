@@ -1,0 +1,108 @@
+using System;
+using System.Management.Automation;
+using DataWorksDI.Internal;
+using DataWorksDI.Models;
+using DataWorksDI.Services;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a batch Data Integration sync task (CreateDISyncTask) from task JSON.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
+    [OutputType(typeof(DISyncTask))]
+    public sealed class NewDISyncTaskCommand : WorkspaceCmdlet
+    {
+        private const string ContentSet = "Content";
+        private const string PathSet = "Path";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskName", "FileName")]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>The Data Integration folder, e.g. 'Business Flow/my_flow/Data Integration'.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string FolderPath { get; set; }
+
+        /// <summary>The DI resource group identifier (TaskParam.ResourceGroup), e.g. S_res_group_XXX_XXXX.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ResourceGroup { get; set; }
+
+        /// <summary>Serverless resource group CUs (TaskParam.Cu): a positive multiple of 0.5.</summary>
+        [Parameter]
+        public double Cu { get; set; }
+
+        /// <summary>The task JSON: a string (sent exactly as written), a hashtable or an object.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskContent")]
+        public object Content { get; set; }
+
+        /// <summary>A file holding the task JSON (sent exactly as written).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Idempotency token; a new one is made when not given, so a retried call never creates a second task.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ClientToken { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            long projectId = ResolveProjectId();
+            var context = ResolveContext();
+            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
+            if (cu.HasValue && (cu.Value <= 0 || Math.Abs(cu.Value * 2 - Math.Round(cu.Value * 2)) > 1e-9))
+            {
+                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", $"-Cu {cu.Value} is not allowed: serverless resource groups take a positive multiple of 0.5 CU (0.5, 1, 1.5, …).", ErrorCategory.InvalidArgument, Name));
+                return;
+            }
+            if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, out string content)) return;
+
+            if (!ShouldProcess($"batch sync task '{Name}' in folder '{FolderPath}' of workspace {projectId}", "Create (CreateDISyncTask)")) return;
+            string token = ClientToken ?? Guid.NewGuid().ToString();
+            var service = new SyncTaskService(context, Log);
+            if (TryRun(ct => service.CreateAsync(projectId, DITaskType.Batch, Name, FolderPath, ResourceGroup, cu, content, token, ct), Name, out DISyncTask task))
+            {
+                WriteVerbose($"Created '{Name}' as file {task.FileId} (RequestId {task.RequestId}).");
+                WriteObject(task);
+            }
+        }
+    }
+
+    /// <summary>Reads -Content/-Path for the sync task cmdlets; bad input is a non-terminating error and nothing is sent.</summary>
+    internal static class TaskContentReader
+    {
+        public static bool TryRead(DataWorksCmdlet cmdlet, object content, string path, object target, out string json)
+        {
+            json = null;
+            try
+            {
+                json = path != null
+                    ? TaskContentInput.FromFile(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path))
+                    : TaskContentInput.FromParameter(content);
+            }
+            catch (System.IO.FileNotFoundException ex)
+            {
+                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.ContentFileNotFound", ex.Message, ErrorCategory.ObjectNotFound, path));
+                return false;
+            }
+            catch (ArgumentException ex)
+            {
+                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent", ex.Message, ErrorCategory.InvalidArgument, target));
+                return false;
+            }
+            string reason = TaskContentInput.MalformedReason(json);
+            if (reason != null)
+            {
+                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.MalformedContent",
+                    $"Nothing was sent: {reason}. Check the JSON (for example with Test-DISyncTaskContent) and try again.", ErrorCategory.InvalidData, target));
+                return false;
+            }
+            return true;
+        }
+    }
+}

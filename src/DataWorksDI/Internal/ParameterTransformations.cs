@@ -1,0 +1,97 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace DataWorksDI.Internal
+{
+    /// <summary>
+    /// Lets an enum parameter accept Alibaba's documented spelling (DAY, NOT_DAY, FAILURE_ALLOWED, USER_DEFINE) as well
+    /// as the PowerShell-style name; anything else fails binding with a message listing both spellings.
+    /// </summary>
+    public sealed class EnumSpellingTransformationAttribute : ArgumentTransformationAttribute
+    {
+        private readonly Type _enumType;
+
+        public EnumSpellingTransformationAttribute(Type enumType) => _enumType = enumType;
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject p ? p.BaseObject : inputData;
+            if (value == null || _enumType.IsInstanceOfType(value)) return inputData;
+            if (value is string s)
+            {
+                string compact = s.Trim().Replace("_", string.Empty).Replace("-", string.Empty);
+                foreach (object member in Enum.GetValues(_enumType))
+                    if (string.Equals(member.ToString(), compact, StringComparison.OrdinalIgnoreCase)) return member;
+                if (string.Equals(compact, "ALLALLOWD", StringComparison.OrdinalIgnoreCase) && _enumType == typeof(Models.DIRerunMode)) return Models.DIRerunMode.AllAllowed;
+                throw new ArgumentTransformationMetadataException(
+                    $"'{s}' is not a valid value. Use one of: {string.Join(", ", Spellings(_enumType))}.");
+            }
+            return inputData;
+        }
+
+        internal static IEnumerable<string> Spellings(Type enumType)
+        {
+            foreach (object member in Enum.GetValues(enumType))
+            {
+                yield return member.ToString();
+                string wire = ToWireName(member.ToString());
+                if (wire != member.ToString()) yield return wire;
+            }
+        }
+
+        internal static string ToWireName(string name) => WireEnum.NameToWire(name);
+    }
+
+    /// <summary>Tab completion offering both spellings of an enum parameter.</summary>
+    public sealed class EnumSpellingCompleter<T> : IArgumentCompleter where T : struct, Enum
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return EnumSpellingTransformationAttribute.Spellings(typeof(T))
+                .Where(s => s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s));
+        }
+    }
+
+    /// <summary>
+    /// Reads a TimeSpan parameter safely: a TimeSpan or "hh:mm:ss" as such, and a bare number in the stated unit
+    /// (PowerShell would otherwise read 30 as 30 ticks).
+    /// </summary>
+    public sealed class TimeSpanTransformationAttribute : ArgumentTransformationAttribute
+    {
+        private readonly string _unit;
+
+        /// <param name="unit">"Seconds" or "Minutes": what a bare number means.</param>
+        public TimeSpanTransformationAttribute(string unit) => _unit = unit;
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject p ? p.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                case TimeSpan _:
+                    return value;
+                case string s when TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out TimeSpan parsed) && s.Contains(":"):
+                    return parsed;
+                case string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double n):
+                    return FromNumber(n);
+                case int i: return FromNumber(i);
+                case long l: return FromNumber(l);
+                case double d: return FromNumber(d);
+                case decimal m: return FromNumber((double)m);
+                default:
+                    throw new ArgumentTransformationMetadataException($"'{value}' is not a time span. Give a TimeSpan, 'hh:mm:ss', or a number of {_unit.ToLowerInvariant()}.");
+            }
+        }
+
+        private TimeSpan FromNumber(double n) => _unit == "Minutes" ? TimeSpan.FromMinutes(n) : TimeSpan.FromSeconds(n);
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+
+namespace DataWorksDI.Models
+{
+    /// <summary>A file's scheduling properties (GetFile NodeConfiguration), in PowerShell types.</summary>
+    public sealed class DIFileSchedule
+    {
+        public string Cron { get; set; }
+        public DICycleType? CycleType { get; set; }
+        public DIRerunMode? RerunMode { get; set; }
+        public int? AutoRerunTimes { get; set; }
+        public TimeSpan? AutoRerunInterval { get; set; }
+        public DIDependentType? DependentType { get; set; }
+        public long[] DependentNodeId { get; set; } = new long[0];
+        public string[] InputList { get; set; } = new string[0];
+        public string[] OutputList { get; set; } = new string[0];
+        public string ParaValue { get; set; }
+        public DISchedulerType? SchedulerType { get; set; }
+        public bool? Stop { get; set; }
+        public DateTime? StartEffectDate { get; set; }
+        public DateTime? EndEffectDate { get; set; }
+
+        /// <summary>The scheduling resource group's numeric id (GetFile returns the id, UpdateFile takes the identifier).</summary>
+        public long? ResourceGroupId { get; set; }
+
+        public bool? ApplyScheduleImmediately { get; set; }
+        public bool? IgnoreParentSkipRunningProperty { get; set; }
+
+        /// <summary>InputParameters / OutputParameters as the JSON text the service returned.</summary>
+        public string InputParameters { get; set; }
+        public string OutputParameters { get; set; }
+
+        public override string ToString() => $"{Cron} ({CycleType})";
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Internal;
+using DataWorksDI.Models;
+using DataWorksDI.Session;
+using Newtonsoft.Json.Linq;
+
+namespace DataWorksDI.Services
+{
+    /// <summary>Files (nodes): GetFile, ListFiles, UpdateFile, SubmitFile, DeployFile, DeleteFile, GetFolder.</summary>
+    internal sealed class FileService
+    {
+        private readonly DIContext _context;
+        private readonly IClientLog _log;
+
+        public FileService(DIContext context, IClientLog log)
+        {
+            _context = context;
+            _log = log;
+        }
+
+        private Task<JObject> Call(ApiRequest request, CancellationToken ct) => _context.Client.InvokeAsync(request, _log, ct);
+
+        public async Task<DIFile> GetAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            JObject body = await Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
+            return ParseFile(projectId, body["Data"]?["File"], body["Data"]?["NodeConfiguration"]);
+        }
+
+        /// <summary>The raw GetFile body, for the schedule comparison (it needs the wire values).</summary>
+        public Task<JObject> GetRawAsync(long projectId, long fileId, CancellationToken ct) =>
+            Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct);
+
+        /// <summary>Pages through ListFiles; each page goes to <paramref name="onPage"/> as it arrives. Stops when it returns false.</summary>
+        public async Task ListAsync(long projectId, FileQuery query, Func<IReadOnlyList<DIFile>, bool> onPage, CancellationToken ct)
+        {
+            for (int page = 1; ; page++)
+            {
+                var request = new ApiRequest(ApiAction.ListFiles)
+                    .With("ProjectId", projectId)
+                    .With("FileFolderPath", query.FolderPath)
+                    .With("Keyword", query.Keyword)
+                    .With("ExactFileName", query.ExactName)
+                    .With("FileTypes", query.FileTypes == null || query.FileTypes.Length == 0 ? null : string.Join(",", query.FileTypes))
+                    .With("NeedContent", query.IncludeContent ? true : (bool?)null)
+                    .With("NeedAbsoluteFolderPath", true)
+                    .With("PageNumber", page)
+                    .With("PageSize", query.PageSize);
+                JObject body = await Call(request, ct).ConfigureAwait(false);
+                JToken data = body["Data"];
+                var files = new List<DIFile>();
+                if (data?["Files"] is JArray arr) foreach (JToken f in arr) files.Add(ParseFile(projectId, f, null));
+                if (files.Count == 0 || !onPage(files)) return;
+                long total = Json.Long(data, "TotalCount") ?? 0;
+                if ((long)page * query.PageSize >= total) return;
+            }
+        }
+
+        public async Task<string> GetFolderPathAsync(long projectId, string folderId, CancellationToken ct)
+        {
+            if (string.IsNullOrEmpty(folderId)) return null;
+            JObject body = await Call(new ApiRequest(ApiAction.GetFolder).With("ProjectId", projectId).With("FolderId", folderId), ct).ConfigureAwait(false);
+            return Json.Str(body["Data"], "FolderPath");
+        }
+
+        public async Task<string> UpdateAsync(long projectId, long fileId, IEnumerable<KeyValuePair<string, string>> changes, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.UpdateFile).With("ProjectId", projectId).With("FileId", fileId);
+            foreach (var c in changes) request.With(c.Key, c.Value);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            return Json.Str(body, "RequestId");
+        }
+
+        public async Task<DIDeployment> SubmitAsync(long projectId, long fileId, string comment, bool skipChecks, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.SubmitFile).With("ProjectId", projectId).With("FileId", fileId).With("Comment", comment)
+                .With("SkipAllDeployFileExtensions", skipChecks ? true : (bool?)null);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            return NewDeployment(projectId, fileId, Json.Long(body, "Data"), DIDeploymentKind.Submit, body);
+        }
+
+        public async Task<DIDeployment> DeployAsync(long projectId, long fileId, string comment, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.DeployFile).With("ProjectId", projectId).With("FileId", fileId).With("Comment", comment);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            return NewDeployment(projectId, fileId, Json.Long(body, "Data"), DIDeploymentKind.Deploy, body);
+        }
+
+        /// <summary>DeleteFile. Returns the deletion's deployment, or null when the file was never committed and is already gone.</summary>
+        public async Task<DIDeployment> DeleteAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            JObject body = await Call(new ApiRequest(ApiAction.DeleteFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
+            long? id = Json.Long(body, "DeploymentId");
+            return id.HasValue && id.Value > 0 ? NewDeployment(projectId, fileId, id, DIDeploymentKind.Delete, body) : null;
+        }
+
+        private static DIDeployment NewDeployment(long projectId, long fileId, long? deploymentId, DIDeploymentKind kind, JObject body)
+        {
+            if (!deploymentId.HasValue)
+                throw new DataWorksServiceException(kind + "File", "InvalidResponse", "the response carried no deployment id", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
+            return new DIDeployment
+            {
+                ProjectId = projectId,
+                FileId = fileId,
+                DeploymentId = deploymentId.Value,
+                Kind = kind,
+                Status = DIDeploymentStatus.Pending,
+                RequestId = Json.Str(body, "RequestId"),
+            };
+        }
+
+        internal static DIFile ParseFile(long projectId, JToken f, JToken node)
+        {
+            if (f == null) throw new DataWorksServiceException("GetFile", "InvalidResponse", "the response carried no file", null, System.Net.HttpStatusCode.OK);
+            return new DIFile
+            {
+                ProjectId = projectId,
+                FileId = Json.Long(f, "FileId") ?? 0,
+                FileName = Json.Str(f, "FileName"),
+                FileType = Json.Int(f, "FileType") ?? 0,
+                FolderId = Json.Str(f, "FileFolderId"),
+                FolderPath = Json.Str(f, "AbsoluteFolderPath"),
+                Description = Json.Str(f, "FileDescription"),
+                Content = Json.Str(f, "Content"),
+                Committed = (Json.Int(f, "CommitStatus") ?? 0) == 1,
+                CurrentVersion = Json.Int(f, "CurrentVersion"),
+                NodeId = Json.Long(f, "NodeId") is long n && n > 0 ? n : (long?)null,
+                BusinessId = Json.Long(f, "BusinessId"),
+                Owner = Json.Str(f, "Owner"),
+                CreateUser = Json.Str(f, "CreateUser"),
+                CreateTime = Json.EpochMs(f, "CreateTime"),
+                LastEditUser = Json.Str(f, "LastEditUser"),
+                LastEditTime = Json.EpochMs(f, "LastEditTime"),
+                UseType = Json.Str(f, "UseType"),
+                DeletedStatus = Json.Str(f, "DeletedStatus"),
+                ConnectionName = Json.Str(f, "ConnectionName"),
+                Schedule = node == null || node.Type == JTokenType.Null ? null : ParseSchedule(node),
+            };
+        }
+
+        internal static DIFileSchedule ParseSchedule(JToken node)
+        {
+            int? intervalMs = Json.Int(node, "AutoRerunIntervalMillis");
+            return new DIFileSchedule
+            {
+                Cron = Json.Str(node, "CronExpress"),
+                CycleType = WireEnum.Parse<DICycleType>(Json.Str(node, "CycleType")),
+                RerunMode = WireEnum.Parse<DIRerunMode>(Json.Str(node, "RerunMode")),
+                AutoRerunTimes = Json.Int(node, "AutoRerunTimes"),
+                AutoRerunInterval = intervalMs.HasValue ? TimeSpan.FromMilliseconds(intervalMs.Value) : (TimeSpan?)null,
+                DependentType = WireEnum.Parse<DIDependentType>(Json.Str(node, "DependentType")),
+                DependentNodeId = ScheduleFields.SplitList(Json.Str(node, "DependentNodeIdList")).Select(long.Parse).ToArray(),
+                InputList = ScheduleFields.ReadNames(node["InputList"], "Input"),
+                OutputList = ScheduleFields.ReadNames(node["OutputList"], "Output"),
+                ParaValue = Json.Str(node, "ParaValue"),
+                SchedulerType = WireEnum.Parse<DISchedulerType>(Json.Str(node, "SchedulerType")),
+                Stop = Json.Bool(node, "Stop"),
+                StartEffectDate = Json.EpochMs(node, "StartEffectDate"),
+                EndEffectDate = Json.EpochMs(node, "EndEffectDate"),
+                ResourceGroupId = Json.Long(node, "ResourceGroupId"),
+                ApplyScheduleImmediately = Json.Bool(node, "ApplyScheduleImmediately"),
+                IgnoreParentSkipRunningProperty = Json.Bool(node, "IgnoreParentSkipRunningProperty"),
+                InputParameters = ScheduleFields.JsonOrNull(node["InputParameters"]),
+                OutputParameters = ScheduleFields.JsonOrNull(node["OutputParameters"]),
+            };
+        }
+    }
+
+    /// <summary>What Get-DIFile asks ListFiles for.</summary>
+    internal sealed class FileQuery
+    {
+        public string FolderPath { get; set; }
+        public string Keyword { get; set; }
+        public string ExactName { get; set; }
+        public int[] FileTypes { get; set; }
+        public bool IncludeContent { get; set; }
+        public int PageSize { get; set; } = 100;
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DataWorksDI.Internal;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace DataWorksDI.Services
+{
+    /// <summary>How a field's current and desired values are compared.</summary>
+    internal enum FieldComparison { Text, EnumText, List, Words, Number, Boolean, Json }
+
+    /// <summary>One UpdateFile field the user asked to set, in wire form.</summary>
+    internal sealed class ScheduleField
+    {
+        public ScheduleField(string wireName, string value, FieldComparison comparison)
+        {
+            WireName = wireName;
+            Value = value;
+            Comparison = comparison;
+        }
+
+        public string WireName { get; }
+        public string Value { get; }
+        public FieldComparison Comparison { get; }
+    }
+
+    /// <summary>
+    /// UpdateFile rejects a value equal to the current one ("invalid data"), so a re-runnable script must compare
+    /// first. This reads the current value of each field from GetFile (File and NodeConfiguration, in their own wire
+    /// types) and keeps only the fields that differ.
+    /// </summary>
+    internal static class ScheduleFields
+    {
+        private static readonly HashSet<string> FileLevel = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "FileName", "FileDescription", "Owner", "AutoParsing", "ConnectionName", "Content",
+        };
+
+        private static readonly Dictionary<string, string> FileFieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["FileName"] = "FileName",
+            ["FileDescription"] = "FileDescription",
+            ["Owner"] = "Owner",
+            ["AutoParsing"] = "AutoParsing",
+            ["ConnectionName"] = "ConnectionName",
+            ["Content"] = "Content",
+        };
+
+        /// <param name="getFileData">GetFile's Data object.</param>
+        /// <param name="currentFolderPath">The file's folder path (resolved by the caller when FileFolderPath is asked for).</param>
+        /// <param name="currentResourceGroupIdentifier">The identifier of the file's scheduling resource group, when resolved.</param>
+        public static List<ScheduleField> Changed(IEnumerable<ScheduleField> desired, JToken getFileData, string currentFolderPath, string currentResourceGroupIdentifier, out List<string> unchanged)
+        {
+            JToken file = getFileData?["File"];
+            JToken node = getFileData?["NodeConfiguration"];
+            var changed = new List<ScheduleField>();
+            unchanged = new List<string>();
+            foreach (ScheduleField field in desired)
+            {
+                JToken current;
+                if (field.WireName == "FileFolderPath") current = currentFolderPath == null ? null : new JValue(currentFolderPath);
+                else if (field.WireName == "ResourceGroupIdentifier") current = currentResourceGroupIdentifier == null ? null : new JValue(currentResourceGroupIdentifier);
+                else if (FileLevel.Contains(field.WireName)) current = file?[FileFieldNames[field.WireName]];
+                else current = node?[field.WireName];
+
+                if (Same(current, field.Value, field.Comparison)) unchanged.Add(field.WireName);
+                else changed.Add(field);
+            }
+            return changed;
+        }
+
+        internal static bool Same(JToken current, string desired, FieldComparison comparison)
+        {
+            if (current == null || current.Type == JTokenType.Null || current.Type == JTokenType.Undefined) return false;
+            switch (comparison)
+            {
+                case FieldComparison.Text:
+                    return string.Equals(Text(current)?.Trim(), desired?.Trim(), StringComparison.Ordinal);
+                case FieldComparison.EnumText:
+                    return string.Equals(Text(current)?.Trim(), desired?.Trim(), StringComparison.OrdinalIgnoreCase);
+                case FieldComparison.List:
+                    return SetEquals(ReadNames(current, null), SplitList(desired));
+                case FieldComparison.Words:
+                    return SetEquals(SplitWords(Text(current)), SplitWords(desired));
+                case FieldComparison.Number:
+                    return long.TryParse(Text(current), NumberStyles.Integer, CultureInfo.InvariantCulture, out long a) &&
+                           long.TryParse(desired, NumberStyles.Integer, CultureInfo.InvariantCulture, out long b) && a == b;
+                case FieldComparison.Boolean:
+                    return bool.TryParse(Text(current), out bool x) && bool.TryParse(desired, out bool y) && x == y;
+                case FieldComparison.Json:
+                    try
+                    {
+                        JToken cur = current.Type == JTokenType.String ? JToken.Parse((string)current) : current;
+                        return JToken.DeepEquals(cur, JToken.Parse(desired));
+                    }
+                    catch (JsonException)
+                    {
+                        return false;
+                    }
+                default:
+                    return false;
+            }
+        }
+
+        private static string Text(JToken t) => t.Type == JTokenType.String ? (string)t : t.ToString(Formatting.None);
+
+        private static bool SetEquals(string[] a, string[] b) =>
+            new HashSet<string>(a, StringComparer.Ordinal).SetEquals(b);
+
+        public static string[] SplitList(string text) =>
+            string.IsNullOrWhiteSpace(text) ? new string[0] : text.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+
+        private static string[] SplitWords(string text) =>
+            string.IsNullOrWhiteSpace(text) ? new string[0] : text.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+
+        /// <summary>
+        /// Names from InputList/OutputList as GetFile returns them (array of {Input|Output, …}), or from a plain array or
+        /// comma-separated string.
+        /// </summary>
+        public static string[] ReadNames(JToken token, string property)
+        {
+            if (token == null || token.Type == JTokenType.Null) return new string[0];
+            if (token.Type == JTokenType.String) return SplitList((string)token);
+            if (!(token is JArray array)) return new string[0];
+            var names = new List<string>();
+            foreach (JToken item in array)
+            {
+                if (item.Type == JTokenType.String) names.Add((string)item);
+                else if (item is JObject o)
+                {
+                    string name = property != null ? Json.Str(o, property) : (Json.Str(o, "Input") ?? Json.Str(o, "Output"));
+                    if (!string.IsNullOrEmpty(name)) names.Add(name);
+                }
+            }
+            return names.ToArray();
+        }
+
+        public static string JsonOrNull(JToken token) =>
+            token == null || token.Type == JTokenType.Null ? null : token.Type == JTokenType.String ? (string)token : token.ToString(Formatting.None);
+    }
+}

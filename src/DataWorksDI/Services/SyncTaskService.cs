@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Internal;
+using DataWorksDI.Models;
+using DataWorksDI.Session;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace DataWorksDI.Services
+{
+    /// <summary>Data Integration sync tasks: CreateDISyncTask, UpdateDISyncTask.</summary>
+    internal sealed class SyncTaskService
+    {
+        private readonly DIContext _context;
+        private readonly IClientLog _log;
+
+        public SyncTaskService(DIContext context, IClientLog log)
+        {
+            _context = context;
+            _log = log;
+        }
+
+        internal static string TaskTypeWire(DITaskType type) =>
+            type == DITaskType.Realtime ? "DI_REALTIME" : type == DITaskType.Solution ? "DI_SOLUTION" : "DI_OFFLINE";
+
+        /// <summary>TaskParam as the documented JSON object; only the keys given are written.</summary>
+        internal static string TaskParam(string folderPath, string resourceGroup, double? cu)
+        {
+            var o = new JObject();
+            if (folderPath != null) o["FileFolderPath"] = folderPath;
+            if (resourceGroup != null) o["ResourceGroup"] = resourceGroup;
+            if (cu.HasValue) o["Cu"] = cu.Value;
+            return o.ToString(Formatting.None);
+        }
+
+        /// <summary>CreateDISyncTask. The content is sent exactly as given; the ClientToken makes a replay return the first result.</summary>
+        public async Task<DISyncTask> CreateAsync(long projectId, DITaskType type, string name, string folderPath, string resourceGroup,
+            double? cu, string content, string clientToken, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.CreateDISyncTask)
+                .With("ProjectId", projectId)
+                .With("TaskType", TaskTypeWire(type))
+                .With("TaskName", name)
+                .With("TaskParam", TaskParam(folderPath, resourceGroup, cu))
+                .With("TaskContent", content)
+                .With("ClientToken", clientToken);
+            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            long? fileId = Json.Long(body["Data"], "FileId");
+            if (!fileId.HasValue)
+                throw new DataWorksServiceException("CreateDISyncTask", "InvalidResponse", "the response carried no Data.FileId", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
+            return new DISyncTask
+            {
+                ProjectId = projectId,
+                FileId = fileId.Value,
+                FileName = name,
+                TaskType = type,
+                FolderPath = folderPath,
+                ResourceGroup = resourceGroup,
+                Cu = cu,
+                RequestId = Json.Str(body, "RequestId"),
+            };
+        }
+
+        /// <summary>UpdateDISyncTask for a batch task: new content and/or resource group.</summary>
+        public async Task<DISyncTask> UpdateAsync(long projectId, long fileId, DITaskType type, string content, string resourceGroup, double? cu, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.UpdateDISyncTask)
+                .With("ProjectId", projectId)
+                .With("FileId", fileId)
+                .With("TaskType", TaskTypeWire(type))
+                .With("TaskContent", content)
+                .With("TaskParam", resourceGroup != null || cu.HasValue ? TaskParam(null, resourceGroup, cu) : null);
+            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            return new DISyncTask
+            {
+                ProjectId = projectId,
+                FileId = fileId,
+                TaskType = type,
+                ResourceGroup = resourceGroup,
+                Cu = cu,
+                RequestId = Json.Str(body, "RequestId"),
+            };
+        }
+    }
+}
