@@ -80,6 +80,14 @@ namespace DataWorksDI.Tests.Validation
         }
 
         [Fact]
+        public void KeysWritingTheSameName_AreDuplicates()
+        {
+            // 1 and "1" are different hashtable keys but the same ParaValue name.
+            var f = FindingAssert.Has(ScheduleParameters.Check(new Hashtable { { 1, "a" }, { "1", "b" } }), ValidationCodes.ParaValueDuplicateName, "1", "'1'");
+            Assert.Equal(ValidationSeverity.Error, f.Severity);
+        }
+
+        [Fact]
         public void DecoratedName_FixNamesTheBareName()
         {
             var f = FindingAssert.Has(ScheduleParameters.Check(new Hashtable { { "${mydate}", "$bizdate" } }), ValidationCodes.ParaValueNameDecorated, "${mydate}");
