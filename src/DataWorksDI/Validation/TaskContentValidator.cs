@@ -496,7 +496,7 @@ namespace DataWorksDI.Validation
                     {
                         if (!(entry is JObject connection))
                         {
-                            WrongType(entry, $"{label} connection entry", "an object: {\"datasource\": \"…\", \"table\": [\"…\"]}", "object");
+                            WrongType(entry, $"{label} connection entry", "an object: {\"datasource\": \"…\", \"table\": [\"…\"]}", "an object");
                             continue;
                         }
                         ExpectType(connection, "datasource", label, "\"datasource\": \"<registered data source name>\"", JTokenType.String);
@@ -560,7 +560,7 @@ namespace DataWorksDI.Validation
                 if (settingToken == null) return;
                 if (!(settingToken is JObject setting))
                 {
-                    WrongType(settingToken, "\"setting\"", "an object: {\"errorLimit\":{\"record\":\"0\"},\"speed\":{\"concurrent\":2,\"throttle\":false}}", "object");
+                    WrongType(settingToken, "\"setting\"", "an object: {\"errorLimit\":{\"record\":\"0\"},\"speed\":{\"concurrent\":2,\"throttle\":false}}", "an object");
                     return;
                 }
 
@@ -660,7 +660,7 @@ namespace DataWorksDI.Validation
 
                 if (!(orderToken is JObject order))
                 {
-                    WrongType(orderToken, "\"order\"", "an object: {\"hops\": [{\"from\": \"Reader\", \"to\": \"Writer\"}]}", "object");
+                    WrongType(orderToken, "\"order\"", "an object: {\"hops\": [{\"from\": \"Reader\", \"to\": \"Writer\"}]}", "an object");
                     return hops;
                 }
 
@@ -675,7 +675,7 @@ namespace DataWorksDI.Validation
 
                 if (!(hopsToken is JArray hopArray))
                 {
-                    WrongType(hopsToken, "\"order.hops\"", "an array: [{\"from\": \"Reader\", \"to\": \"Writer\"}]", "array");
+                    WrongType(hopsToken, "\"order.hops\"", "an array: [{\"from\": \"Reader\", \"to\": \"Writer\"}]", "an array");
                     return hops;
                 }
 
@@ -693,7 +693,7 @@ namespace DataWorksDI.Validation
                 {
                     if (!(hopArray[i] is JObject hopObject))
                     {
-                        WrongType(hopArray[i], $"Hop {i}", "an object: {\"from\": \"Reader\", \"to\": \"Writer\"}", "object");
+                        WrongType(hopArray[i], $"Hop {i}", "an object: {\"from\": \"Reader\", \"to\": \"Writer\"}", "an object");
                         continue;
                     }
 
@@ -900,7 +900,7 @@ namespace DataWorksDI.Validation
                 JToken value = owner[key];
                 if (value == null) return null;
                 if (allowed.Contains(value.Type)) return value;
-                string expected = string.Join(" or ", allowed.Select(Describe).Distinct());
+                string expected = string.Join(" or ", allowed.Select(Describe).Distinct().Select(WithArticle));
                 WrongType(value, $"{ownerLabel} \"{key}\"", $"{expected}, e.g. {example}", expected);
                 return null;
             }
@@ -932,6 +932,9 @@ namespace DataWorksDI.Validation
                 if (string.IsNullOrEmpty(newtonsoftPath)) return "$";
                 return newtonsoftPath[0] == '[' ? "$" + newtonsoftPath : "$." + newtonsoftPath;
             }
+
+            private static string WithArticle(string typeName) =>
+                ("aeiou".IndexOf(typeName[0]) >= 0 ? "an " : "a ") + typeName;
 
             private static string Describe(JTokenType type)
             {
