@@ -19,8 +19,17 @@
         'Connect-DIWorkspace'
         'Disconnect-DIWorkspace'
         'Get-DIContext'
+        'Get-DIDeployment'
+        'Get-DIFile'
         'Get-DIWorkspace'
         'Invoke-DIApi'
+        'New-DISyncTask'
+        'Publish-DIFile'
+        'Remove-DIFile'
+        'Set-DIFileSchedule'
+        'Set-DISyncTask'
+        'Submit-DIFile'
+        'Wait-DIDeployment'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

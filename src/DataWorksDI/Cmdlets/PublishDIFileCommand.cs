@@ -29,6 +29,7 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile; not called in a basic-mode workspace)")) return;
             var workspaces = new WorkspaceService(context, Log);
             if (!TryRun(ct => workspaces.GetCachedAsync(projectId, ct), projectId, out DIWorkspace workspace)) return;
 
@@ -42,7 +43,6 @@ namespace DataWorksDI.Cmdlets
                 return;
             }
 
-            if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile)")) return;
             var files = new FileService(context, Log);
             if (!TryRun(ct => files.DeployAsync(projectId, FileId, Comment, ct), FileId, out DIDeployment deployment)) return;
             WriteVerbose($"DeployFile created deployment {deployment.DeploymentId} for file {FileId}.");

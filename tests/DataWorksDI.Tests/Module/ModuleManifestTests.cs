@@ -93,5 +93,42 @@ namespace DataWorksDI.Tests.Module
             AssemblyName sma = asm.GetReferencedAssemblies().Single(a => a.Name == "System.Management.Automation");
             Assert.Equal(new Version(3, 0, 0, 0), sma.Version); // PowerShellStandard.Library 5.1's reference assembly, not the 7.x engine
         }
+        [Fact]
+        public void EveryOutputType_HasAFormatView()
+        {
+            var doc = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.ModuleDirectory, "DataWorksDI.format.ps1xml"));
+            var viewed = doc.Descendants("TypeName").Select(e => e.Value.Trim()).ToHashSet();
+            var outputTypes = typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly.GetTypes()
+                .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
+                .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
+                .SelectMany(a => a.Type)
+                .Select(t => t.Type)
+                .Where(t => t != null && t != typeof(PSObject) && t != typeof(void) && t != typeof(bool) && t != typeof(string) && t != typeof(DateTime))
+                .Distinct()
+                .ToArray();
+            Assert.NotEmpty(outputTypes);
+            foreach (Type t in outputTypes) Assert.True(viewed.Contains(t.FullName), $"{t.FullName} has no view in DataWorksDI.format.ps1xml");
+        }
+
+        [Fact]
+        public void EveryMutatingCmdlet_SupportsShouldProcess_AndRemoveIsHighImpact()
+        {
+            string[] readOnlyVerbs = { "Get", "Test", "Wait" };
+            foreach (Type t in typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly.GetTypes())
+            {
+                var attr = t.GetCustomAttribute<CmdletAttribute>();
+                if (attr == null || readOnlyVerbs.Contains(attr.VerbName)) continue;
+                Assert.True(attr.SupportsShouldProcess, $"{attr.VerbName}-{attr.NounName} changes something but does not support -WhatIf/-Confirm");
+                if (attr.VerbName == "Remove") Assert.Equal(ConfirmImpact.High, attr.ConfirmImpact);
+                else Assert.NotEqual(ConfirmImpact.High, attr.ConfirmImpact);
+            }
+        }
+
+        [Fact]
+        public void EveryCmdlet_DeclaresOutputType()
+        {
+            foreach (Type t in typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly.GetTypes().Where(t => t.GetCustomAttribute<CmdletAttribute>() != null))
+                Assert.True(t.GetCustomAttributes<OutputTypeAttribute>().Any(), t.Name + " has no [OutputType]");
+        }
     }
 }

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Internal;
+using DataWorksDI.Session;
+using Newtonsoft.Json.Linq;
+
+namespace DataWorksDI.Services
+{
+    /// <summary>Resource groups (ListResourceGroups): identifiers for TaskParam.ResourceGroup and UpdateFile.ResourceGroupIdentifier.</summary>
+    internal sealed class ResourceGroupService
+    {
+        /// <summary>ResourceGroupType 1 = scheduling (the API's default); 4 = Data Integration.</summary>
+        public const int Scheduling = 1;
+        public const int DataIntegration = 4;
+
+        private readonly DIContext _context;
+        private readonly IClientLog _log;
+
+        public ResourceGroupService(DIContext context, IClientLog log)
+        {
+            _context = context;
+            _log = log;
+        }
+
+        public async Task<IReadOnlyList<JToken>> ListAsync(int type, string keyword, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.ListResourceGroups).With("ResourceGroupType", type).With("Keyword", keyword);
+            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            var list = new List<JToken>();
+            if (body["Data"] is JArray arr) list.AddRange(arr);
+            return list;
+        }
+
+        /// <summary>
+        /// The identifier of the scheduling resource group with this numeric id (GetFile returns the id, UpdateFile takes the
+        /// identifier); null when there is no id or no such group.
+        /// </summary>
+        public async Task<string> IdentifierOfAsync(long? resourceGroupId, CancellationToken ct)
+        {
+            if (!resourceGroupId.HasValue || resourceGroupId.Value <= 0) return null;
+            foreach (JToken g in await ListAsync(Scheduling, null, ct).ConfigureAwait(false))
+                if (Json.Long(g, "Id") == resourceGroupId) return Json.Str(g, "Identifier");
+            return null;
+        }
+    }
+}
