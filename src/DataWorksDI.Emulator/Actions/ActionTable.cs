@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using DataWorksDI.Emulator.Options;
+
+namespace DataWorksDI.Emulator.Actions
+{
+    public delegate JsonObject ActionHandler(ActionContext context);
+
+    public sealed class ActionDescriptor
+    {
+        public ActionDescriptor(string name, ActionHandler handler, bool acceptsClientToken)
+        {
+            Name = name;
+            Handler = handler;
+            AcceptsClientToken = acceptsClientToken;
+        }
+
+        public string Name { get; }
+        public ActionHandler Handler { get; }
+
+        /// <summary>The action documents a ClientToken: a repeated call with the same token returns the first result.</summary>
+        public bool AcceptsClientToken { get; }
+    }
+
+    /// <summary>The one dispatch table: action name → handler.</summary>
+    public sealed class ActionTable
+    {
+        private readonly Dictionary<string, ActionDescriptor> _actions = new Dictionary<string, ActionDescriptor>(StringComparer.Ordinal);
+
+        public static ActionTable Create(EmulatorOptions options)
+        {
+            var table = new ActionTable();
+            var workspace = new WorkspaceActions();
+            table.Add("GetProject", workspace.GetProject);
+            table.Add("ListProjects", workspace.ListProjects);
+            table.Add("ListResourceGroups", workspace.ListResourceGroups);
+            table.Add("ListDataSources", workspace.ListDataSources);
+
+            var folders = new FolderActions();
+            table.Add("CreateFolder", folders.CreateFolder);
+            table.Add("GetFolder", folders.GetFolder);
+            table.Add("ListFolders", folders.ListFolders);
+
+            var files = new FileActions();
+            table.Add("GetFile", files.GetFile);
+            table.Add("ListFiles", files.ListFiles);
+            table.Add("UpdateFile", files.UpdateFile);
+            table.Add("ListFileVersions", files.ListFileVersions);
+
+            var deployments = new DeploymentActions(options);
+            table.Add("SubmitFile", deployments.SubmitFile);
+            table.Add("DeployFile", deployments.DeployFile);
+            table.Add("DeleteFile", deployments.DeleteFile);
+            table.Add("GetDeployment", deployments.GetDeployment);
+            table.Add("ListDeployments", deployments.ListDeployments);
+
+            var di = new DISyncActions();
+            table.Add("CreateDISyncTask", di.CreateDISyncTask, acceptsClientToken: true);
+            table.Add("UpdateDISyncTask", di.UpdateDISyncTask);
+            return table;
+        }
+
+        private void Add(string name, ActionHandler handler, bool acceptsClientToken = false) =>
+            _actions.Add(name, new ActionDescriptor(name, handler, acceptsClientToken));
+
+        public bool TryGet(string name, out ActionDescriptor descriptor) => _actions.TryGetValue(name, out descriptor);
+
+        public IEnumerable<string> Names => _actions.Keys;
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DataWorksDI.Emulator.Gateway;
+using DataWorksDI.Emulator.State;
+
+namespace DataWorksDI.Emulator.Actions
+{
+    /// <summary>
+    /// CreateDISyncTask and UpdateDISyncTask. Business failures are HTTP 200 with Data.Status "fail" (§3.3).
+    /// Task types are dispatched through <see cref="TaskTypes"/> so DI_REALTIME / DI_SOLUTION can slot in later.
+    /// </summary>
+    public sealed class DISyncActions
+    {
+        public const int BatchFileType = 23;
+
+        private delegate JsonObject CreateHandler(ActionContext ctx, Workspace ws, string taskName, string taskContent, string taskParam);
+
+        private readonly Dictionary<string, CreateHandler> _creators;
+
+        public DISyncActions()
+        {
+            _creators = new Dictionary<string, CreateHandler>(StringComparer.Ordinal)
+            {
+                [TaskTypes.Offline] = CreateOffline,
+                [TaskTypes.Realtime] = (ctx, ws, n, c, p) => Responses.DiFail(DiFailures.TaskTypeNotYetSupported(TaskTypes.Realtime)),
+                [TaskTypes.Solution] = (ctx, ws, n, c, p) => Responses.DiFail(DiFailures.TaskTypeNotYetSupported(TaskTypes.Solution)),
+            };
+        }
+
+        public JsonObject CreateDISyncTask(ActionContext ctx)
+        {
+            Workspace ws = ctx.WorkspaceById();
+            string taskType = ctx.RequiredStr("TaskType");
+            string taskContent = ctx.RequiredStr("TaskContent");
+            string taskParam = ctx.RequiredStr("TaskParam");
+            string taskName = ctx.RequiredStr("TaskName");
+            if (!_creators.TryGetValue(taskType, out CreateHandler create)) return Responses.DiFail(DiFailures.InvalidTaskType(taskType));
+            return create(ctx, ws, taskName, taskContent, taskParam);
+        }
+
+        private static JsonObject CreateOffline(ActionContext ctx, Workspace ws, string taskName, string taskContent, string taskParam)
+        {
+            if (!TryReadTaskParam(taskParam, out JsonElement param, out string paramProblem)) return Responses.DiFail(DiFailures.InvalidTaskParam(paramProblem));
+            string folderPath = StringProp(param, "FileFolderPath");
+            if (string.IsNullOrEmpty(folderPath)) return Responses.DiFail(DiFailures.InvalidTaskParam("FileFolderPath is required."));
+            string resourceGroup = StringProp(param, "ResourceGroup");
+            if (string.IsNullOrEmpty(resourceGroup)) return Responses.DiFail(DiFailures.InvalidTaskParam("ResourceGroup is required."));
+
+            Folder folder = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderPath);
+            if (folder == null || !FolderPaths.IsDataIntegration(folder.Path)) return Responses.DiFail(DiFailures.InvalidPath(folderPath));
+            if (!IsUsableDiGroup(ctx.Db, resourceGroup)) return Responses.DiFail(DiFailures.InvalidResourceGroup(resourceGroup));
+            if (!TryReadCu(param, out double? cu, out string cuText)) return Responses.DiFail(DiFailures.InvalidCu(cuText));
+            if (taskName.Trim().Length == 0 || taskName.Contains('/') || taskName.Length > 128)
+                return Responses.DiFail(DiFailures.InvalidTaskName("a task name is 1 to 128 characters without '/'."));
+            string contentFailure = CheckContent(ctx, ws, taskContent);
+            if (contentFailure != null) return Responses.DiFail(contentFailure);
+
+            if (Files.SameNameInFolder(ctx.Db, ws.ProjectId, folder.FolderId, taskName, 0) != null)
+                throw ErrorCatalogue.FileExisted(taskName, folder.Path);
+
+            long fileId = ctx.Db.NextId("file");
+            var file = new FileRecord
+            {
+                FileId = fileId,
+                ProjectId = ws.ProjectId,
+                FolderId = folder.FolderId,
+                Name = taskName,
+                FileType = BatchFileType,
+                Content = taskContent, // verbatim
+                Owner = ctx.UserId,
+                CreateTime = ctx.Now,
+                CreateUser = ctx.UserId,
+                LastEditTime = ctx.Now,
+                LastEditUser = ctx.UserId,
+                TaskType = TaskTypes.Offline,
+                DiResourceGroup = resourceGroup,
+                DiCu = cu,
+                Config = FileViews.DefaultConfig(ws, fileId, Tenant.DefaultSchedulingGroup(ctx.Db)),
+            };
+            Files.Insert(ctx.Db, file);
+            return Responses.DiSuccess(new JsonObject { ["FileId"] = fileId });
+        }
+
+        public JsonObject UpdateDISyncTask(ActionContext ctx)
+        {
+            Workspace ws = ctx.WorkspaceById();
+            long fileId = ctx.RequiredLong("FileId");
+            string taskType = ctx.RequiredStr("TaskType");
+            if (taskType == TaskTypes.Realtime || taskType == TaskTypes.Solution) return Responses.DiFail(DiFailures.UpdateTaskTypeNotSupported(taskType));
+            if (taskType != TaskTypes.Offline) return Responses.DiFail(DiFailures.InvalidTaskType(taskType));
+
+            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId);
+            if (file == null || file.FileType != BatchFileType || !file.IsNormal)
+                return Responses.DiFail(DiFailures.InvalidFileId(fileId.ToString(CultureInfo.InvariantCulture)));
+
+            bool changed = false;
+            string taskParam = ctx.Str("TaskParam");
+            if (!string.IsNullOrEmpty(taskParam))
+            {
+                if (!TryReadTaskParam(taskParam, out JsonElement param, out string problem)) return Responses.DiFail(DiFailures.InvalidTaskParam(problem));
+                if (param.TryGetProperty("FileFolderPath", out _))
+                    return Responses.DiFail(DiFailures.InvalidTaskParam("FileFolderPath cannot be changed here; move the task with UpdateFile."));
+                string group = StringProp(param, "ResourceGroup");
+                if (group != null)
+                {
+                    if (!IsUsableDiGroup(ctx.Db, group)) return Responses.DiFail(DiFailures.InvalidResourceGroup(group));
+                    file.DiResourceGroup = group;
+                    changed = true;
+                }
+                if (!TryReadCu(param, out double? cu, out string cuText)) return Responses.DiFail(DiFailures.InvalidCu(cuText));
+                if (cu != null)
+                {
+                    file.DiCu = cu;
+                    changed = true;
+                }
+            }
+            string taskContent = ctx.Str("TaskContent");
+            if (!string.IsNullOrEmpty(taskContent))
+            {
+                string contentFailure = CheckContent(ctx, ws, taskContent);
+                if (contentFailure != null) return Responses.DiFail(contentFailure);
+                file.Content = taskContent; // verbatim
+                changed = true;
+            }
+            if (changed)
+            {
+                file.CommitStatus = 0;
+                file.LastEditTime = ctx.Now;
+                file.LastEditUser = ctx.UserId;
+                Files.Update(ctx.Db, file);
+            }
+            return Responses.DiSuccess();
+        }
+
+        /// <summary>A DI resource group is usable when it exists, is of type 4 (Data Integration) and is NORMAL.</summary>
+        private static bool IsUsableDiGroup(Db db, string identifier)
+        {
+            ResourceGroup rg = Tenant.GroupByIdentifier(db, identifier);
+            return rg != null && rg.Type == 4 && rg.Status == 0;
+        }
+
+        private static string CheckContent(ActionContext ctx, Workspace ws, string taskContent)
+        {
+            var sources = new List<string>();
+            string problem = TaskContentValidator.Validate(taskContent, sources);
+            if (problem != null) return DiFailures.InvalidTaskContent(problem);
+            foreach (string ds in sources)
+                if (Tenant.DataSourcesNamed(ctx.Db, ws.ProjectId, ds).Count == 0) return DiFailures.InvalidDatasource(ds, ws.ProjectId);
+            return null;
+        }
+
+        private static bool TryReadTaskParam(string text, out JsonElement param, out string problem)
+        {
+            param = default;
+            problem = null;
+            try
+            {
+                using (var doc = JsonDocument.Parse(text))
+                {
+                    if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                    {
+                        problem = "it must be a JSON object such as {\"FileFolderPath\":\"…\",\"ResourceGroup\":\"…\"}.";
+                        return false;
+                    }
+                    param = doc.RootElement.Clone();
+                    return true;
+                }
+            }
+            catch (JsonException)
+            {
+                problem = "it is not valid JSON.";
+                return false;
+            }
+        }
+
+        private static string StringProp(JsonElement o, string name) =>
+            o.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+
+        /// <summary>Cu: absent, or a positive multiple of 0.5 (number or numeric string).</summary>
+        private static bool TryReadCu(JsonElement param, out double? cu, out string text)
+        {
+            cu = null;
+            text = null;
+            if (!param.TryGetProperty("Cu", out JsonElement e) || e.ValueKind == JsonValueKind.Null) return true;
+            text = e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText();
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return false;
+            if (v <= 0 || Math.Abs(v * 2 - Math.Round(v * 2)) > 1e-9) return false;
+            cu = v;
+            return true;
+        }
+    }
+
+    public static class TaskTypes
+    {
+        public const string Offline = "DI_OFFLINE";
+        public const string Realtime = "DI_REALTIME";
+        public const string Solution = "DI_SOLUTION";
+    }
+}

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using DataWorksDI.Emulator.Gateway;
+using DataWorksDI.Emulator.Options;
+using DataWorksDI.Emulator.State;
+
+namespace DataWorksDI.Emulator.Actions
+{
+    /// <summary>
+    /// SubmitFile, DeployFile, DeleteFile, GetDeployment, ListDeployments: packages that move from pending to a
+    /// terminal state after the configured delay (docs/emulator.md, "Deployments").
+    /// </summary>
+    public sealed class DeploymentActions
+    {
+        private readonly EmulatorOptions _options;
+
+        public DeploymentActions(EmulatorOptions options)
+        {
+            _options = options;
+        }
+
+        public JsonObject SubmitFile(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            long fileId = ctx.RequiredLong("FileId");
+            string comment = ctx.Str("Comment") ?? "";
+            bool skipChecks = ctx.Bool("SkipAllDeployFileExtensions") ?? false;
+            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+
+            int version = NewVersion(ctx, file, file.CurrentVersion == 0 ? "CREATE" : "UPDATE", comment);
+            file.CommitStatus = 1;
+            Files.Update(ctx.Db, file);
+
+            int toEnv = ws.IsStandard ? 1 : 2; // basic mode: committing is publishing
+            var (planned, message) = Plan(ctx, ws, file, file.Content, toEnv == 2, skipChecks ? (DeploymentCheckStage?)null : DeploymentCheckStage.Submit);
+            long id = CreatePackage(ctx, ws, file, version, DeploymentKind.Submit, 0, toEnv, planned, message);
+            return Responses.DataStudio(JsonValue.Create(id));
+        }
+
+        public JsonObject DeployFile(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            FileRecord file = FileActions.FindFile(ctx, ws);
+            if (!ws.IsStandard) throw ErrorCatalogue.DeployInBasicMode(ws.ProjectId);
+
+            Deployment lastDev = Deployments.LastOfKinds(ctx.Db, file.FileId, DeploymentKind.Submit, DeploymentKind.Delete);
+            if (lastDev != null && lastDev.Status == 0) throw ErrorCatalogue.CanNotPack(file.FileId, lastDev.Id);
+            Deployment lastDeploy = Deployments.LastOfKinds(ctx.Db, file.FileId, DeploymentKind.Deploy);
+            if (lastDeploy != null && lastDeploy.Status == 0) throw ErrorCatalogue.CanNotPack(file.FileId, lastDeploy.Id);
+            if (file.DevVersion == 0 || file.DevVersion <= file.ProdVersion) throw ErrorCatalogue.NothingToDeploy(file.FileId);
+
+            FileVersion version = Files.Version(ctx.Db, file.FileId, file.DevVersion);
+            bool deletion = version.ChangeType == "DELETE";
+            var (planned, message) = deletion
+                ? (PlannedOutcome.Succeed, "")
+                : Plan(ctx, ws, file, version.Content, toProduction: true, DeploymentCheckStage.Deploy);
+            long id = CreatePackage(ctx, ws, file, version.Version, DeploymentKind.Deploy, 1, 2, planned, message);
+            return Responses.DataStudio(JsonValue.Create(id));
+        }
+
+        /// <summary>
+        /// DeleteFile: a never-committed file disappears at once (no DeploymentId); a committed one goes to the recycle
+        /// bin and a deletion package travels like a submit (standard mode: DeployFile then pushes it to production).
+        /// </summary>
+        public JsonObject DeleteFile(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            long fileId = ctx.RequiredLong("FileId");
+            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            if (!file.WasCommitted)
+            {
+                Files.Remove(ctx.Db, file.FileId);
+                return Responses.DataStudio();
+            }
+            int version = NewVersion(ctx, file, "DELETE", "");
+            file.DeletedStatus = "RECYCLE_BIN";
+            Files.Update(ctx.Db, file);
+            int toEnv = ws.IsStandard ? 1 : 2;
+            long id = CreatePackage(ctx, ws, file, version, DeploymentKind.Delete, 0, toEnv, PlannedOutcome.Succeed, "");
+            var body = Responses.DataStudio();
+            body["DeploymentId"] = id;
+            return body;
+        }
+
+        public JsonObject GetDeployment(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            long id = ctx.RequiredLong("DeploymentId");
+            Deployment d = Deployments.Get(ctx.Db, ws.ProjectId, id) ?? throw ErrorCatalogue.DeploymentNotExists(id);
+            return Responses.DataStudio(new JsonObject
+            {
+                ["Deployment"] = new JsonObject
+                {
+                    ["Name"] = d.Name,
+                    ["CreatorId"] = d.CreatorId,
+                    ["HandlerId"] = d.HandlerId,
+                    ["CreateTime"] = d.CreateTime,
+                    ["ExecuteTime"] = d.ExecuteTime,
+                    ["Status"] = d.Status,
+                    ["CheckingStatus"] = d.CheckingStatus,
+                    ["FromEnvironment"] = d.FromEnvironment,
+                    ["ToEnvironment"] = d.ToEnvironment,
+                    ["ErrorMessage"] = d.ErrorMessage,
+                },
+                ["DeployedItems"] = new JsonArray(new JsonObject
+                {
+                    ["FileId"] = d.FileId,
+                    ["FileVersion"] = (long)d.FileVersion,
+                    ["Status"] = d.ItemStatus,
+                }),
+            });
+        }
+
+        public JsonObject ListDeployments(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            Paging paging = ctx.Paging();
+            IEnumerable<Deployment> list = Deployments.ForProject(ctx.Db, ws.ProjectId);
+            string creator = ctx.Str("Creator");
+            if (!string.IsNullOrEmpty(creator)) list = list.Where(d => d.CreatorId == creator);
+            string executor = ctx.Str("Executor");
+            if (!string.IsNullOrEmpty(executor)) list = list.Where(d => d.HandlerId == executor);
+            string keyword = ctx.Str("Keyword");
+            if (!string.IsNullOrEmpty(keyword)) list = list.Where(d => d.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase));
+            int? status = ctx.Int("Status");
+            if (status != null) list = list.Where(d => d.Status == status);
+            long? endCreate = ctx.Long("EndCreateTime");
+            if (endCreate != null) list = list.Where(d => d.CreateTime <= endCreate);
+            long? endExecute = ctx.Long("EndExecuteTime");
+            if (endExecute != null) list = list.Where(d => d.ExecuteTime != null && d.ExecuteTime <= endExecute);
+            var all = list.ToList();
+            var items = new JsonArray();
+            foreach (var d in paging.Page(all))
+            {
+                items.Add(new JsonObject
+                {
+                    ["Id"] = d.Id,
+                    ["Name"] = d.Name,
+                    ["Creator"] = d.CreatorId,
+                    ["Executor"] = d.HandlerId,
+                    ["CreateTime"] = d.CreateTime,
+                    ["ExecuteTime"] = d.ExecuteTime,
+                    ["Status"] = d.Status,
+                    ["ErrorMessage"] = d.ErrorMessage,
+                });
+            }
+            // ListDeployments has only RequestId + Data (no Success/HttpStatusCode in the SDK model); page fields are long.
+            return new JsonObject
+            {
+                ["Data"] = new JsonObject
+                {
+                    ["PageNumber"] = (long)paging.Number,
+                    ["PageSize"] = (long)paging.Size,
+                    ["TotalCount"] = (long)all.Count,
+                    ["Deployments"] = items,
+                },
+            };
+        }
+
+        private static int NewVersion(ActionContext ctx, FileRecord file, string changeType, string comment)
+        {
+            int version = file.CurrentVersion + 1;
+            Files.InsertVersion(ctx.Db, new FileVersion
+            {
+                FileId = file.FileId,
+                Version = version,
+                FileName = file.Name,
+                Content = file.Content,
+                PropertyContent = FileViews.PropertyContent(ctx.Db, file),
+                NodeContent = FileViews.NodeContent(file),
+                NodeId = file.NodeId,
+                ChangeType = changeType,
+                Status = "COMMITTING",
+                Comment = comment,
+                CommitTime = ctx.Now,
+                CommitUser = ctx.UserId,
+                UseType = file.UseType,
+            });
+            file.CurrentVersion = version;
+            file.LastEditTime = ctx.Now;
+            file.LastEditUser = ctx.UserId;
+            return version;
+        }
+
+        private long CreatePackage(ActionContext ctx, Workspace ws, FileRecord file, int version, string kind, int fromEnv, int toEnv, string planned, string message)
+        {
+            string day = DateTimeOffset.FromUnixTimeMilliseconds(ctx.Now).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return Deployments.Create(ctx.Db, new Deployment
+            {
+                ProjectId = ws.ProjectId,
+                FileId = file.FileId,
+                FileVersion = version,
+                Kind = kind,
+                Name = file.Name + "-" + day + "_" + ctx.UserId,
+                CreatorId = ctx.UserId,
+                HandlerId = ctx.UserId,
+                CreateTime = ctx.Now,
+                DueTime = ctx.Now + (long)_options.DeploymentDelay.TotalMilliseconds,
+                FromEnvironment = fromEnv,
+                ToEnvironment = toEnv,
+                Planned = planned,
+                PlannedMessage = message,
+            });
+        }
+
+        /// <summary>
+        /// Decides a package's fate when it is created: a matching pre-deployment check (unless skipped) rejects it
+        /// or fails its check; a batch task going to production fails when a step's data source has no production copy.
+        /// </summary>
+        private (string Planned, string Message) Plan(ActionContext ctx, Workspace ws, FileRecord file, string content, bool toProduction, DeploymentCheckStage? checkStage)
+        {
+            if (checkStage != null)
+            {
+                DeploymentCheckRule rule = _options.DeploymentChecks.FirstOrDefault(r => r.Matches(file.Name, checkStage.Value));
+                if (rule != null)
+                {
+                    return rule.Outcome == DeploymentCheckOutcome.Reject
+                        ? (PlannedOutcome.Reject, "Rejected by the pre-deployment check: file name \"" + file.Name + "\" matches \"" + rule.FileNamePattern + "\".")
+                        : (PlannedOutcome.CheckFail, "The pre-deployment check failed: file name \"" + file.Name + "\" matches \"" + rule.FileNamePattern + "\".");
+                }
+            }
+            if (toProduction && file.FileType == 23)
+            {
+                var sources = new List<string>();
+                TaskContentValidator.Validate(content, sources);
+                foreach (string name in sources)
+                {
+                    if (!Tenant.DataSourcesNamed(ctx.Db, ws.ProjectId, name).Any(d => d.EnvType == 1))
+                        return (PlannedOutcome.Fail, "Deployment to production failed: data source [" + name + "] has no production (EnvType 1) configuration in workspace "
+                            + ws.ProjectId + "; add a production data source with this name.");
+                }
+            }
+            return (PlannedOutcome.Succeed, "");
+        }
+    }
+}

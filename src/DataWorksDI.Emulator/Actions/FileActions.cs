@@ -1,0 +1,487 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DataWorksDI.Emulator.Gateway;
+using DataWorksDI.Emulator.State;
+
+namespace DataWorksDI.Emulator.Actions
+{
+    /// <summary>GetFile, ListFiles, UpdateFile, ListFileVersions.</summary>
+    public sealed class FileActions
+    {
+        public JsonObject GetFile(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            FileRecord file = FindFile(ctx, ws);
+            return Responses.DataStudio(new JsonObject
+            {
+                ["File"] = FileViews.File(ctx.Db, file, includeContent: true, includeDeletedStatus: true),
+                ["NodeConfiguration"] = FileViews.NodeConfiguration(ctx.Db, file.Config),
+            });
+        }
+
+        /// <summary>By FileId, or by NodeId (GetFile, DeployFile).</summary>
+        internal static FileRecord FindFile(ActionContext ctx, Workspace ws)
+        {
+            long? fileId = ctx.Long("FileId");
+            long? nodeId = ctx.Long("NodeId");
+            if (fileId != null)
+                return Files.Get(ctx.Db, ws.ProjectId, fileId.Value) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.Value.ToString(CultureInfo.InvariantCulture));
+            if (nodeId != null)
+                return Files.GetByNode(ctx.Db, ws.ProjectId, nodeId.Value) ?? throw ErrorCatalogue.FileNotExists("NodeId " + nodeId.Value.ToString(CultureInfo.InvariantCulture));
+            throw ErrorCatalogue.MissingParameter("FileId");
+        }
+
+        public JsonObject ListFiles(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            Paging paging = ctx.Paging();
+            IEnumerable<FileRecord> files = Files.InProject(ctx.Db, ws.ProjectId).Where(f => f.IsNormal);
+            var folders = new Dictionary<string, string>();
+            string FolderPath(FileRecord f)
+            {
+                if (!folders.TryGetValue(f.FolderId, out string path))
+                {
+                    path = Tenant.FolderById(ctx.Db, ws.ProjectId, f.FolderId)?.Path ?? "";
+                    folders[f.FolderId] = path;
+                }
+                return path;
+            }
+
+            string folderPath = ctx.Str("FileFolderPath");
+            if (!string.IsNullOrEmpty(folderPath))
+            {
+                string root = FolderPaths.Normalize(folderPath);
+                files = files.Where(f => FolderPath(f) == root || FolderPath(f).StartsWith(root + "/", StringComparison.Ordinal));
+            }
+            string keyword = ctx.Str("Keyword");
+            if (!string.IsNullOrEmpty(keyword)) files = files.Where(f => f.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase));
+            string exact = ctx.Str("ExactFileName");
+            if (!string.IsNullOrEmpty(exact)) files = files.Where(f => f.Name == exact);
+            string types = ctx.Str("FileTypes");
+            if (!string.IsNullOrEmpty(types))
+            {
+                var wanted = ParseLongList("FileTypes", types);
+                files = files.Where(f => wanted.Contains(f.FileType));
+            }
+            string ids = ctx.Str("FileIdIn");
+            if (!string.IsNullOrEmpty(ids))
+            {
+                var wanted = ParseLongList("FileIdIn", ids);
+                if (wanted.Count > 50) throw ErrorCatalogue.InvalidParameter("FileIdIn", "It holds at most 50 ids.");
+                files = files.Where(f => wanted.Contains(f.FileId));
+            }
+            long? nodeId = ctx.Long("NodeId");
+            if (nodeId != null) files = files.Where(f => f.NodeId == nodeId);
+            string owner = ctx.Str("Owner");
+            if (!string.IsNullOrEmpty(owner)) files = files.Where(f => f.Owner == owner);
+            string lastEditUser = ctx.Str("LastEditUser");
+            if (!string.IsNullOrEmpty(lastEditUser)) files = files.Where(f => f.LastEditUser == lastEditUser);
+            string useType = ctx.Str("UseType");
+            if (!string.IsNullOrEmpty(useType)) files = files.Where(f => f.UseType == useType);
+            bool needContent = ctx.Bool("NeedContent") ?? false;
+            bool needAbsolute = ctx.Bool("NeedAbsoluteFolderPath") ?? false;
+
+            var all = files.ToList();
+            var list = new JsonArray();
+            foreach (var f in paging.Page(all))
+                list.Add(FileViews.File(ctx.Db, f, needContent, includeDeletedStatus: false, needAbsolute ? FolderPath(f) : null));
+            return Responses.DataStudio(new JsonObject
+            {
+                ["PageNumber"] = paging.Number,
+                ["PageSize"] = paging.Size,
+                ["TotalCount"] = all.Count,
+                ["Files"] = list,
+            });
+        }
+
+        public JsonObject ListFileVersions(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            long fileId = ctx.RequiredLong("FileId");
+            Paging paging = ctx.Paging();
+            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+            var versions = Files.Versions(ctx.Db, fileId);
+            var list = new JsonArray();
+            foreach (var v in paging.Page(versions)) list.Add(FileViews.Version(v, file.ProdVersion));
+            return Responses.DataStudio(new JsonObject
+            {
+                ["PageNumber"] = paging.Number,
+                ["PageSize"] = paging.Size,
+                ["TotalCount"] = versions.Count,
+                ["FileVersions"] = list,
+            });
+        }
+
+        /// <summary>
+        /// UpdateFile: every documented property (dataworks-api.md §5.5). A supplied value equal to the current one is
+        /// refused ("invalid data"), as the operation description says.
+        /// </summary>
+        public JsonObject UpdateFile(ActionContext ctx)
+        {
+            Workspace ws = ctx.Workspace();
+            long fileId = ctx.RequiredLong("FileId");
+            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            var c = file.Config;
+            var u = new Updater(ctx);
+
+            if (u.Supplied("FileFolderPath", out string folderText))
+            {
+                Folder current = Tenant.FolderById(ctx.Db, ws.ProjectId, file.FolderId);
+                u.Refuse(FolderPaths.Normalize(folderText) == current?.Path, "FileFolderPath");
+                Folder target = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderText) ?? throw ErrorCatalogue.FolderNotExists(folderText);
+                if (file.FileType == 23 && !FolderPaths.IsDataIntegration(target.Path))
+                    throw ErrorCatalogue.FolderInvalid(folderText, "a Data Integration node must stay in a Data Integration folder");
+                file.FolderId = target.FolderId;
+            }
+            if (u.Supplied("FileName", out string name))
+            {
+                u.Refuse(name == file.Name, "FileName");
+                if (name.Trim().Length == 0 || name.Contains('/') || name.Length > 128)
+                    throw ErrorCatalogue.InvalidParameter("FileName", "A file name is 1 to 128 characters without '/'.");
+                file.Name = name;
+            }
+            if (ctx.Has("FileName") || ctx.Has("FileFolderPath"))
+            {
+                if (Files.SameNameInFolder(ctx.Db, ws.ProjectId, file.FolderId, file.Name, file.FileId) != null)
+                    throw ErrorCatalogue.FileExisted(file.Name, Tenant.FolderById(ctx.Db, ws.ProjectId, file.FolderId)?.Path);
+            }
+            if (u.Supplied("FileDescription", out string description))
+            {
+                u.Refuse(description == file.Description, "FileDescription");
+                file.Description = description;
+            }
+            if (u.Supplied("Content", out string content))
+            {
+                u.Refuse(content == file.Content, "Content");
+                if (file.FileType == 23)
+                {
+                    var sources = new List<string>();
+                    string problem = TaskContentValidator.Validate(content, sources);
+                    if (problem != null) throw ErrorCatalogue.InvalidNodeValue("Content", "is not a valid batch synchronization script: " + problem);
+                    foreach (string ds in sources)
+                        if (Tenant.DataSourcesNamed(ctx.Db, ws.ProjectId, ds).Count == 0)
+                            throw ErrorCatalogue.InvalidNodeValue("Content", "names data source \"" + ds + "\", which workspace " + ws.ProjectId + " does not have.");
+                }
+                file.Content = content;
+            }
+            if (u.Supplied("Owner", out string owner))
+            {
+                u.Refuse(owner == file.Owner, "Owner");
+                if (owner.Trim().Length == 0) throw ErrorCatalogue.InvalidParameter("Owner", "It must not be empty.");
+                file.Owner = owner;
+            }
+            if (u.Supplied("ConnectionName", out string connection))
+            {
+                u.Refuse(connection == file.ConnectionName, "ConnectionName");
+                file.ConnectionName = connection;
+            }
+            if (u.Int("AutoRerunTimes", out int rerunTimes))
+            {
+                u.Refuse(rerunTimes == c.AutoRerunTimes, "AutoRerunTimes");
+                if (rerunTimes < 0) throw ErrorCatalogue.InvalidNodeValue("AutoRerunTimes", "must not be negative.");
+                c.AutoRerunTimes = rerunTimes;
+            }
+            if (u.Int("AutoRerunIntervalMillis", out int interval))
+            {
+                u.Refuse(interval == c.AutoRerunIntervalMillis, "AutoRerunIntervalMillis");
+                if (interval < 0 || interval > 1800000) throw ErrorCatalogue.InvalidNodeValue("AutoRerunIntervalMillis", "is milliseconds between 0 and 1800000 (30 minutes).");
+                c.AutoRerunIntervalMillis = interval;
+            }
+            if (u.Enum("RerunMode", new[] { "ALL_ALLOWED", "FAILURE_ALLOWED", "ALL_DENIED" }, out string rerunMode))
+            {
+                u.Refuse(rerunMode == c.RerunMode, "RerunMode");
+                c.RerunMode = rerunMode;
+            }
+            if (u.Bool("Stop", out bool stop))
+            {
+                u.Refuse(stop == c.Stop, "Stop");
+                c.Stop = stop;
+            }
+            if (u.Supplied("ParaValue", out string paraValue))
+            {
+                u.Refuse(paraValue == c.ParaValue, "ParaValue");
+                foreach (string pair in paraValue.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if (pair.IndexOf('=') <= 0) throw ErrorCatalogue.InvalidNodeValue("ParaValue", "is space-separated name=value pairs; \"" + pair + "\" is not one (an expression cannot contain spaces).");
+                c.ParaValue = paraValue;
+            }
+            if (u.Long("StartEffectDate", out long start))
+            {
+                u.Refuse(start == c.StartEffectDate, "StartEffectDate");
+                c.StartEffectDate = start;
+            }
+            if (u.Long("EndEffectDate", out long end))
+            {
+                u.Refuse(end == c.EndEffectDate, "EndEffectDate");
+                c.EndEffectDate = end;
+            }
+            if (c.StartEffectDate < 0 || c.EndEffectDate < c.StartEffectDate)
+                throw ErrorCatalogue.InvalidNodeValue("StartEffectDate", "and EndEffectDate are epoch milliseconds with start <= end.");
+            if (u.Supplied("CronExpress", out string cron))
+            {
+                u.Refuse(cron == c.CronExpress, "CronExpress");
+                string problem = ScheduleRules.ValidateCron(cron);
+                if (problem != null) throw ErrorCatalogue.InvalidNodeValue("CronExpress", problem);
+                c.CronExpress = cron;
+            }
+            if (u.Enum("CycleType", new[] { "DAY", "NOT_DAY" }, out string cycleType))
+            {
+                u.Refuse(cycleType == c.CycleType, "CycleType");
+                c.CycleType = cycleType;
+            }
+            if ((ctx.Has("CronExpress") || ctx.Has("CycleType")) && ScheduleRules.CycleTypeOf(c.CronExpress) != c.CycleType)
+                throw ErrorCatalogue.InvalidNodeValue("CycleType", "must be " + ScheduleRules.CycleTypeOf(c.CronExpress) + " for the schedule \"" + c.CronExpress
+                    + "\" (NOT_DAY for minute/hour schedules, DAY for day/week/month schedules).");
+            if (u.Enum("DependentType", new[] { "SELF", "CHILD", "USER_DEFINE", "NONE" }, out string dependentType))
+            {
+                u.Refuse(dependentType == c.DependentType, "DependentType");
+                c.DependentType = dependentType;
+            }
+            if (u.Supplied("DependentNodeIdList", out string dependentNodes))
+            {
+                u.Refuse(dependentNodes == c.DependentNodeIdList, "DependentNodeIdList");
+                foreach (long node in ParseLongList("DependentNodeIdList", dependentNodes))
+                    if (Files.GetByNode(ctx.Db, ws.ProjectId, node) == null)
+                        throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "names node " + node + ", which does not exist in workspace " + ws.ProjectId + ".");
+                c.DependentNodeIdList = dependentNodes;
+            }
+            if (c.DependentType == "USER_DEFINE" && string.IsNullOrWhiteSpace(c.DependentNodeIdList) && (ctx.Has("DependentType") || ctx.Has("DependentNodeIdList")))
+                throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "is required when DependentType is USER_DEFINE.");
+            if (u.List("OutputList", out List<string> outputs))
+            {
+                u.Refuse(outputs.SequenceEqual(c.OutputList), "OutputList");
+                foreach (string output in outputs)
+                {
+                    var owner2 = Files.All(ctx.Db).FirstOrDefault(f => f.FileId != file.FileId && f.IsNormal && f.Config.OutputList.Contains(output));
+                    if (owner2 != null) throw ErrorCatalogue.OutputExisted(output, owner2.FileId);
+                }
+                c.OutputList = outputs;
+            }
+            if (u.List("InputList", out List<string> inputs))
+            {
+                u.Refuse(inputs.SequenceEqual(c.InputList), "InputList");
+                var known = KnownOutputs(ctx.Db, file.FileId);
+                foreach (string input in inputs)
+                {
+                    if (c.OutputList.Contains(input)) throw ErrorCatalogue.InvalidNodeValue("InputList", "names \"" + input + "\", an output of this node itself.");
+                    if (!known.Contains(input)) throw ErrorCatalogue.UnknownInput(input);
+                }
+                c.InputList = inputs;
+            }
+            if (u.Supplied("InputParameters", out string inputParameters))
+            {
+                var parsed = ParseInputParameters(inputParameters);
+                u.Refuse(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.InputParameters), "InputParameters");
+                c.InputParameters = parsed;
+            }
+            if (u.Supplied("OutputParameters", out string outputParameters))
+            {
+                var parsed = ParseOutputParameters(outputParameters);
+                u.Refuse(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.OutputParameters), "OutputParameters");
+                c.OutputParameters = parsed;
+            }
+            if (u.Bool("AutoParsing", out bool autoParsing))
+            {
+                u.Refuse(autoParsing == file.AutoParsing, "AutoParsing");
+                file.AutoParsing = autoParsing;
+            }
+            if (u.Enum("SchedulerType", new[] { "NORMAL", "MANUAL", "PAUSE", "SKIP" }, out string schedulerType))
+            {
+                u.Refuse(schedulerType == c.SchedulerType, "SchedulerType");
+                c.SchedulerType = schedulerType;
+            }
+            if (u.Supplied("ResourceGroupIdentifier", out string group))
+            {
+                u.Refuse(group == c.ResourceGroupIdentifier, "ResourceGroupIdentifier");
+                ResourceGroup rg = Tenant.GroupByIdentifier(ctx.Db, group);
+                if (rg == null || (rg.Type != 1 && rg.Type != 7) || rg.Status != 0) throw ErrorCatalogue.ResourceGroupNotExists(group);
+                c.ResourceGroupIdentifier = group;
+            }
+            if (u.Bool("StartImmediately", out bool startImmediately))
+            {
+                u.Refuse(startImmediately == c.StartImmediately, "StartImmediately");
+                c.StartImmediately = startImmediately;
+            }
+            if (u.Bool("ApplyScheduleImmediately", out bool applyImmediately))
+            {
+                u.Refuse(applyImmediately == c.ApplyScheduleImmediately, "ApplyScheduleImmediately");
+                c.ApplyScheduleImmediately = applyImmediately;
+            }
+            if (u.Bool("IgnoreParentSkipRunningProperty", out bool ignoreSkip))
+            {
+                u.Refuse(ignoreSkip == c.IgnoreParentSkipRunningProperty, "IgnoreParentSkipRunningProperty");
+                c.IgnoreParentSkipRunningProperty = ignoreSkip;
+            }
+            if (u.Supplied("ImageId", out string imageId))
+            {
+                u.Refuse(imageId == c.ImageId, "ImageId");
+                c.ImageId = imageId;
+            }
+            if (u.Supplied("AdvancedSettings", out string advanced))
+            {
+                u.Refuse(advanced == file.AdvancedSettings, "AdvancedSettings");
+                file.AdvancedSettings = advanced;
+            }
+            if (u.Int("Timeout", out int timeout))
+            {
+                u.Refuse(timeout == c.Timeout, "Timeout");
+                if (timeout < 0) throw ErrorCatalogue.InvalidNodeValue("Timeout", "must not be negative.");
+                c.Timeout = timeout;
+            }
+
+            if (u.Count > 0)
+            {
+                file.CommitStatus = 0;
+                file.LastEditTime = ctx.Now;
+                file.LastEditUser = ctx.UserId;
+                Files.Update(ctx.Db, file);
+            }
+            return Responses.DataStudio();
+        }
+
+        /// <summary>
+        /// Outputs an InputList may name: every workspace's root output (&lt;identifier&gt;_root), the demo tenant's extra
+        /// root outputs, and the outputs of every live file (except the one being updated).
+        /// </summary>
+        internal static HashSet<string> KnownOutputs(Db db, long exceptFileId)
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var ws in Tenant.Workspaces(db)) known.Add(ws.RootOutput);
+            foreach (string extra in DemoTenant.ExtraRootOutputs) known.Add(extra);
+            foreach (var f in Files.All(db))
+                if (f.FileId != exceptFileId && f.IsNormal)
+                    foreach (string o in f.Config.OutputList) known.Add(o);
+            return known;
+        }
+
+        private static List<long> ParseLongList(string name, string text)
+        {
+            var list = new List<long>();
+            foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out long v))
+                    throw ErrorCatalogue.InvalidParameter(name, "It is a comma-separated list of integers.");
+                list.Add(v);
+            }
+            return list;
+        }
+
+        private static List<InputParameter> ParseInputParameters(string text)
+        {
+            var list = new List<InputParameter>();
+            foreach (JsonElement e in JsonArrayOf("InputParameters", text))
+            {
+                if (e.ValueKind != JsonValueKind.Object || !Prop(e, "ParameterName", out string name) || !Prop(e, "ValueSource", out string source))
+                    throw ErrorCatalogue.InvalidNodeValue("InputParameters", "is a JSON array of {\"ParameterName\":…,\"ValueSource\":…}.");
+                list.Add(new InputParameter { ParameterName = name, ValueSource = source });
+            }
+            return list;
+        }
+
+        private static List<OutputParameter> ParseOutputParameters(string text)
+        {
+            var list = new List<OutputParameter>();
+            foreach (JsonElement e in JsonArrayOf("OutputParameters", text))
+            {
+                if (e.ValueKind != JsonValueKind.Object || !Prop(e, "ParameterName", out string name) || !Prop(e, "Value", out string value)
+                    || !e.TryGetProperty("Type", out JsonElement typeElement))
+                    throw ErrorCatalogue.InvalidNodeValue("OutputParameters", "is a JSON array of {\"Type\":1|2|3,\"Value\":…,\"ParameterName\":…}.");
+                string type = typeElement.ValueKind == JsonValueKind.Number ? typeElement.GetRawText() : typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null;
+                if (type != "1" && type != "2" && type != "3")
+                    throw ErrorCatalogue.InvalidNodeValue("OutputParameters", "Type is 1 (constant), 2 (variable) or 3 (pass-through variable).");
+                Prop(e, "Description", out string description);
+                list.Add(new OutputParameter { ParameterName = name, Type = type, Value = value, Description = description ?? "" });
+            }
+            return list;
+        }
+
+        private static List<JsonElement> JsonArrayOf(string name, string text)
+        {
+            try
+            {
+                using (var doc = JsonDocument.Parse(text))
+                {
+                    if (doc.RootElement.ValueKind != JsonValueKind.Array) throw ErrorCatalogue.InvalidNodeValue(name, "must be a JSON array.");
+                    return doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+                }
+            }
+            catch (JsonException)
+            {
+                throw ErrorCatalogue.InvalidNodeValue(name, "must be a JSON array.");
+            }
+        }
+
+        private static bool Prop(JsonElement o, string name, out string value)
+        {
+            value = null;
+            if (!o.TryGetProperty(name, out JsonElement e) || e.ValueKind != JsonValueKind.String) return false;
+            value = e.GetString();
+            return true;
+        }
+
+        /// <summary>Reads supplied UpdateFile parameters and counts the changes.</summary>
+        private sealed class Updater
+        {
+            private readonly ActionContext _ctx;
+
+            public Updater(ActionContext ctx)
+            {
+                _ctx = ctx;
+            }
+
+            public int Count { get; private set; }
+
+            public void Refuse(bool unchanged, string parameter)
+            {
+                if (unchanged) throw ErrorCatalogue.DataUnchanged(parameter);
+                Count++;
+            }
+
+            public bool Supplied(string name, out string value)
+            {
+                value = _ctx.Str(name);
+                return value != null;
+            }
+
+            public bool Int(string name, out int value)
+            {
+                int? v = _ctx.Int(name);
+                value = v ?? 0;
+                return v != null;
+            }
+
+            public bool Long(string name, out long value)
+            {
+                long? v = _ctx.Long(name);
+                value = v ?? 0;
+                return v != null;
+            }
+
+            public bool Bool(string name, out bool value)
+            {
+                bool? v = _ctx.Bool(name);
+                value = v ?? false;
+                return v != null;
+            }
+
+            public bool Enum(string name, string[] allowed, out string value)
+            {
+                value = _ctx.Str(name);
+                if (string.IsNullOrEmpty(value)) return false;
+                if (Array.IndexOf(allowed, value) < 0) throw ErrorCatalogue.InvalidParameter(name, "It is one of " + string.Join(", ", allowed) + ".");
+                return true;
+            }
+
+            public bool List(string name, out List<string> value)
+            {
+                string text = _ctx.Str(name);
+                value = text == null ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+                return text != null;
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Emulator.Actions;
+using DataWorksDI.Emulator.Options;
+using DataWorksDI.Emulator.State;
+using Microsoft.AspNetCore.Http;
+
+namespace DataWorksDI.Emulator.Gateway
+{
+    /// <summary>
+    /// The API pipeline, in the order a request meets it: latency → read → action/version → signature → nonce →
+    /// QPS limit → injected faults → action (in one transaction, after settling due deployments) → JSON answer.
+    /// </summary>
+    public sealed class ApiGateway
+    {
+        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        private static readonly Stopwatch Monotonic = Stopwatch.StartNew();
+
+        private readonly EmulatorOptions _options;
+        private readonly Store _store;
+        private readonly ActionTable _actions;
+        private readonly SignatureVerifier _verifier;
+        private readonly QpsLimiter _qps;
+        private readonly FaultInjector _faults;
+        private readonly RequestLog _log;
+        private readonly TimeProvider _clock;
+        private readonly TextWriter _errors;
+
+        public ApiGateway(EmulatorOptions options, Store store, ActionTable actions, AccessKeyRegistry keys, RequestLog log, TimeProvider clock, TextWriter errors)
+        {
+            _options = options;
+            _store = store;
+            _actions = actions;
+            _verifier = new SignatureVerifier(keys);
+            _qps = new QpsLimiter(options.QpsLimit);
+            _faults = new FaultInjector(options.Faults);
+            _log = log;
+            _clock = clock;
+            _errors = errors;
+        }
+
+        public async Task HandleAsync(HttpContext http)
+        {
+            string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+            var entry = new RequestLogEntry { Time = _clock.GetUtcNow(), Method = http.Request.Method };
+            CancellationToken ct = http.RequestAborted;
+            try
+            {
+                if (_faults.LatencyMs > 0) await Task.Delay(_faults.LatencyMs, ct).ConfigureAwait(false);
+                string method = http.Request.Method.ToUpperInvariant();
+                if (method != "GET" && method != "POST") throw ErrorCatalogue.UnsupportedHttpMethod(method);
+
+                IncomingRequest req = await IncomingRequest.ReadAsync(http, ct).ConfigureAwait(false);
+                bool v3 = req.Header("x-acs-action") != null || req.Header("Authorization") != null;
+                entry.SignatureVersion = v3 ? "V3" : "V2";
+                entry.AccessKeyId = SignatureVerifier.ClaimedAccessKeyId(req, v3);
+                entry.ParameterNames = req.Parameters.Keys.Where(k => !Protocol.IsCommonParameter(k)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+
+                string action = v3 ? req.Header("x-acs-action") : Param(req, "Action");
+                entry.Action = action;
+                if (string.IsNullOrEmpty(action)) throw ErrorCatalogue.MissingParameter("Action");
+                if (!_actions.TryGet(action, out ActionDescriptor descriptor)) throw ErrorCatalogue.InvalidActionNotFound(action);
+                string version = v3 ? req.Header("x-acs-version") : Param(req, "Version");
+                if (string.IsNullOrEmpty(version)) throw ErrorCatalogue.MissingParameter("Version");
+                if (version.Trim() != Protocol.ApiVersion) throw ErrorCatalogue.InvalidVersion(version);
+
+                DateTimeOffset now = _clock.GetUtcNow();
+                Caller caller = v3 ? _verifier.VerifyV3(req, now) : _verifier.VerifyV2(req, now);
+                entry.AccessKeyId = caller.AccessKeyId;
+                await _store.RunAsync(db => { SignatureVerifier.UseNonce(db, caller, now); return 0; }, ct).ConfigureAwait(false);
+
+                if (!_qps.TryAdmit(caller.AccessKeyId, Monotonic.ElapsedMilliseconds, out int retryAfter)) throw ErrorCatalogue.ThrottlingUser(retryAfter);
+                switch (_faults.Draw())
+                {
+                    case Fault.DropConnection:
+                        entry.HttpStatus = null;
+                        entry.ErrorCode = "ConnectionDropped";
+                        http.Abort();
+                        return;
+                    case Fault.InternalError: throw ErrorCatalogue.InjectedInternalError();
+                    case Fault.ServiceUnavailable: throw ErrorCatalogue.InjectedServiceUnavailable();
+                    case Fault.Throttle: throw ErrorCatalogue.ThrottlingApi(FaultInjector.ThrottleRetryAfterMs);
+                }
+
+                var parameters = req.Parameters.Where(p => !Protocol.IsCommonParameter(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                JsonObject result = await _store.RunAsync(db => Execute(db, descriptor, parameters, caller, _clock.GetUtcNow()), ct).ConfigureAwait(false);
+
+                var body = new JsonObject { ["RequestId"] = requestId };
+                foreach (string key in result.Select(p => p.Key).ToList())
+                {
+                    JsonNode value = result[key];
+                    result.Remove(key);
+                    body[key] = value;
+                }
+                entry.HttpStatus = 200;
+                await WriteAsync(http, 200, body, requestId, null).ConfigureAwait(false);
+            }
+            catch (ApiException e)
+            {
+                entry.HttpStatus = e.HttpStatus;
+                entry.ErrorCode = e.Code;
+                await WriteErrorAsync(http, e, requestId).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                entry.ErrorCode = "ClientDisconnected";
+            }
+            catch (Exception e)
+            {
+                _errors.WriteLine("DataWorks emulator: unexpected error in " + (entry.Action ?? "request") + " " + requestId + ": " + e);
+                var error = ErrorCatalogue.InternalError();
+                entry.HttpStatus = error.HttpStatus;
+                entry.ErrorCode = error.Code;
+                await WriteErrorAsync(http, error, requestId).ConfigureAwait(false);
+            }
+            finally
+            {
+                _log.Add(entry);
+            }
+        }
+
+        private JsonObject Execute(Db db, ActionDescriptor descriptor, Dictionary<string, string> parameters, Caller caller, DateTimeOffset now)
+        {
+            long nowMs = now.ToUnixTimeMilliseconds();
+            Deployments.SettleDue(db, nowMs);
+
+            string token = descriptor.AcceptsClientToken && parameters.TryGetValue("ClientToken", out string t) && t.Length > 0 ? t : null;
+            string hash = null;
+            if (token != null)
+            {
+                hash = ParametersHash(parameters);
+                var stored = db.Query("SELECT parameters_hash, response FROM client_tokens WHERE access_key_id = $k AND action = $a AND token = $t",
+                    r => (Hash: r.Str("parameters_hash"), Response: r.Str("response")), "$k", caller.AccessKeyId, "$a", descriptor.Name, "$t", token);
+                if (stored.Count > 0)
+                {
+                    if (stored[0].Hash != hash) throw ErrorCatalogue.IdempotentParameterMismatch();
+                    return JsonNode.Parse(stored[0].Response).AsObject();
+                }
+            }
+
+            JsonObject result = descriptor.Handler(new ActionContext(db, descriptor.Name, parameters, caller, nowMs, _options));
+
+            if (token != null)
+            {
+                db.Execute("INSERT INTO client_tokens(access_key_id, action, token, parameters_hash, response, created_at) VALUES ($k, $a, $t, $h, $r, $c)",
+                    "$k", caller.AccessKeyId, "$a", descriptor.Name, "$t", token, "$h", hash, "$r", result.ToJsonString(), "$c", nowMs);
+            }
+            return result;
+        }
+
+        private static string ParametersHash(Dictionary<string, string> parameters)
+        {
+            var sb = new StringBuilder();
+            foreach (var p in parameters.Where(p => p.Key != "ClientToken").OrderBy(p => p.Key, StringComparer.Ordinal))
+                sb.Append(p.Key).Append('\u0001').Append(p.Value).Append('\u0002');
+            return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        }
+
+        private static string Param(IncomingRequest req, string name) => req.Parameters.TryGetValue(name, out string v) ? v : null;
+
+        private static Task WriteErrorAsync(HttpContext http, ApiException e, string requestId)
+        {
+            if (http.Response.HasStarted) return Task.CompletedTask;
+            string host = http.Request.Host.HasValue ? http.Request.Host.Value : "127.0.0.1";
+            return WriteAsync(http, e.HttpStatus, ErrorBody(e, requestId, host), requestId, e.RetryAfterMs);
+        }
+
+        /// <summary>{RequestId, HostId, Code, Message, Recommend} (+ Success/HttpStatusCode/ErrorCode/ErrorMessage for service errors).</summary>
+        public static JsonObject ErrorBody(ApiException e, string requestId, string host)
+        {
+            var body = new JsonObject
+            {
+                ["RequestId"] = requestId,
+                ["HostId"] = host,
+                ["Code"] = e.Code,
+                ["Message"] = e.Message,
+                ["Recommend"] = ErrorCatalogue.RecommendUrl(e.Code, requestId),
+            };
+            if (e.ServiceStyle)
+            {
+                body["Success"] = false;
+                body["HttpStatusCode"] = e.HttpStatus;
+                body["ErrorCode"] = e.Code;
+                body["ErrorMessage"] = e.Message;
+            }
+            return body;
+        }
+
+        private static async Task WriteAsync(HttpContext http, int status, JsonObject body, string requestId, int? retryAfterMs)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = Protocol.JsonContentType;
+            http.Response.Headers[Protocol.RequestIdHeader] = requestId;
+            if (retryAfterMs != null) http.Response.Headers[Protocol.RetryAfterHeader] = retryAfterMs.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
+            http.Response.ContentLength = bytes.Length;
+            await http.Response.Body.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+
+namespace DataWorksDI.Emulator.Options
+{
+    /// <summary>
+    /// Reads the <c>--config</c> JSON file (format in docs/emulator.md). Unknown keys are errors, so a typo never
+    /// silently leaves a default in place.
+    /// </summary>
+    internal static class ConfigFile
+    {
+        public static void Apply(EmulatorOptions options, string path)
+        {
+            string text;
+            try { text = File.ReadAllText(path); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new OptionsException("Cannot read config file '" + path + "': " + e.Message);
+            }
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+            catch (JsonException e) { throw new OptionsException("Config file '" + path + "' is not valid JSON: " + e.Message); }
+            using (doc)
+            {
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new OptionsException("Config file '" + path + "' must hold a JSON object.");
+                foreach (var prop in doc.RootElement.EnumerateObject())
+                {
+                    var v = prop.Value;
+                    switch (prop.Name)
+                    {
+                        case "urls": options.Urls = Str(v, prop.Name); break;
+                        case "dataDir": options.DataDirectory = Str(v, prop.Name); break;
+                        case "deploymentDelay":
+                            options.DeploymentDelay = v.ValueKind == JsonValueKind.Number
+                                ? TimeSpan.FromMilliseconds(v.GetDouble())
+                                : EmulatorOptions.ParseDuration("deploymentDelay", Str(v, prop.Name));
+                            break;
+                        case "qpsLimit": options.QpsLimit = Int(v, prop.Name); break;
+                        case "accessKeys":
+                            foreach (var item in Arr(v, prop.Name)) options.AccessKeys.Add(ReadKey(item));
+                            break;
+                        case "workspaces":
+                            foreach (var item in Arr(v, prop.Name)) options.Workspaces.Add(ReadWorkspace(item));
+                            break;
+                        case "deploymentChecks":
+                            foreach (var item in Arr(v, prop.Name)) options.DeploymentChecks.Add(ReadCheck(item));
+                            break;
+                        case "faults": ReadFaults(options.Faults, v); break;
+                        default: throw new OptionsException("Config file: unknown key '" + prop.Name + "'.");
+                    }
+                }
+            }
+        }
+
+        private static AccessKeyDefinition ReadKey(JsonElement e)
+        {
+            var key = new AccessKeyDefinition();
+            foreach (var p in Obj(e, "accessKeys[]"))
+            {
+                switch (p.Name)
+                {
+                    case "accessKeyId": key.AccessKeyId = Str(p.Value, p.Name); break;
+                    case "accessKeySecret": key.AccessKeySecret = Str(p.Value, p.Name); break;
+                    case "securityToken": key.SecurityToken = Str(p.Value, p.Name); break;
+                    case "expiration":
+                        if (!DateTimeOffset.TryParse(Str(p.Value, p.Name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exp))
+                            throw new OptionsException("Config file: accessKeys[].expiration must be an ISO 8601 time such as 2030-01-01T00:00:00Z.");
+                        key.Expiration = exp;
+                        break;
+                    default: throw new OptionsException("Config file: unknown key 'accessKeys[]." + p.Name + "'.");
+                }
+            }
+            return key;
+        }
+
+        private static WorkspaceDefinition ReadWorkspace(JsonElement e)
+        {
+            var ws = new WorkspaceDefinition();
+            foreach (var p in Obj(e, "workspaces[]"))
+            {
+                switch (p.Name)
+                {
+                    case "projectId": ws.ProjectId = p.Value.GetInt64(); break;
+                    case "identifier": ws.Identifier = Str(p.Value, p.Name); break;
+                    case "name": ws.Name = Str(p.Value, p.Name); break;
+                    case "mode":
+                        string mode = Str(p.Value, p.Name);
+                        if (string.Equals(mode, "standard", StringComparison.OrdinalIgnoreCase)) ws.Mode = WorkspaceMode.Standard;
+                        else if (string.Equals(mode, "basic", StringComparison.OrdinalIgnoreCase)) ws.Mode = WorkspaceMode.Basic;
+                        else throw new OptionsException("Config file: workspaces[].mode is 'standard' or 'basic'.");
+                        break;
+                    case "folders":
+                        foreach (var f in Arr(p.Value, p.Name)) ws.Folders.Add(Str(f, "folders[]"));
+                        break;
+                    case "dataSources":
+                        foreach (var d in Arr(p.Value, p.Name)) ws.DataSources.Add(ReadDataSource(d));
+                        break;
+                    default: throw new OptionsException("Config file: unknown key 'workspaces[]." + p.Name + "'.");
+                }
+            }
+            return ws;
+        }
+
+        private static DataSourceDefinition ReadDataSource(JsonElement e)
+        {
+            var ds = new DataSourceDefinition();
+            foreach (var p in Obj(e, "dataSources[]"))
+            {
+                switch (p.Name)
+                {
+                    case "name": ds.Name = Str(p.Value, p.Name); break;
+                    case "type": ds.Type = Str(p.Value, p.Name); break;
+                    case "envTypes":
+                        foreach (var env in Arr(p.Value, p.Name)) ds.EnvTypes.Add(Int(env, "envTypes[]"));
+                        break;
+                    default: throw new OptionsException("Config file: unknown key 'dataSources[]." + p.Name + "'.");
+                }
+            }
+            if (ds.EnvTypes.Count == 0) { ds.EnvTypes.Add(0); ds.EnvTypes.Add(1); }
+            return ds;
+        }
+
+        private static DeploymentCheckRule ReadCheck(JsonElement e)
+        {
+            var rule = new DeploymentCheckRule();
+            bool hasOutcome = false;
+            foreach (var p in Obj(e, "deploymentChecks[]"))
+            {
+                switch (p.Name)
+                {
+                    case "fileNamePattern": rule.FileNamePattern = Str(p.Value, p.Name); break;
+                    case "outcome":
+                        string outcome = Str(p.Value, p.Name);
+                        if (outcome == "reject") rule.Outcome = DeploymentCheckOutcome.Reject;
+                        else if (outcome == "checkFail") rule.Outcome = DeploymentCheckOutcome.CheckFail;
+                        else throw new OptionsException("Config file: deploymentChecks[].outcome is 'reject' or 'checkFail'.");
+                        hasOutcome = true;
+                        break;
+                    case "stage":
+                        string stage = Str(p.Value, p.Name);
+                        if (stage == "any") rule.Stage = DeploymentCheckStage.Any;
+                        else if (stage == "submit") rule.Stage = DeploymentCheckStage.Submit;
+                        else if (stage == "deploy") rule.Stage = DeploymentCheckStage.Deploy;
+                        else throw new OptionsException("Config file: deploymentChecks[].stage is 'any', 'submit' or 'deploy'.");
+                        break;
+                    default: throw new OptionsException("Config file: unknown key 'deploymentChecks[]." + p.Name + "'.");
+                }
+            }
+            if (!hasOutcome) throw new OptionsException("Config file: deploymentChecks[] needs an outcome ('reject' or 'checkFail').");
+            return rule;
+        }
+
+        private static void ReadFaults(FaultOptions faults, JsonElement e)
+        {
+            foreach (var p in Obj(e, "faults"))
+            {
+                switch (p.Name)
+                {
+                    case "throttleRatio": faults.ThrottleRatio = p.Value.GetDouble(); break;
+                    case "serverErrorRatio": faults.ServerErrorRatio = p.Value.GetDouble(); break;
+                    case "dropRatio": faults.DropRatio = p.Value.GetDouble(); break;
+                    case "latencyMs": faults.LatencyMs = Int(p.Value, p.Name); break;
+                    case "seed": faults.Seed = Int(p.Value, p.Name); break;
+                    default: throw new OptionsException("Config file: unknown key 'faults." + p.Name + "'.");
+                }
+            }
+        }
+
+        private static string Str(JsonElement v, string name)
+        {
+            if (v.ValueKind != JsonValueKind.String) throw new OptionsException("Config file: '" + name + "' must be a string.");
+            return v.GetString();
+        }
+
+        private static int Int(JsonElement v, string name)
+        {
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int i)) throw new OptionsException("Config file: '" + name + "' must be an integer.");
+            return i;
+        }
+
+        private static JsonElement.ArrayEnumerator Arr(JsonElement v, string name)
+        {
+            if (v.ValueKind != JsonValueKind.Array) throw new OptionsException("Config file: '" + name + "' must be an array.");
+            return v.EnumerateArray();
+        }
+
+        private static JsonElement.ObjectEnumerator Obj(JsonElement v, string name)
+        {
+            if (v.ValueKind != JsonValueKind.Object) throw new OptionsException("Config file: '" + name + "' must be an object.");
+            return v.EnumerateObject();
+        }
+    }
+}

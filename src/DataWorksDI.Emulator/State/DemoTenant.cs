@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataWorksDI.Emulator.Options;
+
+namespace DataWorksDI.Emulator.State
+{
+    /// <summary>
+    /// The built-in demo tenant, in which the examples of Alibaba's documentation run unchanged: the workspaces,
+    /// data sources, DI resource groups, folders and root outputs those examples name. Seeding is idempotent and
+    /// runs at every start (it only adds what is missing), so it never overwrites user state.
+    /// </summary>
+    public static class DemoTenant
+    {
+        /// <summary>The Alibaba Cloud account id the emulator acts as (file owner, package creator).</summary>
+        public const string UserId = "200301234567890";
+        public const long TenantId = 1234567890123456;
+
+        /// <summary>An extra upstream output of the documentation's automated-testing workspace, accepted in every InputList.</summary>
+        public static readonly string[] ExtraRootOutputs = { "dataworks_di_autotest_root" };
+
+        public static readonly WorkspaceDefinition[] Workspaces =
+        {
+            Ws(10000, "emulator_standard", "Emulator standard-mode workspace", WorkspaceMode.Standard),
+            Ws(10001, "emulator_basic", "Emulator basic-mode workspace", WorkspaceMode.Basic),
+            // Workspace ids used by the examples in Alibaba's documentation.
+            Ws(181565, "dataworks_di_autotest", "Automated_Testing_Workspace_Do_Not_Modify", WorkspaceMode.Standard),
+            Ws(2043, "dw_project_2043", "Documentation example workspace 2043", WorkspaceMode.Standard),
+            Ws(78837, "dw_project_78837", "Documentation example workspace 78837", WorkspaceMode.Standard),
+            Ws(63845, "dw_project_63845", "Documentation example workspace 63845", WorkspaceMode.Standard),
+        };
+
+        public static readonly string[] Folders =
+        {
+            "Workflow/new_biz/Data Integration",
+            "Workflow/new_biz/MaxCompute",
+            "Business Flow/XXX/Data Integration",
+            "Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration",
+            "业务流程/XXX/数据集成",
+            "Business_process/First_Business_Process/data_integration/Folder_1/Folder_2",
+        };
+
+        /// <summary>(name, type, development copy, production copy). mysql_autotest_dev is development-only on purpose.</summary>
+        private static readonly (string Name, string Type, bool Dev, bool Prod)[] DataSources =
+        {
+            ("mysql_pub", "mysql", true, true),
+            ("dh_mysql", "mysql", true, true),
+            ("mysql_autotest_dev", "mysql", true, false),
+            ("odps_source", "odps", true, true),
+            ("odps_first", "odps", true, true),
+        };
+
+        private static readonly (long Id, string Identifier, string Name, int Type, string Mode, int Status, string BizExtKey, bool IsDefault)[] ResourceGroups =
+        {
+            (1000001, "default_group", "Public scheduling resource group", 1, "SHARE", 0, "default", true),
+            (1000002, "S_res_group_280749521950784_1623033752022", "scheduling_exclusive_group", 7, "ISOLATE", 0, "single", false),
+            (1000003, "S_res_group_280749521950784_1602767279794", "di_exclusive_group", 4, "ISOLATE", 0, "single", true),
+            (1000004, "S_res_group_XXX", "di_group_xxx", 4, "ISOLATE", 0, "single", false),
+            (1000005, "S_res_group_XXX_XXXX", "abc", 4, "ISOLATE", 0, "single", false),
+            (1000006, "S_res_group_expired_di", "di_group_expired", 4, "ISOLATE", 1, "single", false),
+        };
+
+        public const string DefaultDiResourceGroup = "S_res_group_280749521950784_1602767279794";
+
+        private static WorkspaceDefinition Ws(long id, string identifier, string name, WorkspaceMode mode) =>
+            new WorkspaceDefinition { ProjectId = id, Identifier = identifier, Name = name, Mode = mode };
+
+        // 2020-07-04T15:49:25Z: a fixed creation time so a fresh data directory always shows the same tenant.
+        private const long SeedTime = 1593877765000;
+
+        public static void Seed(Db db, IEnumerable<WorkspaceDefinition> configuredWorkspaces)
+        {
+            foreach (var g in ResourceGroups)
+            {
+                db.Execute("INSERT OR IGNORE INTO resource_groups(id, identifier, name, type, mode, status, biz_ext_key, is_default, cluster, create_time, sequence) " +
+                           "VALUES ($id, $ident, $name, $type, $mode, $status, $biz, $def, '', $t, 300)",
+                    "$id", g.Id, "$ident", g.Identifier, "$name", g.Name, "$type", g.Type, "$mode", g.Mode, "$status", g.Status,
+                    "$biz", g.BizExtKey, "$def", g.IsDefault ? 1 : 0, "$t", SeedTime);
+            }
+            foreach (var ws in Workspaces.Concat(configuredWorkspaces))
+            {
+                SeedWorkspace(db, ws);
+            }
+        }
+
+        private static void SeedWorkspace(Db db, WorkspaceDefinition ws)
+        {
+            if (Tenant.WorkspaceById(db, ws.ProjectId) != null) return; // never touch an existing workspace
+            db.Execute("INSERT INTO workspaces(project_id, identifier, name, description, mode, status, default_di_resource_group, gmt_create) " +
+                       "VALUES ($id, $ident, $name, $desc, $mode, 0, $rg, $t)",
+                "$id", ws.ProjectId, "$ident", ws.Identifier, "$name", ws.Name ?? ws.Identifier, "$desc", ws.Name ?? "", "$mode", (int)ws.Mode,
+                "$rg", DefaultDiResourceGroup, "$t", SeedTime);
+
+            var folders = ws.Folders.Count > 0 ? (IEnumerable<string>)ws.Folders : Folders;
+            foreach (string path in folders) Tenant.EnsureFolder(db, ws.ProjectId, path, SeedTime);
+
+            var sources = ws.DataSources.Count > 0
+                ? ws.DataSources.Select(d => (d.Name, d.Type, d.EnvTypes.Contains(0), d.EnvTypes.Contains(1)))
+                : DataSources.Select(d => (d.Name, d.Type, d.Dev, d.Prod));
+            foreach (var (name, type, dev, prod) in sources)
+            {
+                if (dev) InsertDataSource(db, ws.ProjectId, name, type, 0);
+                if (prod) InsertDataSource(db, ws.ProjectId, name, type, 1);
+            }
+        }
+
+        private static void InsertDataSource(Db db, long projectId, string name, string type, int envType)
+        {
+            string content = type == "odps"
+                ? "{\"project\":\"" + name + (envType == 0 ? "_dev" : "") + "\",\"endpoint\":\"http://service.odps.aliyun.com/api\",\"accessId\":\"***\",\"accessKey\":\"***\"}"
+                : "{\"jdbcUrl\":\"jdbc:mysql://127.0.0.1:3306/" + name + (envType == 0 ? "_dev" : "") + "\",\"username\":\"demo\",\"password\":\"***\"}";
+            db.Execute("INSERT INTO data_sources(id, project_id, name, type, sub_type, env_type, status, connect_status, description, content, gmt_create) " +
+                       "VALUES ($id, $p, $n, $t, NULL, $e, 1, 1, $d, $c, $gc)",
+                "$id", db.NextId("datasource"), "$p", projectId, "$n", name, "$t", type, "$e", envType,
+                "$d", (envType == 0 ? "development" : "production") + " copy of " + name, "$c", content, "$gc", SeedTime);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace DataWorksDI.Emulator.State
+{
+    /// <summary>The scheduling properties of a node (what UpdateFile sets and GetFile's NodeConfiguration shows).</summary>
+    public sealed class NodeConfig
+    {
+        public string CronExpress { get; set; }
+        public string CycleType { get; set; } = "DAY";
+        public string DependentType { get; set; } = "NONE";
+        public string DependentNodeIdList { get; set; } = "";
+        public List<string> InputList { get; set; } = new List<string>();
+        public List<string> OutputList { get; set; } = new List<string>();
+        public List<InputParameter> InputParameters { get; set; } = new List<InputParameter>();
+        public List<OutputParameter> OutputParameters { get; set; } = new List<OutputParameter>();
+        public string ParaValue { get; set; } = "";
+        public string RerunMode { get; set; } = "ALL_ALLOWED";
+        public int AutoRerunTimes { get; set; } = 3;
+        public int AutoRerunIntervalMillis { get; set; } = 120000;
+        public string ResourceGroupIdentifier { get; set; }
+        public string SchedulerType { get; set; } = "NORMAL";
+        public bool Stop { get; set; }
+        public long StartEffectDate { get; set; }
+        public long EndEffectDate { get; set; } = 4102416000000; // 2100-01-01T00:00:00Z
+        public bool StartImmediately { get; set; }
+        public bool ApplyScheduleImmediately { get; set; }
+        public bool IgnoreParentSkipRunningProperty { get; set; }
+        public string ImageId { get; set; } = "";
+        public int Timeout { get; set; }
+
+        public string ToJson() => JsonSerializer.Serialize(this);
+
+        public static NodeConfig FromJson(string json) => JsonSerializer.Deserialize<NodeConfig>(json);
+    }
+
+    public sealed class InputParameter
+    {
+        public string ParameterName { get; set; }
+        public string ValueSource { get; set; }
+    }
+
+    public sealed class OutputParameter
+    {
+        public string ParameterName { get; set; }
+        public string Type { get; set; }
+        public string Value { get; set; }
+        public string Description { get; set; }
+    }
+
+    public sealed class FileRecord
+    {
+        public long FileId { get; set; }
+        public long ProjectId { get; set; }
+        public string FolderId { get; set; }
+        public string Name { get; set; }
+        public int FileType { get; set; }
+        public string Description { get; set; } = "";
+        public string Content { get; set; }
+        public string Owner { get; set; }
+        public string ConnectionName { get; set; } = "";
+        public long CreateTime { get; set; }
+        public string CreateUser { get; set; }
+        public long LastEditTime { get; set; }
+        public string LastEditUser { get; set; }
+        public int CommitStatus { get; set; }
+        public int CurrentVersion { get; set; }
+        public long? NodeId { get; set; }
+        public string UseType { get; set; } = "NORMAL";
+        public string DeletedStatus { get; set; } = "NORMAL";
+        public bool AutoParsing { get; set; }
+        public string AdvancedSettings { get; set; } = "";
+        public string TaskType { get; set; }
+        public string DiResourceGroup { get; set; }
+        public double? DiCu { get; set; }
+        public NodeConfig Config { get; set; } = new NodeConfig();
+        public int DevVersion { get; set; }
+        public int ProdVersion { get; set; }
+
+        public bool IsNormal => DeletedStatus == "NORMAL";
+        public bool WasCommitted => CurrentVersion > 0;
+    }
+
+    public sealed class FileVersion
+    {
+        public long FileId { get; set; }
+        public int Version { get; set; }
+        public string FileName { get; set; }
+        public string Content { get; set; }
+        public string PropertyContent { get; set; }
+        public string NodeContent { get; set; }
+        public long? NodeId { get; set; }
+        public string ChangeType { get; set; }
+        public string Status { get; set; }
+        public string Comment { get; set; }
+        public long CommitTime { get; set; }
+        public string CommitUser { get; set; }
+        public string UseType { get; set; }
+    }
+
+    /// <summary>Reads and writes files (DataStudio nodes) and their versions.</summary>
+    public static class Files
+    {
+        private const string Columns =
+            "file_id, project_id, folder_id, name, file_type, description, content, owner, connection_name, create_time, create_user, " +
+            "last_edit_time, last_edit_user, commit_status, current_version, node_id, use_type, deleted_status, auto_parsing, advanced_settings, " +
+            "task_type, di_resource_group, di_cu, node_config, dev_version, prod_version";
+
+        private static FileRecord Map(SqliteDataReader r) => new FileRecord
+        {
+            FileId = r.Long("file_id"),
+            ProjectId = r.Long("project_id"),
+            FolderId = r.Str("folder_id"),
+            Name = r.Str("name"),
+            FileType = r.Int("file_type"),
+            Description = r.Str("description"),
+            Content = r.Str("content"),
+            Owner = r.Str("owner"),
+            ConnectionName = r.Str("connection_name"),
+            CreateTime = r.Long("create_time"),
+            CreateUser = r.Str("create_user"),
+            LastEditTime = r.Long("last_edit_time"),
+            LastEditUser = r.Str("last_edit_user"),
+            CommitStatus = r.Int("commit_status"),
+            CurrentVersion = r.Int("current_version"),
+            NodeId = r.LongOrNull("node_id"),
+            UseType = r.Str("use_type"),
+            DeletedStatus = r.Str("deleted_status"),
+            AutoParsing = r.Bool("auto_parsing"),
+            AdvancedSettings = r.Str("advanced_settings"),
+            TaskType = r.Str("task_type"),
+            DiResourceGroup = r.Str("di_resource_group"),
+            DiCu = r.DoubleOrNull("di_cu"),
+            Config = NodeConfig.FromJson(r.Str("node_config")),
+            DevVersion = r.Int("dev_version"),
+            ProdVersion = r.Int("prod_version"),
+        };
+
+        public static FileRecord Get(Db db, long projectId, long fileId) =>
+            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map, "$p", projectId, "$f", fileId);
+
+        public static FileRecord GetById(Db db, long fileId) =>
+            db.Single("SELECT " + Columns + " FROM files WHERE file_id = $f", Map, "$f", fileId);
+
+        public static FileRecord GetByNode(Db db, long projectId, long nodeId) =>
+            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND node_id = $n", Map, "$p", projectId, "$n", nodeId);
+
+        public static List<FileRecord> InProject(Db db, long projectId) =>
+            db.Query("SELECT " + Columns + " FROM files WHERE project_id = $p ORDER BY file_id", Map, "$p", projectId);
+
+        public static List<FileRecord> All(Db db) =>
+            db.Query("SELECT " + Columns + " FROM files ORDER BY file_id", Map);
+
+        /// <summary>A live (not deleted) file with this name in this folder, other than <paramref name="exceptFileId"/>.</summary>
+        public static long? SameNameInFolder(Db db, long projectId, string folderId, string name, long exceptFileId) =>
+            db.ScalarLong("SELECT file_id FROM files WHERE project_id = $p AND folder_id = $f AND name = $n AND deleted_status = 'NORMAL' AND file_id <> $x LIMIT 1",
+                "$p", projectId, "$f", folderId, "$n", name, "$x", exceptFileId);
+
+        public static void Insert(Db db, FileRecord f)
+        {
+            db.Execute("INSERT INTO files(" + Columns + ") VALUES ($file_id, $project_id, $folder_id, $name, $file_type, $description, $content, $owner, " +
+                "$connection_name, $create_time, $create_user, $last_edit_time, $last_edit_user, $commit_status, $current_version, $node_id, $use_type, " +
+                "$deleted_status, $auto_parsing, $advanced_settings, $task_type, $di_resource_group, $di_cu, $node_config, $dev_version, $prod_version)", Args(f));
+        }
+
+        public static void Update(Db db, FileRecord f)
+        {
+            db.Execute("UPDATE files SET folder_id = $folder_id, name = $name, file_type = $file_type, description = $description, content = $content, " +
+                "owner = $owner, connection_name = $connection_name, create_time = $create_time, create_user = $create_user, last_edit_time = $last_edit_time, " +
+                "last_edit_user = $last_edit_user, commit_status = $commit_status, current_version = $current_version, node_id = $node_id, use_type = $use_type, " +
+                "deleted_status = $deleted_status, auto_parsing = $auto_parsing, advanced_settings = $advanced_settings, task_type = $task_type, " +
+                "di_resource_group = $di_resource_group, di_cu = $di_cu, node_config = $node_config, dev_version = $dev_version, prod_version = $prod_version " +
+                "WHERE file_id = $file_id AND project_id = $project_id", Args(f));
+        }
+
+        public static void Remove(Db db, long fileId)
+        {
+            db.Execute("DELETE FROM file_versions WHERE file_id = $f", "$f", fileId);
+            db.Execute("DELETE FROM files WHERE file_id = $f", "$f", fileId);
+        }
+
+        private static object[] Args(FileRecord f) => new object[]
+        {
+            "$file_id", f.FileId, "$project_id", f.ProjectId, "$folder_id", f.FolderId, "$name", f.Name, "$file_type", f.FileType,
+            "$description", f.Description ?? "", "$content", f.Content ?? "", "$owner", f.Owner, "$connection_name", f.ConnectionName ?? "",
+            "$create_time", f.CreateTime, "$create_user", f.CreateUser, "$last_edit_time", f.LastEditTime, "$last_edit_user", f.LastEditUser,
+            "$commit_status", f.CommitStatus, "$current_version", f.CurrentVersion, "$node_id", f.NodeId, "$use_type", f.UseType,
+            "$deleted_status", f.DeletedStatus, "$auto_parsing", f.AutoParsing ? 1 : 0, "$advanced_settings", f.AdvancedSettings ?? "",
+            "$task_type", f.TaskType, "$di_resource_group", f.DiResourceGroup, "$di_cu", f.DiCu, "$node_config", f.Config.ToJson(),
+            "$dev_version", f.DevVersion, "$prod_version", f.ProdVersion,
+        };
+
+        private const string VersionColumns =
+            "file_id, version, file_name, content, property_content, node_content, node_id, change_type, status, comment, commit_time, commit_user, use_type";
+
+        private static FileVersion MapVersion(SqliteDataReader r) => new FileVersion
+        {
+            FileId = r.Long("file_id"),
+            Version = r.Int("version"),
+            FileName = r.Str("file_name"),
+            Content = r.Str("content"),
+            PropertyContent = r.Str("property_content"),
+            NodeContent = r.Str("node_content"),
+            NodeId = r.LongOrNull("node_id"),
+            ChangeType = r.Str("change_type"),
+            Status = r.Str("status"),
+            Comment = r.Str("comment"),
+            CommitTime = r.Long("commit_time"),
+            CommitUser = r.Str("commit_user"),
+            UseType = r.Str("use_type"),
+        };
+
+        public static void InsertVersion(Db db, FileVersion v)
+        {
+            db.Execute("INSERT INTO file_versions(" + VersionColumns + ") VALUES ($f, $v, $name, $content, $prop, $node, $nid, $ct, $st, $cm, $t, $u, $use)",
+                "$f", v.FileId, "$v", v.Version, "$name", v.FileName, "$content", v.Content, "$prop", v.PropertyContent, "$node", v.NodeContent,
+                "$nid", v.NodeId, "$ct", v.ChangeType, "$st", v.Status, "$cm", v.Comment ?? "", "$t", v.CommitTime, "$u", v.CommitUser, "$use", v.UseType);
+        }
+
+        public static FileVersion Version(Db db, long fileId, int version) =>
+            db.Single("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f AND version = $v", MapVersion, "$f", fileId, "$v", version);
+
+        /// <summary>Newest first.</summary>
+        public static List<FileVersion> Versions(Db db, long fileId) =>
+            db.Query("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f ORDER BY version DESC", MapVersion, "$f", fileId);
+
+        public static void SetVersionStatus(Db db, long fileId, int version, string status) =>
+            db.Execute("UPDATE file_versions SET status = $s WHERE file_id = $f AND version = $v", "$s", status, "$f", fileId, "$v", version);
+
+        public static void SetVersionsNodeId(Db db, long fileId, long nodeId) =>
+            db.Execute("UPDATE file_versions SET node_id = $n WHERE file_id = $f AND node_id IS NULL", "$n", nodeId, "$f", fileId);
+    }
+}
