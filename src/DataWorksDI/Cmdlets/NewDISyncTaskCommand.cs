@@ -64,8 +64,23 @@ namespace DataWorksDI.Cmdlets
 
             if (!ShouldProcess($"batch sync task '{Name}' in folder '{FolderPath}' of workspace {projectId}", "Create (CreateDISyncTask)")) return;
             string token = ClientToken ?? Guid.NewGuid().ToString();
+            string resourceGroup = ResourceGroup;
+            if (resourceGroup == null)
+            {
+                // The workspace's default DI resource group (GetProject, read once per context).
+                if (!TryRun(ct => new WorkspaceService(context, Log).GetCachedAsync(projectId, ct), Name, out DIWorkspace workspace)) return;
+                resourceGroup = workspace.DefaultDIResourceGroup;
+                if (string.IsNullOrEmpty(resourceGroup))
+                {
+                    WriteError(ErrorRecords.Create("DataWorksDI.NoResourceGroup",
+                        $"Workspace {projectId} has no default Data Integration resource group, so -ResourceGroup is needed (an identifier such as S_res_group_…; ListResourceGroups with type 4 lists them).",
+                        ErrorCategory.InvalidArgument, Name));
+                    return;
+                }
+                WriteVerbose($"Using workspace {projectId}'s default Data Integration resource group {resourceGroup}.");
+            }
             var service = new SyncTaskService(context, Log);
-            if (TryRun(ct => service.CreateAsync(projectId, DITaskType.Batch, Name, FolderPath, ResourceGroup, cu, content, token, ct), Name, out DISyncTask task))
+            if (TryRun(ct => service.CreateAsync(projectId, DITaskType.Batch, Name, FolderPath, resourceGroup, cu, content, token, ct), Name, out DISyncTask task))
             {
                 WriteVerbose($"Created '{Name}' as file {task.FileId} (RequestId {task.RequestId}).");
                 WriteObject(task);

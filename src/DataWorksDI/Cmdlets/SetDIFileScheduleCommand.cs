@@ -30,12 +30,10 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [EnumSpellingTransformation(typeof(DICycleType))]
-        [ArgumentCompleter(typeof(EnumSpellingCompleter<DICycleType>))]
         public DICycleType CycleType { get; set; }
 
         [Parameter]
         [EnumSpellingTransformation(typeof(DIRerunMode))]
-        [ArgumentCompleter(typeof(EnumSpellingCompleter<DIRerunMode>))]
         public DIRerunMode RerunMode { get; set; }
 
         [Parameter]
@@ -58,7 +56,6 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [EnumSpellingTransformation(typeof(DIDependentType))]
-        [ArgumentCompleter(typeof(EnumSpellingCompleter<DIDependentType>))]
         public DIDependentType DependentType { get; set; }
 
         /// <summary>Node ids this node depends on across cycles (with -DependentType UserDefine).</summary>
@@ -82,7 +79,6 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [EnumSpellingTransformation(typeof(DISchedulerType))]
-        [ArgumentCompleter(typeof(EnumSpellingCompleter<DISchedulerType>))]
         public DISchedulerType SchedulerType { get; set; }
 
         /// <summary>The scheduling resource group identifier (not the DI resource group of the task).</summary>

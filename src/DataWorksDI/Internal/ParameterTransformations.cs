@@ -47,19 +47,6 @@ namespace DataWorksDI.Internal
         internal static string ToWireName(string name) => WireEnum.NameToWire(name);
     }
 
-    /// <summary>Tab completion offering both spellings of an enum parameter.</summary>
-    public sealed class EnumSpellingCompleter<T> : IArgumentCompleter where T : struct, Enum
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return EnumSpellingTransformationAttribute.Spellings(typeof(T))
-                .Where(s => s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s));
-        }
-    }
-
     /// <summary>
     /// Reads a TimeSpan parameter safely: a TimeSpan or "hh:mm:ss" as such, and a bare number in the stated unit
     /// (PowerShell would otherwise read 30 as 30 ticks).

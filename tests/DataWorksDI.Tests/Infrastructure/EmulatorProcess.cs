@@ -90,14 +90,14 @@ namespace DataWorksDI.Tests.Infrastructure
                 if (m.Success)
                 {
                     // Keep draining stdout so the emulator never blocks on a full pipe.
-                    process.OutputDataReceived += (_, __) => { };
-                    process.BeginOutputReadLine();
+                    System.Threading.Tasks.Task.Run(() => { while (process.StandardOutput.ReadLine() != null) { } });
                     return new EmulatorProcess(process, new Uri(m.Groups[1].Value + "/"), dataDir, owns);
                 }
                 if (watch.Elapsed > TimeSpan.FromSeconds(60)) break;
             }
             try { process.Kill(true); } catch (InvalidOperationException) { }
-            throw new InvalidOperationException("The emulator did not start: " + stderr);
+            process.WaitForExit(5000);
+            lock (stderr) throw new InvalidOperationException("The emulator did not start: " + stderr);
         }
 
         /// <summary>A fresh key pair, so the caller can count its own requests in the log.</summary>

@@ -41,7 +41,7 @@ namespace DataWorksDI.Tests.Lifecycle
         [Fact]
         public void WaitTimeout_IsReportedDistinctly()
         {
-            using (var slow = EmulatorProcess.Start("--deployment-delay", "10m"))
+            using (var slow = EmulatorProcess.Start("--deployment-delay", "600s"))
             using (var s = new EmulatorSession(181565, slow))
             {
                 PSResult r = s.Run(@"

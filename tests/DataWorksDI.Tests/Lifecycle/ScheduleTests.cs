@@ -41,7 +41,7 @@ namespace DataWorksDI.Tests.Lifecycle
         {
             using (var s = new EmulatorSession(181565))
             {
-                PSResult r = s.Run(Create + "$f | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY | Out-Null; $f | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY -RerunMode ALL_ALLOWED -Verbose");
+                PSResult r = s.Run(Create + "$f | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY | Out-Null; $f | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY -RerunMode FAILURE_ALLOWED -Verbose");
                 Assert.True(r.Errors.Count == 0, r.ErrorText);
                 Assert.Contains(r.Verbose, v => v.Message.Contains("not sent") && v.Message.Contains("CronExpress") && v.Message.Contains("CycleType"));
                 Assert.Contains(r.Verbose, v => v.Message.StartsWith("UpdateFile set RerunMode on file"));
@@ -56,11 +56,12 @@ namespace DataWorksDI.Tests.Lifecycle
         {
             using (var s = new EmulatorSession(181565))
             {
-                PSResult r = s.Run(Create + $"$f | Set-DIFileSchedule -Cron '00 00/30 * * * ?' -CycleType {spelling} -DependentType USER_DEFINE -DependentNodeId 5,10");
+                PSResult r = s.Run(Create + $"$f | Set-DIFileSchedule -Cron '00 00/30 * * * ?' -CycleType {spelling} -RerunMode FAILURE_ALLOWED -DependentType CHILD");
                 Assert.True(r.Errors.Count == 0, r.ErrorText);
                 var file = (DIFile)r.Output.Single().BaseObject;
                 Assert.Equal(DICycleType.NotDay, file.Schedule.CycleType);
-                Assert.Equal(DIDependentType.UserDefine, file.Schedule.DependentType);
+                Assert.Equal(DIDependentType.Child, file.Schedule.DependentType);
+                Assert.Equal(DIRerunMode.FailureAllowed, file.Schedule.RerunMode);
             }
         }
 
@@ -70,23 +71,34 @@ namespace DataWorksDI.Tests.Lifecycle
             using (var s = new EmulatorSession(181565))
             {
                 PSResult r = s.Run("Set-DIFileSchedule -FileId 1 -CycleType WEEKLY");
-                Assert.NotNull(r.Terminating);
-                Assert.Contains("NOT_DAY", r.Terminating.Message);
-                Assert.Contains("NotDay", r.Terminating.Message);
+                ErrorRecord e = Assert.Single(r.Errors);
+                Assert.IsAssignableFrom<ParameterBindingException>(e.Exception);
+                Assert.Contains("NOT_DAY", e.Exception.Message);
+                Assert.Contains("NotDay", e.Exception.Message);
                 Assert.Equal(0, s.CallCount());
             }
         }
 
         [Fact]
-        public void EnumParameters_CompleteOnTab_WithBothSpellings()
+        public void EnumParameters_CompleteOnTab()
+        {
+            // PowerShell completes enum-typed parameters from the enum (it ignores ArgumentCompleter there), so Tab offers
+            // the PowerShell-style names; Alibaba's spellings are accepted when typed (EnumParameters_AcceptBothSpellings).
+            using (var ps = new PowerShellSession())
+            {
+                PSResult r = ps.Run("$line = 'Set-DIFileSchedule -RerunMode F'; [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches | ForEach-Object { $_.CompletionText }; $line = 'Set-DIFileSchedule -DependentType '; [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches | ForEach-Object { $_.CompletionText }");
+                Assert.Empty(r.Errors);
+                Assert.Equal(new[] { "FailureAllowed", "Child", "None", "Self", "UserDefine" }, r.Output.Select(o => o.ToString()).ToArray());
+            }
+        }
+
+        [Fact]
+        public void ApiActions_CompleteOnTab()
         {
             using (var ps = new PowerShellSession())
             {
-                PSResult r = ps.Run("$line = 'Set-DIFileSchedule -RerunMode F'; [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches | ForEach-Object { $_.CompletionText }");
-                Assert.Empty(r.Errors);
-                var matches = r.Output.Select(o => o.ToString()).ToArray();
-                Assert.Contains("FailureAllowed", matches);
-                Assert.Contains("FAILURE_ALLOWED", matches);
+                PSResult r = ps.Run("$line = 'Invoke-DIApi -Action GetF'; [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches | ForEach-Object { $_.CompletionText }");
+                Assert.Equal(new[] { "GetFile", "GetFolder" }, r.Output.Select(o => o.ToString()).ToArray());
             }
         }
 
