@@ -21,6 +21,7 @@
         'Get-DIContext'
         'Get-DIDeployment'
         'Get-DIFile'
+        'Get-DIScheduleTime'
         'Get-DIWorkspace'
         'Invoke-DIApi'
         'New-DISyncTask'
@@ -29,6 +30,7 @@
         'Set-DIFileSchedule'
         'Set-DISyncTask'
         'Submit-DIFile'
+        'Test-DISyncTaskContent'
         'Wait-DIDeployment'
     )
     FunctionsToExport      = @()

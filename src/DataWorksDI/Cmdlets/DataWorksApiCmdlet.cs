@@ -16,6 +16,13 @@ namespace DataWorksDI.Cmdlets
         [ValidateNotNull]
         public DIContext Context { get; set; }
 
+        /// <summary>The context for this call, or null when there is none (for cmdlets that can work offline).</summary>
+        internal DIContext TryResolveContext()
+        {
+            AssertPipelineThread();
+            return _resolved ?? Context ?? SessionContextStore.Get();
+        }
+
         /// <summary>The context for this call. Terminates when there is none: no cmdlet can work without one.</summary>
         internal DIContext ResolveContext()
         {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
+using DataWorksDI.Validation;
 
 namespace DataWorksDI.Cmdlets
 {
@@ -38,12 +39,17 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The task JSON: a string (sent exactly as written), a hashtable or an object.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskContent")]
+        [AllowEmptyString]
         public object Content { get; set; }
 
         /// <summary>A file holding the task JSON (sent exactly as written).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
+
+        /// <summary>Send the content without the offline checks (malformed JSON is still refused).</summary>
+        [Parameter]
+        public SwitchParameter SkipValidation { get; set; }
 
         /// <summary>Idempotency token; a new one is made when not given, so a retried call never creates a second task.</summary>
         [Parameter]
@@ -60,7 +66,7 @@ namespace DataWorksDI.Cmdlets
                 WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", $"-Cu {cu.Value} is not allowed: serverless resource groups take a positive multiple of 0.5 CU (0.5, 1, 1.5, …).", ErrorCategory.InvalidArgument, Name));
                 return;
             }
-            if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, out string content)) return;
+            if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, SkipValidation.IsPresent, out string content)) return;
 
             if (!ShouldProcess($"batch sync task '{Name}' in folder '{FolderPath}' of workspace {projectId}", "Create (CreateDISyncTask)")) return;
             string token = ClientToken ?? Guid.NewGuid().ToString();
@@ -88,10 +94,13 @@ namespace DataWorksDI.Cmdlets
         }
     }
 
-    /// <summary>Reads -Content/-Path for the sync task cmdlets; bad input is a non-terminating error and nothing is sent.</summary>
+    /// <summary>
+    /// Reads -Content/-Path for the sync task cmdlets and checks the content offline (TaskContentValidator). Bad input
+    /// is one non-terminating error listing every problem with its fix, and nothing is sent.
+    /// </summary>
     internal static class TaskContentReader
     {
-        public static bool TryRead(DataWorksCmdlet cmdlet, object content, string path, object target, out string json)
+        public static bool TryRead(DataWorksCmdlet cmdlet, object content, string path, object target, bool skipValidation, out string json)
         {
             json = null;
             try
@@ -110,14 +119,18 @@ namespace DataWorksDI.Cmdlets
                 cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent", ex.Message, ErrorCategory.InvalidArgument, target));
                 return false;
             }
-            string reason = TaskContentInput.MalformedReason(json);
-            if (reason != null)
+            if (skipValidation)
             {
-                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.MalformedContent",
-                    $"Nothing was sent: {reason}. Check the JSON (for example with Test-DISyncTaskContent) and try again.", ErrorCategory.InvalidData, target));
+                // Still refuse what cannot be JSON at all: the service would only answer with an opaque error.
+                string reason = TaskContentInput.MalformedReason(json);
+                if (reason == null) return true;
+                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent." + ValidationCodes.ContentMalformedJson,
+                    $"Nothing was sent: {reason}.", ErrorCategory.InvalidData, target));
                 return false;
             }
-            return true;
+            TaskContentValidationResult result = new TaskContentValidator().Validate(json);
+            return ValidationReport.Write(cmdlet, result.Findings, "DataWorksDI.InvalidContent", target,
+                "The task content has {0} problem(s); nothing was sent (-SkipValidation sends it anyway)");
         }
     }
 }

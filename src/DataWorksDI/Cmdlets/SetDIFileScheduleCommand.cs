@@ -14,16 +14,22 @@ namespace DataWorksDI.Cmdlets
     /// <summary>
     /// <para type="synopsis">Sets a file's schedule and properties (UpdateFile), sending only what differs from the current values.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet)]
     [OutputType(typeof(DIFile))]
     public sealed class SetDIFileScheduleCommand : WorkspaceCmdlet
     {
+        private const string CronSet = "Cron";
+        private const string DailySet = "Daily";
+        private const string HourlySet = "Hourly";
+        private const string EveryMinutesSet = "EveryMinutes";
+        private const string WeeklySet = "Weekly";
+        private const string MonthlySet = "Monthly";
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
         /// <summary>Six-field DataWorks cron: 'ss mm HH dd MM ?', e.g. '00 30 05 * * ?'.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = CronSet)]
         [Alias("CronExpress")]
         [ValidateNotNullOrEmpty]
         public string Cron { get; set; }
@@ -31,6 +37,64 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         [EnumSpellingTransformation(typeof(DICycleType))]
         public DICycleType CycleType { get; set; }
+
+        /// <summary>Run once a day at -At (CycleType DAY).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DailySet)]
+        public SwitchParameter Daily { get; set; }
+
+        /// <summary>Run every hour at -Minute past, optionally only from -StartHour to -EndHour every -EveryHours (CycleType NOT_DAY).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HourlySet)]
+        public SwitchParameter Hourly { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = HourlySet)]
+        [ValidateRange(0, 59)]
+        public int Minute { get; set; }
+
+        [Parameter(ParameterSetName = HourlySet)]
+        [ValidateRange(1, 23)]
+        public int EveryHours { get; set; } = 1;
+
+        /// <summary>Run every N minutes (5, 6, 10, 12, 15, 20 or 30), optionally only from -StartHour to -EndHour (CycleType NOT_DAY).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EveryMinutesSet)]
+        public int EveryMinutes { get; set; }
+
+        [Parameter(ParameterSetName = HourlySet)]
+        [Parameter(ParameterSetName = EveryMinutesSet)]
+        [ValidateRange(0, 23)]
+        public int StartHour { get; set; }
+
+        [Parameter(ParameterSetName = HourlySet)]
+        [Parameter(ParameterSetName = EveryMinutesSet)]
+        [ValidateRange(0, 23)]
+        public int EndHour { get; set; } = 23;
+
+        /// <summary>Run on these days of the week at -At (CycleType DAY).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = WeeklySet)]
+        public SwitchParameter Weekly { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = WeeklySet)]
+        public DayOfWeek[] DayOfWeek { get; set; }
+
+        /// <summary>Run on these days of the month (or the last day with -LastDayOfMonth) at -At (CycleType DAY).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = MonthlySet)]
+        public SwitchParameter Monthly { get; set; }
+
+        [Parameter(ParameterSetName = MonthlySet)]
+        [ValidateRange(1, 31)]
+        public int[] DayOfMonth { get; set; }
+
+        [Parameter(ParameterSetName = MonthlySet)]
+        public SwitchParameter LastDayOfMonth { get; set; }
+
+        /// <summary>Time of day for -Daily, -Weekly and -Monthly, e.g. '05:30' (DataWorks runs nothing before 00:05).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DailySet)]
+        [Parameter(Mandatory = true, ParameterSetName = WeeklySet)]
+        [Parameter(Mandatory = true, ParameterSetName = MonthlySet)]
+        public TimeSpan At { get; set; }
+
+        /// <summary>Skip the check that every ${…}/$[…] parameter used in the content is assigned by -ParaValue/-Parameter.</summary>
+        [Parameter]
+        public SwitchParameter SkipValidation { get; set; }
 
         [Parameter]
         [EnumSpellingTransformation(typeof(DIRerunMode))]
@@ -154,6 +218,9 @@ namespace DataWorksDI.Cmdlets
                 return Tuple.Create(raw, folder, group);
             }, FileId, out var current)) return;
 
+            ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == "ParaValue");
+            if (paraValue != null && !SkipValidation.IsPresent && !CheckParametersAreAssigned(Json.Str(current.Item1["Data"]?["File"], "Content"), paraValue.Value)) return;
+
             List<ScheduleField> changed = ScheduleFields.Changed(desired, current.Item1["Data"], current.Item2, current.Item3, out List<string> unchanged);
             if (unchanged.Count > 0) WriteVerbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
             if (changed.Count == 0)
@@ -178,13 +245,33 @@ namespace DataWorksDI.Cmdlets
                 ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.ConflictingParameters",
                     "Give either -ParaValue or -Parameter, not both: they set the same ParaValue field.", ErrorCategory.InvalidArgument, FileId));
             }
-            if (Bound(nameof(Cron)))
+            string cron = Bound(nameof(Cron)) ? Cron.Trim() : null;
+            string cycleType = Bound(nameof(CycleType)) ? WireEnum.ToWire(CycleType) : null;
+            if (ParameterSetName != CronSet)
             {
-                CronCheck check = DataWorksCron.Validate(Cron, Bound(nameof(CycleType)) ? WireEnum.ToWire(CycleType) : null);
-                if (!ReportFindings(check.Findings, "DataWorksDI.InvalidCron")) return null;
-                Add("CronExpress", Cron.Trim(), FieldComparison.Text);
+                CronSchedule built;
+                try
+                {
+                    built = BuildFriendlySchedule();
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(ErrorRecords.Create("DataWorksDI.InvalidSchedule", "Nothing was sent: " + ex.Message, ErrorCategory.InvalidArgument, FileId));
+                    return null;
+                }
+                WriteVerbose($"-{ParameterSetName} gives the schedule '{built.CronExpress}' with CycleType {built.CycleType} ({built.Description}).");
+                cron = built.CronExpress;
+                cycleType = cycleType ?? built.CycleType;
             }
-            if (Bound(nameof(CycleType))) Add("CycleType", WireEnum.ToWire(CycleType), FieldComparison.EnumText);
+            if (cron != null)
+            {
+                CronCheck check = DataWorksCron.Validate(cron, cycleType);
+                if (!ValidationReport.Write(this, check.Findings, "DataWorksDI.InvalidCron", FileId, "The schedule has {0} problem(s); nothing was sent")) return null;
+                Add("CronExpress", cron, FieldComparison.Text);
+                // A schedule without an explicit CycleType gets the one the expression implies, so the two always agree.
+                if (cycleType == null) cycleType = check.InferredCycleType;
+            }
+            if (cycleType != null) Add("CycleType", cycleType, FieldComparison.EnumText);
             if (Bound(nameof(RerunMode))) Add("RerunMode", WireEnum.ToWire(RerunMode), FieldComparison.EnumText);
             if (Bound(nameof(AutoRerunTimes))) Add("AutoRerunTimes", AutoRerunTimes.ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
             if (Bound(nameof(AutoRerunInterval)))
@@ -203,12 +290,12 @@ namespace DataWorksDI.Cmdlets
             if (Bound(nameof(DependentNodeId))) Add("DependentNodeIdList", string.Join(",", (DependentNodeId ?? new long[0]).Select(n => n.ToString(CultureInfo.InvariantCulture))), FieldComparison.List);
             if (Bound(nameof(ParaValue)))
             {
-                if (!ReportFindings(ScheduleParameters.CheckParaValue(ParaValue), "DataWorksDI.InvalidParaValue")) return null;
+                if (!ValidationReport.Write(this, ScheduleParameters.CheckParaValue(ParaValue), "DataWorksDI.InvalidParaValue", FileId, "-ParaValue has {0} problem(s); nothing was sent")) return null;
                 Add("ParaValue", ParaValue.Trim(), FieldComparison.Words);
             }
             if (Bound(nameof(Parameter)))
             {
-                if (!ReportFindings(ScheduleParameters.Check(Parameter ?? new Hashtable()), "DataWorksDI.InvalidParameter")) return null;
+                if (!ValidationReport.Write(this, ScheduleParameters.Check(Parameter ?? new Hashtable()), "DataWorksDI.InvalidParameter", FileId, "-Parameter has {0} problem(s); nothing was sent")) return null;
                 Add("ParaValue", ScheduleParameters.Render(Parameter ?? new Hashtable()), FieldComparison.Words);
             }
             if (Bound(nameof(StartEffectDate))) Add("StartEffectDate", EpochMs(StartEffectDate), FieldComparison.Number);
@@ -233,23 +320,41 @@ namespace DataWorksDI.Cmdlets
             return fields;
         }
 
-        /// <summary>Writes each error finding as a non-terminating error; true when there was none.</summary>
-        private bool ReportFindings(IReadOnlyList<ValidationFinding> findings, string errorId)
+        /// <summary>
+        /// The content's ${…}/$[…] references must all be assigned by the new ParaValue (or be built-in), else the task
+        /// would fail only when it first runs. Only the parameter findings matter here.
+        /// </summary>
+        private bool CheckParametersAreAssigned(string content, string newParaValue)
         {
-            bool ok = true;
-            foreach (ValidationFinding f in findings)
+            if (string.IsNullOrWhiteSpace(content)) return true;
+            IEnumerable<string> assigned = ScheduleParameters.Parse(newParaValue).Keys;
+            var findings = new TaskContentValidator().Validate(content, assigned).Findings
+                .Where(f => f.Code == ValidationCodes.ParamUnassigned);
+            return ValidationReport.Write(this, findings, "DataWorksDI.UnassignedParameter", FileId,
+                "The task uses {0} scheduling parameter(s) the new ParaValue does not assign; nothing was sent (-SkipValidation sends it anyway)");
+        }
+
+        private CronSchedule BuildFriendlySchedule()
+        {
+            int hour = At.Hours, minute = At.Minutes;
+            if (At < TimeSpan.Zero || At >= TimeSpan.FromDays(1) || At.Seconds != 0)
+                throw new ArgumentException($"-At {At} must be a time of day in whole minutes, such as '05:30'.");
+            bool window = Bound(nameof(StartHour)) || Bound(nameof(EndHour));
+            switch (ParameterSetName)
             {
-                if (f.Severity == ValidationSeverity.Error)
-                {
-                    ok = false;
-                    WriteError(ErrorRecords.Create(errorId + "." + f.Code, $"Nothing was sent: {f.Message}", ErrorCategory.InvalidArgument, FileId, f.Fix));
-                }
-                else if (f.Severity == ValidationSeverity.Warning)
-                {
-                    WriteWarning(f.Message + " " + f.Fix);
-                }
+                case DailySet: return DataWorksCron.Daily(hour, minute);
+                case HourlySet:
+                    return window || Bound(nameof(EveryHours)) ? DataWorksCron.Hourly(Minute, StartHour, EndHour, EveryHours) : DataWorksCron.Hourly(Minute);
+                case EveryMinutesSet:
+                    return window ? DataWorksCron.EveryMinutes(EveryMinutes, StartHour, EndHour) : DataWorksCron.EveryMinutes(EveryMinutes);
+                case WeeklySet: return DataWorksCron.Weekly(DayOfWeek, hour, minute);
+                case MonthlySet:
+                    if (LastDayOfMonth.IsPresent == (DayOfMonth != null && DayOfMonth.Length > 0))
+                        throw new ArgumentException("With -Monthly give either -DayOfMonth (1 to 31) or -LastDayOfMonth.");
+                    return LastDayOfMonth.IsPresent ? DataWorksCron.MonthlyOnLastDay(hour, minute) : DataWorksCron.Monthly(DayOfMonth, hour, minute);
+                default:
+                    throw new ArgumentException("Unknown schedule kind " + ParameterSetName + ".");
             }
-            return ok;
         }
 
         private static string EpochMs(DateTime value)

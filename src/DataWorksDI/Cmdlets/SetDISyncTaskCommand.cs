@@ -21,6 +21,7 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter(ParameterSetName = ContentSet)]
         [Alias("TaskContent")]
+        [AllowEmptyString]
         public object Content { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
@@ -33,6 +34,10 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         public double Cu { get; set; }
+
+        /// <summary>Send the content without the offline checks (malformed JSON is still refused).</summary>
+        [Parameter]
+        public SwitchParameter SkipValidation { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -51,7 +56,7 @@ namespace DataWorksDI.Cmdlets
                 return;
             }
             string content = null;
-            if (hasContent && !TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, out content)) return;
+            if (hasContent && !TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, SkipValidation.IsPresent, out content)) return;
 
             if (!ShouldProcess($"sync task file {FileId} in workspace {projectId}", "Update (UpdateDISyncTask)")) return;
             var service = new SyncTaskService(context, Log);

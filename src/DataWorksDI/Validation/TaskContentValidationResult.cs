@@ -25,6 +25,14 @@ namespace DataWorksDI.Validation
         /// </summary>
         public IReadOnlyList<string> ReferencedParameters { get; }
 
+        public int ErrorCount => Findings.Count(f => f.Severity == ValidationSeverity.Error);
+
+        public int WarningCount => Findings.Count(f => f.Severity == ValidationSeverity.Warning);
+
+        /// <summary>The same result with more findings (e.g. about the ParaValue it was checked against).</summary>
+        public TaskContentValidationResult With(IEnumerable<ValidationFinding> more) =>
+            new TaskContentValidationResult(Findings.Concat(more).ToList(), ReferencedParameters.ToList());
+
         public override string ToString() =>
             $"{(IsValid ? "Valid" : "Invalid")}: {Findings.Count(f => f.Severity == ValidationSeverity.Error)} error(s), {Findings.Count(f => f.Severity == ValidationSeverity.Warning)} warning(s)";
     }

@@ -48,7 +48,7 @@ namespace DataWorksDI.Tests.Lifecycle
             {
                 PSResult r = s.Run("New-DISyncTask -Name $name -FolderPath $folder -Content '{\"type\":\"job\",'");
                 ErrorRecord e = Assert.Single(r.Errors);
-                Assert.StartsWith("DataWorksDI.MalformedContent", e.FullyQualifiedErrorId);
+                Assert.StartsWith("DataWorksDI.InvalidContent.DI.Content.MalformedJson", e.FullyQualifiedErrorId);
                 Assert.Equal(0, s.CallCount());
             }
         }

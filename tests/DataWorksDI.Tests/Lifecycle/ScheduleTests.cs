@@ -110,7 +110,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 PSResult r = s.Run("Set-DIFileSchedule -FileId 1 -Cron '00 */2 * * * ?' -CycleType NOT_DAY");
                 ErrorRecord e = Assert.Single(r.Errors);
                 Assert.StartsWith("DataWorksDI.InvalidCron.DI.Cron.IntervalTooShort", e.FullyQualifiedErrorId);
-                Assert.Contains("Nothing was sent", e.Exception.Message);
+                Assert.Contains("nothing was sent", e.Exception.Message, System.StringComparison.OrdinalIgnoreCase);
                 Assert.False(string.IsNullOrEmpty(e.ErrorDetails?.RecommendedAction));
                 Assert.Equal(0, s.CallCount());
             }

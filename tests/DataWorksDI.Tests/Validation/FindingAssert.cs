@@ -38,8 +38,10 @@ namespace DataWorksDI.Tests.Validation
     /// <summary>Test data files live next to this source file (Validation/Data), read in place.</summary>
     internal static class TestData
     {
-        public static string Read(string fileName) => File.ReadAllText(Path.Combine(DataDirectory(), fileName));
+        public static string Read(string fileName) => File.ReadAllText(PathOf(fileName));
 
-        private static string DataDirectory([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile), "Data");
+        public static string PathOf(string fileName) => Path.Combine(DataDirectory(), fileName);
+
+        internal static string DataDirectory([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile), "Data");
     }
 }

@@ -1,0 +1,52 @@
+using System;
+using System.Management.Automation;
+using DataWorksDI.Validation;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Previews the next run times of a DataWorks cron expression, offline, after checking it against the scheduler's rules.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "DIScheduleTime")]
+    [OutputType(typeof(DateTime))]
+    public sealed class GetDIScheduleTimeCommand : DataWorksCmdlet
+    {
+        /// <summary>The six-field expression, e.g. '00 30 05 * * ?'; binds from a file's Schedule.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CronExpress")]
+        [ValidateNotNullOrEmpty]
+        public string Cron { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int Count { get; set; } = 10;
+
+        /// <summary>Runs strictly after this time (default: now).</summary>
+        [Parameter]
+        public DateTime From { get; set; } = DateTime.Now;
+
+        /// <summary>The scheduler's time zone (an id such as 'Asia/Shanghai' or 'China Standard Time'); default the local zone.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TimeZone { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            TimeZoneInfo zone = TimeZoneInfo.Local;
+            if (TimeZone != null)
+            {
+                try
+                {
+                    zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+                }
+                catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.UnknownTimeZone", $"'{TimeZone}' is not a time zone this system knows; try 'Asia/Shanghai' or 'China Standard Time'.", ErrorCategory.InvalidArgument, TimeZone));
+                }
+            }
+            CronCheck check = DataWorksCron.Validate(Cron, null);
+            if (!ValidationReport.Write(this, check.Findings, "DataWorksDI.InvalidCron", Cron, "The schedule has {0} problem(s)")) return;
+            foreach (DateTime run in DataWorksCron.NextOccurrences(Cron, From, Count, zone)) WriteObject(run);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using DataWorksDI.Internal;
+using DataWorksDI.Services;
+using DataWorksDI.Session;
+using DataWorksDI.Validation;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Checks batch sync task JSON before a call is spent: shape, steps, hops, columns, settings, parameters, and (when connected) data sources and resource group.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "DISyncTaskContent", DefaultParameterSetName = ContentSet)]
+    [OutputType(typeof(TaskContentValidationResult))]
+    [OutputType(typeof(bool))]
+    public sealed class TestDISyncTaskContentCommand : WorkspaceCmdlet
+    {
+        private const string ContentSet = "Content";
+        private const string PathSet = "Path";
+        private WorkspaceCatalog _catalog;
+        private bool _catalogLoaded;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ContentSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskContent")]
+        [AllowEmptyString]
+        public object Content { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>The ParaValue the task will be scheduled with; every ${…}/$[…] the content uses must be assigned there or be built-in.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string ParaValue { get; set; }
+
+        /// <summary>The scheduling parameters as a hashtable (instead of -ParaValue).</summary>
+        [Parameter]
+        public IDictionary Parameter { get; set; }
+
+        /// <summary>The DI resource group the task will use; checked against the workspace when connected.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ResourceGroup { get; set; }
+
+        /// <summary>Skip the workspace checks (data sources, resource group) even when connected.</summary>
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
+
+        /// <summary>Return only $true (no error findings) or $false.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string json;
+            try
+            {
+                json = ParameterSetName == PathSet
+                    ? TaskContentInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path))
+                    : (Content == null ? string.Empty : TaskContentInput.FromParameter(Content));
+            }
+            catch (System.IO.FileNotFoundException ex)
+            {
+                WriteError(ErrorRecords.Create("DataWorksDI.ContentFileNotFound", ex.Message, ErrorCategory.ObjectNotFound, Path));
+                return;
+            }
+            catch (System.ArgumentException ex)
+            {
+                WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent", ex.Message, ErrorCategory.InvalidArgument, Content));
+                return;
+            }
+
+            IEnumerable<string> assigned = null;
+            var extra = new List<ValidationFinding>();
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ParaValue)))
+            {
+                extra.AddRange(ScheduleParameters.CheckParaValue(ParaValue));
+                if (extra.All(f => f.Severity != ValidationSeverity.Error)) assigned = ScheduleParameters.Parse(ParaValue).Keys;
+            }
+            else if (Parameter != null)
+            {
+                extra.AddRange(ScheduleParameters.Check(Parameter));
+                assigned = Parameter.Keys.Cast<object>().Select(k => k.ToString());
+            }
+
+            WorkspaceCatalog catalog = Offline.IsPresent ? null : LoadCatalog();
+            var validator = catalog == null ? new TaskContentValidator() : new TaskContentValidator(catalog);
+            TaskContentValidationResult result = validator.Validate(json, assigned, ResourceGroup);
+            if (extra.Count > 0) result = result.With(extra);
+
+            if (Quiet.IsPresent) WriteObject(result.IsValid);
+            else WriteObject(result);
+        }
+
+        /// <summary>The workspace's data sources and DI resource groups, read once per pipeline when a context exists.</summary>
+        private WorkspaceCatalog LoadCatalog()
+        {
+            if (_catalogLoaded) return _catalog;
+            _catalogLoaded = true;
+            DIContext context = TryResolveContext();
+            if (context == null)
+            {
+                WriteVerbose("Not connected: only the offline checks run (Connect-DIWorkspace adds data-source and resource-group checks).");
+                return null;
+            }
+            long projectId = ResolveProjectId();
+            if (TryRun(ct => WorkspaceCatalog.LoadAsync(context, Log, projectId, ct), projectId, out WorkspaceCatalog catalog))
+            {
+                WriteVerbose($"Checking data sources and resource groups against workspace {projectId}.");
+                _catalog = catalog;
+            }
+            return _catalog;
+        }
+    }
+}
