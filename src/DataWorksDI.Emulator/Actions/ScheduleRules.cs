@@ -18,7 +18,8 @@ namespace DataWorksDI.Emulator.Actions
             if (f[0] != "00" && f[0] != "0") return "must have 00 in the seconds field.";
             if (!Field(f[1], 0, 59)) return "has an invalid minute field \"" + f[1] + "\".";
             if (!Field(f[2], 0, 23)) return "has an invalid hour field \"" + f[2] + "\".";
-            if (!Field(f[3], 1, 31) && f[3] != "?") return "has an invalid day-of-month field \"" + f[3] + "\".";
+            // "L" = the last day of the month, which DataWorks' cron documentation lists (docs/validation-rules.md).
+            if (!Field(f[3], 1, 31) && f[3] != "?" && f[3] != "L") return "has an invalid day-of-month field \"" + f[3] + "\".";
             if (!Field(f[4], 1, 12)) return "has an invalid month field \"" + f[4] + "\".";
             if (f[5] != "?" && !Field(f[5], 1, 7)) return "has an invalid day-of-week field \"" + f[5] + "\" (? or 1-7).";
             if (f[1] == "*") return "would run every minute; the minimum interval is 5 minutes.";
