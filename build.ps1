@@ -6,7 +6,7 @@
     commands directly (see README.md).
       Build    dotnet build: lays out the importable module in out/DataWorksDI.
       Test     dotnet test: xunit tests that host the PowerShell engine and import out/DataWorksDI.
-      Demo     starts the local DataWorks emulator and runs examples/01-batch-sync-lifecycle.ps1 against it.
+      Demo     runs examples/01-batch-sync-lifecycle.ps1 against an in-process DataWorks emulator (src/DataWorksDI.Demo).
       Package  zips out/DataWorksDI into artifacts/DataWorksDI-<version>.zip.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
@@ -38,26 +38,8 @@ foreach ($t in $Task) {
             Invoke-Dotnet test DataWorksDI.sln -c $Configuration
         }
         'Demo' {
-            Invoke-Dotnet build DataWorksDI.sln -c $Configuration
-            $emulatorDll = Join-Path $PSScriptRoot "src/DataWorksDI.Emulator/bin/$Configuration/net10.0/DataWorksDI.Emulator.dll"
-            $dataDir = Join-Path ([IO.Path]::GetTempPath()) "dataworks-emulator-demo-$PID"
-            $out = Join-Path $dataDir 'stdout.txt'
-            New-Item -ItemType Directory -Path $dataDir -Force | Out-Null
-            $emulator = Start-Process -FilePath dotnet -ArgumentList @($emulatorDll, '--urls', 'http://127.0.0.1:0', '--data-dir', $dataDir) -RedirectStandardOutput $out -PassThru -NoNewWindow
-            try {
-                $deadline = (Get-Date).AddSeconds(30)
-                $url = $null
-                while (-not $url -and (Get-Date) -lt $deadline) {
-                    Start-Sleep -Milliseconds 200
-                    if (Test-Path $out) { $url = (Get-Content $out -Raw) -replace '(?s)^.*?(http://127\.0\.0\.1:\d+).*$', '$1' }
-                    if ($url -notlike 'http://*') { $url = $null }
-                }
-                if (-not $url) { throw 'The emulator did not start within 30 seconds.' }
-                & (Join-Path $PSScriptRoot 'examples/01-batch-sync-lifecycle.ps1') -Endpoint $url
-            }
-            finally {
-                Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue
-            }
+            # The same program the README's main-job command runs: an in-process emulator plus the seed example.
+            Invoke-Dotnet run --project src/DataWorksDI.Demo -c $Configuration
         }
         'Package' {
             Invoke-Dotnet build src/DataWorksDI/DataWorksDI.csproj -c Release
