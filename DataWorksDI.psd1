@@ -22,6 +22,8 @@
         'Get-DIDeployment'
         'Get-DIFile'
         'Get-DIScheduleTime'
+        'Get-DISyncInstance'
+        'Get-DISyncTask'
         'Get-DIWorkspace'
         'Invoke-DIApi'
         'New-DISyncTask'
@@ -29,8 +31,11 @@
         'Remove-DIFile'
         'Set-DIFileSchedule'
         'Set-DISyncTask'
+        'Start-DISyncInstance'
+        'Stop-DISyncInstance'
         'Submit-DIFile'
         'Test-DISyncTaskContent'
+        'Unpublish-DISyncTask'
         'Wait-DIDeployment'
     )
     FunctionsToExport      = @()

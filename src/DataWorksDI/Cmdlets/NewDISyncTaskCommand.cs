@@ -8,11 +8,11 @@ using DataWorksDI.Validation;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Creates a batch Data Integration sync task (CreateDISyncTask) from task JSON.</para>
+    /// <para type="synopsis">Creates a Data Integration sync task: batch from task JSON (CreateDISyncTask), or real-time / solution through DataWorks' asynchronous config generation.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
     [OutputType(typeof(DISyncTask))]
-    public sealed class NewDISyncTaskCommand : WorkspaceCmdlet
+    public sealed class NewDISyncTaskCommand : WaitingCmdlet
     {
         private const string ContentSet = "Content";
         private const string PathSet = "Path";
@@ -35,6 +35,13 @@ namespace DataWorksDI.Cmdlets
         /// <summary>Serverless resource group CUs (TaskParam.Cu): a positive multiple of 0.5.</summary>
         [Parameter]
         public double Cu { get; set; }
+
+        /// <summary>
+        /// Batch (default): the task JSON (script mode). Realtime / Solution: the generation request (TaskParam of
+        /// GenerateDISyncTaskConfigForCreating); DataWorks generates the task's configuration from it, then the task is created.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DITaskType TaskType { get; set; } = DITaskType.Batch;
 
         /// <summary>The task JSON: a string (sent exactly as written), a hashtable or an object.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
@@ -66,9 +73,13 @@ namespace DataWorksDI.Cmdlets
                 WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", $"-Cu {cu.Value} is not allowed: serverless resource groups take a positive multiple of 0.5 CU (0.5, 1, 1.5, …).", ErrorCategory.InvalidArgument, Name));
                 return;
             }
-            if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, SkipValidation.IsPresent, out string content)) return;
+            bool batch = TaskType == DITaskType.Batch;
+            // Real-time/solution input is a generation request, not task content: only its JSON form is checked here.
+            if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, SkipValidation.IsPresent || !batch, out string content)) return;
 
-            if (!ShouldProcess($"batch sync task '{Name}' in folder '{FolderPath}' of workspace {projectId}", "Create (CreateDISyncTask)")) return;
+            string kind = TaskType.ToString().ToLowerInvariant();
+            if (!ShouldProcess($"{kind} sync task '{Name}' in folder '{FolderPath}' of workspace {projectId}",
+                batch ? "Create (CreateDISyncTask)" : "Generate the configuration and create (GenerateDISyncTaskConfigForCreating, QueryDISyncTaskConfigProcessResult, CreateDISyncTask)")) return;
             string token = ClientToken ?? Guid.NewGuid().ToString();
             string resourceGroup = ResourceGroup;
             if (resourceGroup == null)
@@ -86,7 +97,25 @@ namespace DataWorksDI.Cmdlets
                 WriteVerbose($"Using workspace {projectId}'s default Data Integration resource group {resourceGroup}.");
             }
             var service = new SyncTaskService(context, Log);
-            if (TryRun(ct => service.CreateAsync(projectId, DITaskType.Batch, Name, FolderPath, resourceGroup, cu, content, token, ct), Name, out DISyncTask task))
+            if (!batch)
+            {
+                var realtime = new RealtimeService(context, Log);
+                string generationRequest = content;
+                string activity = $"Generating the {kind} configuration of '{Name}'";
+                TimeSpan timeout = Timeout;
+                if (!TryRun(async ct =>
+                {
+                    long process = await realtime.GenerateForCreatingAsync(projectId, TaskType, generationRequest, token, ct).ConfigureAwait(false);
+                    return await realtime.WaitForConfigAsync(projectId, TaskType, process, timeout, PollInterval,
+                        (status, elapsed) => PostProgress(new ProgressRecord(2, activity, $"{status ?? "processing"}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s")), ct).ConfigureAwait(false);
+                }, Name, out content))
+                {
+                    WriteProgress(new ProgressRecord(2, activity, "failed") { RecordType = ProgressRecordType.Completed });
+                    return;
+                }
+                WriteProgress(new ProgressRecord(2, activity, "done") { RecordType = ProgressRecordType.Completed });
+            }
+            if (TryRun(ct => service.CreateAsync(projectId, TaskType, Name, FolderPath, resourceGroup, cu, content, token, ct), Name, out DISyncTask task))
             {
                 WriteVerbose($"Created '{Name}' as file {task.FileId} (RequestId {task.RequestId}).");
                 WriteObject(task);

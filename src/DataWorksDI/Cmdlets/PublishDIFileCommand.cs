@@ -9,7 +9,8 @@ namespace DataWorksDI.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true)]
     [OutputType(typeof(DIDeployment))]
-    public sealed class PublishDIFileCommand : DeploymentWaitingCmdlet
+    [OutputType(typeof(DISyncTask))]
+    public sealed class PublishDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -18,6 +19,10 @@ namespace DataWorksDI.Cmdlets
         /// <summary>A deployment piped from Submit-DIFile; in a basic-mode workspace it is passed on as the production deployment.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public object InputObject { get; set; }
+
+        /// <summary>Batch or Realtime/Solution; bound from piped tasks and files, else read from the file (GetFile).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DITaskType? TaskType { get; set; }
 
         [Parameter]
         public string Comment { get; set; }
@@ -29,7 +34,19 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
-            if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile; not called in a basic-mode workspace)")) return;
+            if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)")) return;
+            var files = new FileService(context, Log);
+            DITaskType? type = ResolveTaskType(TaskType, InputObject, files, projectId, FileId, out bool failed);
+            if (failed) return;
+            if (type == DITaskType.Realtime || type == DITaskType.Solution)
+            {
+                // Real-time tasks and solutions deploy with DeployDISyncTask (synchronous; there is no package to wait for).
+                var realtime = new RealtimeService(context, Log);
+                if (!TryRun(async ct => { await realtime.DeployAsync(projectId, type.Value, FileId, ct).ConfigureAwait(false); return true; }, FileId, out bool _)) return;
+                WriteVerbose($"DeployDISyncTask deployed {type.Value.ToString().ToLowerInvariant()} task {FileId}.");
+                WriteObject(new DISyncTask { ProjectId = projectId, FileId = FileId, TaskType = type.Value });
+                return;
+            }
             var workspaces = new WorkspaceService(context, Log);
             if (!TryRun(ct => workspaces.GetCachedAsync(projectId, ct), projectId, out DIWorkspace workspace)) return;
 
@@ -43,7 +60,6 @@ namespace DataWorksDI.Cmdlets
                 return;
             }
 
-            var files = new FileService(context, Log);
             if (!TryRun(ct => files.DeployAsync(projectId, FileId, Comment, ct), FileId, out DIDeployment deployment)) return;
             WriteVerbose($"DeployFile created deployment {deployment.DeploymentId} for file {FileId}.");
             if (Wait.IsPresent) deployment = WaitForDeployment(deployment, new DeploymentService(context, Log));

@@ -9,11 +9,19 @@ namespace DataWorksDI.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "DIFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(DIDeployment))]
-    public sealed class RemoveDIFileCommand : DeploymentWaitingCmdlet
+    public sealed class RemoveDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
+
+        /// <summary>Batch or Realtime; bound from piped tasks and files, else read from the file (GetFile).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DITaskType? TaskType { get; set; }
+
+        /// <summary>A piped object; a deployment tells that the file is a batch file without reading it.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public object InputObject { get; set; }
 
         /// <summary>Wait for the deletion package to finish.</summary>
         [Parameter]
@@ -34,6 +42,21 @@ namespace DataWorksDI.Cmdlets
             if (!ShouldProcess(target, Publish.IsPresent ? "Delete, and deploy the deletion to production" : "Delete (DeleteFile)")) return;
 
             var files = new FileService(context, Log);
+            DITaskType? type = ResolveTaskType(TaskType, InputObject, files, projectId, FileId, out bool failed);
+            if (failed) return;
+            if (type == DITaskType.Realtime || type == DITaskType.Solution)
+            {
+                if (type == DITaskType.Solution)
+                {
+                    WriteError(ErrorRecords.Create("DataWorksDI.SolutionDeleteUnsupported", $"DataWorks deletes sync solutions in the Data Integration console; DeleteDISyncTask takes real-time tasks only (file {FileId}).", ErrorCategory.NotImplemented, FileId));
+                    return;
+                }
+                // Real-time tasks are deleted with DeleteDISyncTask, at once; the instance must be stopped or taken offline first.
+                var realtime = new RealtimeService(context, Log);
+                if (TryRun(async ct => { await realtime.DeleteAsync(projectId, FileId, ct).ConfigureAwait(false); return true; }, FileId, out bool _))
+                    WriteVerbose($"DeleteDISyncTask deleted real-time task {FileId}.");
+                return;
+            }
             if (!TryRun(ct => files.DeleteAsync(projectId, FileId, ct), FileId, out DIDeployment deletion)) return;
             if (deletion == null)
             {

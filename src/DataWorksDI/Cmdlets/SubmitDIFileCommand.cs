@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true)]
     [OutputType(typeof(DIDeployment))]
-    public sealed class SubmitDIFileCommand : DeploymentWaitingCmdlet
+    public sealed class SubmitDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]

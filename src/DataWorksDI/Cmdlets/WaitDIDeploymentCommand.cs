@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "DIDeployment")]
     [OutputType(typeof(DIDeployment))]
-    public sealed class WaitDIDeploymentCommand : DeploymentWaitingCmdlet
+    public sealed class WaitDIDeploymentCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]

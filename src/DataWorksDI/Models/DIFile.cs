@@ -49,6 +49,9 @@ namespace DataWorksDI.Models
         /// <summary>The scheduling properties (GetFile only; null from a listing).</summary>
         public DIFileSchedule Schedule { get; set; }
 
+        /// <summary>Batch or Realtime for sync task files (binds to -TaskType of the next cmdlet); null for other files.</summary>
+        public DITaskType? TaskType => FileType == (int)DIFileType.BatchSync ? DITaskType.Batch : FileType == (int)DIFileType.RealtimeSync ? DITaskType.Realtime : (DITaskType?)null;
+
         public bool IsBatchSync => FileType == (int)DIFileType.BatchSync;
 
         public bool IsRealtimeSync => FileType == (int)DIFileType.RealtimeSync;

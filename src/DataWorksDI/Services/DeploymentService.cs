@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,10 +15,6 @@ namespace DataWorksDI.Services
     /// <summary>Deployment packages: GetDeployment, ListDeployments, and waiting for a package to finish.</summary>
     internal sealed class DeploymentService
     {
-        /// <summary>Polls never come closer than this, and back off to at most <see cref="MaxPollInterval"/>: polls count against the quota.</summary>
-        public static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(30);
-        public const double PollBackoffFactor = 1.5;
-
         private readonly DIContext _context;
         private readonly IClientLog _log;
 
@@ -73,35 +68,23 @@ namespace DataWorksDI.Services
         /// <summary>
         /// Polls until the package is terminal. Succeeded: returns it. Failed, rejected or failed its pre-deployment
         /// check: throws a <see cref="DataWorksOperationException"/> with the service's message — never a time-out.
-        /// The interval starts at <paramref name="initialInterval"/> and grows by half each poll up to 30 s.
         /// </summary>
         public async Task<DIDeployment> WaitAsync(DIDeployment deployment, TimeSpan timeout, TimeSpan initialInterval,
-            Action<DIDeployment, TimeSpan, TimeSpan> onPoll, CancellationToken ct)
+            Action<DIDeployment, TimeSpan> onPoll, CancellationToken ct)
         {
-            var watch = Stopwatch.StartNew();
-            TimeSpan interval = initialInterval < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : initialInterval;
-            DIDeployment current = deployment;
-            int polls = 0;
-            while (true)
+            var result = await Poller.PollAsync(async token =>
             {
-                TimeSpan remaining = timeout - watch.Elapsed;
-                if (remaining <= TimeSpan.Zero) throw TimedOut(current, timeout, polls);
-                await Task.Delay(interval < remaining ? interval : remaining, ct).ConfigureAwait(false);
-                DIDeployment read = await GetAsync(deployment.ProjectId, deployment.DeploymentId, ct).ConfigureAwait(false);
-                polls++;
+                DIDeployment read = await GetAsync(deployment.ProjectId, deployment.DeploymentId, token).ConfigureAwait(false);
                 read.FileId = read.FileId != 0 ? read.FileId : deployment.FileId;
                 read.Kind = deployment.Kind;
-                current = read;
-                onPoll?.Invoke(current, watch.Elapsed, interval);
-                if (current.IsTerminal)
-                {
-                    _log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {polls} poll(s) in {watch.Elapsed.TotalSeconds:0.#} s.");
-                    if (current.IsSucceeded) return current;
-                    throw Failed(current);
-                }
-                TimeSpan next = TimeSpan.FromMilliseconds(interval.TotalMilliseconds * PollBackoffFactor);
-                interval = next > MaxPollInterval ? MaxPollInterval : next;
-            }
+                return read;
+            }, d => d.IsTerminal, timeout, initialInterval, onPoll, ct).ConfigureAwait(false);
+
+            DIDeployment current = result.Last ?? deployment;
+            if (!result.Done) throw TimedOut(current, timeout, result.Polls);
+            _log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) in {result.Elapsed.TotalSeconds:0.#} s.");
+            if (current.IsSucceeded) return current;
+            throw Failed(current);
         }
 
         internal static string Describe(DIDeployment d) =>

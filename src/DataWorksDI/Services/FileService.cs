@@ -31,6 +31,14 @@ namespace DataWorksDI.Services
             return ParseFile(projectId, body["Data"]?["File"], body["Data"]?["NodeConfiguration"]);
         }
 
+        /// <summary>Batch or Realtime from the file's type code (one GetFile); null for other files.</summary>
+        public async Task<DITaskType?> GetTaskTypeAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            DIFile file = await GetAsync(projectId, fileId, ct).ConfigureAwait(false);
+            _log.Debug($"File {fileId} is of type {file.TypeName}.");
+            return file.TaskType;
+        }
+
         /// <summary>The raw GetFile body, for the schedule comparison (it needs the wire values).</summary>
         public Task<JObject> GetRawAsync(long projectId, long fileId, CancellationToken ct) =>
             Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct);

@@ -119,7 +119,8 @@ namespace DataWorksDI.Tests.Module
                 var attr = t.GetCustomAttribute<CmdletAttribute>();
                 if (attr == null || readOnlyVerbs.Contains(attr.VerbName)) continue;
                 Assert.True(attr.SupportsShouldProcess, $"{attr.VerbName}-{attr.NounName} changes something but does not support -WhatIf/-Confirm");
-                if (attr.VerbName == "Remove") Assert.Equal(ConfirmImpact.High, attr.ConfirmImpact);
+                // Destructive verbs confirm by default; everything else stays at Medium.
+                if (attr.VerbName == "Remove" || attr.VerbName == "Unpublish") Assert.Equal(ConfirmImpact.High, attr.ConfirmImpact);
                 else Assert.NotEqual(ConfirmImpact.High, attr.ConfirmImpact);
             }
         }

@@ -6,12 +6,12 @@ using DataWorksDI.Services;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>Base of cmdlets that can wait for a deployment package: -Timeout, -PollInterval and the progress bar.</summary>
-    public abstract class DeploymentWaitingCmdlet : WorkspaceCmdlet
+    /// <summary>Base of cmdlets that wait for DataWorks to finish something (a deployment package, a generated real-time config): -Timeout, -PollInterval and the progress bar.</summary>
+    public abstract class WaitingCmdlet : WorkspaceCmdlet
     {
         private static int _nextActivityId = 1;
 
-        /// <summary>How long to wait for a package before giving up (default 10 minutes). A number means seconds.</summary>
+        /// <summary>How long to wait before giving up (default 10 minutes). A number means seconds.</summary>
         [Parameter]
         [TimeSpanTransformation("Seconds")]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
@@ -20,6 +20,21 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         [TimeSpanTransformation("Seconds")]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>
+        /// Whether a file is a batch or real-time task: from -TaskType or the piped object when bound (a piped deployment
+        /// is always a batch file's), else from GetFile. Null after a non-terminating error.
+        /// </summary>
+        internal DITaskType? ResolveTaskType(DITaskType? bound, object pipedObject, FileService files, long projectId, long fileId, out bool failed)
+        {
+            failed = false;
+            if (bound.HasValue) return bound;
+            object baseObject = pipedObject is PSObject p ? p.BaseObject : pipedObject;
+            if (baseObject is DIDeployment) return DITaskType.Batch;
+            if (TryRun(ct => files.GetTaskTypeAsync(projectId, fileId, ct), fileId, out DITaskType? detected)) return detected;
+            failed = true;
+            return null;
+        }
 
         /// <summary>
         /// Waits for <paramref name="deployment"/> with a progress bar. Returns the succeeded package, or null after
@@ -33,7 +48,7 @@ namespace DataWorksDI.Cmdlets
             string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
             TimeSpan timeout = Timeout;
-            bool ok = TryRun(ct => service.WaitAsync(deployment, timeout, PollInterval, (d, elapsed, interval) =>
+            bool ok = TryRun(ct => service.WaitAsync(deployment, timeout, PollInterval, (d, elapsed) =>
             {
                 var record = new ProgressRecord(activityId, activity,
                     $"{DeploymentService.Describe(d)}{(d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty)}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s")
