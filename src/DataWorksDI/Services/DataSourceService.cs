@@ -12,15 +12,10 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Services
 {
     /// <summary>Data sources (ListDataSources, GET, paged).</summary>
-    internal sealed class DataSourceService
+    internal sealed class DataSourceService : DataWorksService
     {
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public DataSourceService(DIContext context, IClientLog log)
+        public DataSourceService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
 
         /// <summary>Every data source name of the workspace (both environments, de-duplicated).</summary>
@@ -31,7 +26,7 @@ namespace DataWorksDI.Services
             for (int page = 1; ; page++)
             {
                 var request = new ApiRequest(ApiAction.ListDataSources).With("ProjectId", projectId).With("PageNumber", page).With("PageSize", pageSize);
-                JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+                JObject body = await Call(request, ct).ConfigureAwait(false);
                 JToken data = body["Data"];
                 JArray items = data?["DataSources"] as JArray;
                 if (items == null || items.Count == 0) return names;

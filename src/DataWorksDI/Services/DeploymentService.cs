@@ -13,21 +13,16 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Services
 {
     /// <summary>Deployment packages: GetDeployment, ListDeployments, and waiting for a package to finish.</summary>
-    internal sealed class DeploymentService
+    internal sealed class DeploymentService : DataWorksService
     {
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public DeploymentService(DIContext context, IClientLog log)
+        public DeploymentService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
 
         public async Task<DIDeployment> GetAsync(long projectId, long deploymentId, CancellationToken ct)
         {
             var request = new ApiRequest(ApiAction.GetDeployment).With("ProjectId", projectId).With("DeploymentId", deploymentId);
-            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
             return Parse(projectId, deploymentId, body);
         }
 
@@ -37,7 +32,7 @@ namespace DataWorksDI.Services
             {
                 var request = new ApiRequest(ApiAction.ListDeployments).With("ProjectId", projectId).With("Keyword", keyword)
                     .With("Status", status.HasValue ? (int)status.Value : (int?)null).With("PageNumber", page).With("PageSize", pageSize);
-                JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+                JObject body = await Call(request, ct).ConfigureAwait(false);
                 JToken data = body["Data"];
                 var list = new List<DIDeployment>();
                 if (data?["Deployments"] is JArray arr)
@@ -82,7 +77,7 @@ namespace DataWorksDI.Services
 
             DIDeployment current = result.Last ?? deployment;
             if (!result.Done) throw TimedOut(current, timeout, result.Polls);
-            _log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) in {result.Elapsed.TotalSeconds:0.#} s.");
+            Log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) in {result.Elapsed.TotalSeconds:0.#} s.");
             if (current.IsSucceeded) return current;
             throw Failed(current);
         }

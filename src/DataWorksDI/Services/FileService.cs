@@ -12,18 +12,11 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Services
 {
     /// <summary>Files (nodes): GetFile, ListFiles, UpdateFile, SubmitFile, DeployFile, DeleteFile, GetFolder.</summary>
-    internal sealed class FileService
+    internal sealed class FileService : DataWorksService
     {
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public FileService(DIContext context, IClientLog log)
+        public FileService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
-
-        private Task<JObject> Call(ApiRequest request, CancellationToken ct) => _context.Client.InvokeAsync(request, _log, ct);
 
         public async Task<DIFile> GetAsync(long projectId, long fileId, CancellationToken ct)
         {
@@ -35,7 +28,7 @@ namespace DataWorksDI.Services
         public async Task<DITaskType?> GetTaskTypeAsync(long projectId, long fileId, CancellationToken ct)
         {
             DIFile file = await GetAsync(projectId, fileId, ct).ConfigureAwait(false);
-            _log.Debug($"File {fileId} is of type {file.TypeName}.");
+            Log.Debug($"File {fileId} is of type {file.TypeName}.");
             return file.TaskType;
         }
 

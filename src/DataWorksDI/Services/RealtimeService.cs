@@ -19,18 +19,11 @@ namespace DataWorksDI.Services
     /// ForUpdating → QueryDISyncTaskConfigProcessResult), GetDISyncTask, DeployDISyncTask, the instance operations and
     /// DeleteDISyncTask.
     /// </summary>
-    internal sealed class RealtimeService
+    internal sealed class RealtimeService : DataWorksService
     {
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public RealtimeService(DIContext context, IClientLog log)
+        public RealtimeService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
-
-        private Task<JObject> Call(ApiRequest request, CancellationToken ct) => _context.Client.InvokeAsync(request, _log, ct);
 
         private static ApiRequest Request(ApiAction action, long projectId, DITaskType type) =>
             new ApiRequest(action).With("ProjectId", projectId).With("TaskType", SyncTaskService.TaskTypeWire(type));
@@ -77,7 +70,7 @@ namespace DataWorksDI.Services
             string content = Json.Str(result.Last["Data"], "TaskContent");
             if (string.IsNullOrEmpty(content))
                 throw new DataWorksServiceException("QueryDISyncTaskConfigProcessResult", "InvalidResponse", "the finished process carried no TaskContent", Json.Str(result.Last, "RequestId"), System.Net.HttpStatusCode.OK);
-            _log.Verbose($"The {type.ToString().ToLowerInvariant()} task configuration was generated (process {processId}, {result.Polls} poll(s)).");
+            Log.Verbose($"The {type.ToString().ToLowerInvariant()} task configuration was generated (process {processId}, {result.Polls} poll(s)).");
             return content;
         }
 

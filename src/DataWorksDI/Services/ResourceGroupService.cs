@@ -9,25 +9,20 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Services
 {
     /// <summary>Resource groups (ListResourceGroups): identifiers for TaskParam.ResourceGroup and UpdateFile.ResourceGroupIdentifier.</summary>
-    internal sealed class ResourceGroupService
+    internal sealed class ResourceGroupService : DataWorksService
     {
         /// <summary>ResourceGroupType 1 = scheduling (the API's default); 4 = Data Integration.</summary>
         public const int Scheduling = 1;
         public const int DataIntegration = 4;
 
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public ResourceGroupService(DIContext context, IClientLog log)
+        public ResourceGroupService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
 
         public async Task<IReadOnlyList<JToken>> ListAsync(int type, string keyword, CancellationToken ct)
         {
             var request = new ApiRequest(ApiAction.ListResourceGroups).With("ResourceGroupType", type).With("Keyword", keyword);
-            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
             var list = new List<JToken>();
             if (body["Data"] is JArray arr) list.AddRange(arr);
             return list;

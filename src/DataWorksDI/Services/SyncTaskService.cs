@@ -11,15 +11,10 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Services
 {
     /// <summary>Data Integration sync tasks: CreateDISyncTask, UpdateDISyncTask.</summary>
-    internal sealed class SyncTaskService
+    internal sealed class SyncTaskService : DataWorksService
     {
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public SyncTaskService(DIContext context, IClientLog log)
+        public SyncTaskService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
 
         internal static string TaskTypeWire(DITaskType type) =>
@@ -46,7 +41,7 @@ namespace DataWorksDI.Services
                 .With("TaskParam", TaskParam(folderPath, resourceGroup, cu))
                 .With("TaskContent", content)
                 .With("ClientToken", clientToken);
-            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
             long? fileId = Json.Long(body["Data"], "FileId");
             if (!fileId.HasValue)
                 throw new DataWorksServiceException("CreateDISyncTask", "InvalidResponse", "the response carried no Data.FileId", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
@@ -72,7 +67,7 @@ namespace DataWorksDI.Services
                 .With("TaskType", TaskTypeWire(type))
                 .With("TaskContent", content)
                 .With("TaskParam", resourceGroup != null || cu.HasValue ? TaskParam(null, resourceGroup, cu) : null);
-            JObject body = await _context.Client.InvokeAsync(request, _log, ct).ConfigureAwait(false);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
             return new DISyncTask
             {
                 ProjectId = projectId,

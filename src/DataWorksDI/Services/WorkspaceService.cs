@@ -10,31 +10,26 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Services
 {
     /// <summary>Workspaces: GetProject / ListProjects, and the per-context cache of each workspace's mode.</summary>
-    internal sealed class WorkspaceService
+    internal sealed class WorkspaceService : DataWorksService
     {
-        private readonly DIContext _context;
-        private readonly IClientLog _log;
-
-        public WorkspaceService(DIContext context, IClientLog log)
+        public WorkspaceService(DIContext context, IClientLog log) : base(context, log)
         {
-            _context = context;
-            _log = log;
         }
 
         public async Task<DIWorkspace> GetAsync(long projectId, CancellationToken ct)
         {
-            JObject body = await _context.Client.InvokeAsync(new ApiRequest(ApiAction.GetProject).With("ProjectId", projectId), _log, ct).ConfigureAwait(false);
+            JObject body = await Call(new ApiRequest(ApiAction.GetProject).With("ProjectId", projectId), ct).ConfigureAwait(false);
             DIWorkspace ws = Parse(body["Data"]);
-            _context.Workspaces.Remember(ws);
+            Context.Workspaces.Remember(ws);
             return ws;
         }
 
         /// <summary>The workspace, from the context's cache when it was read before (its mode does not change).</summary>
         public async Task<DIWorkspace> GetCachedAsync(long projectId, CancellationToken ct)
         {
-            if (_context.Workspaces.TryGet(projectId, out DIWorkspace known)) return known;
+            if (Context.Workspaces.TryGet(projectId, out DIWorkspace known)) return known;
             DIWorkspace ws = await GetAsync(projectId, ct).ConfigureAwait(false);
-            _log.Debug($"Workspace {projectId} is in {ws.Mode} mode (GetProject; remembered for this context).");
+            Log.Debug($"Workspace {projectId} is in {ws.Mode} mode (GetProject; remembered for this context).");
             return ws;
         }
 
@@ -43,7 +38,7 @@ namespace DataWorksDI.Services
         {
             for (int page = 1; ; page++)
             {
-                JObject body = await _context.Client.InvokeAsync(new ApiRequest(ApiAction.ListProjects).With("PageNumber", page).With("PageSize", pageSize), _log, ct).ConfigureAwait(false);
+                JObject body = await Call(new ApiRequest(ApiAction.ListProjects).With("PageNumber", page).With("PageSize", pageSize), ct).ConfigureAwait(false);
                 JToken result = body["PageResult"];
                 var items = new List<DIWorkspace>();
                 if (result?["ProjectList"] is JArray list) foreach (JToken t in list) items.Add(Parse(t));

@@ -1,0 +1,25 @@
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Session;
+using Newtonsoft.Json.Linq;
+
+namespace DataWorksDI.Services
+{
+    /// <summary>Base of the services: the context whose client makes every call, and the log the calling cmdlet writes.</summary>
+    internal abstract class DataWorksService
+    {
+        protected DataWorksService(DIContext context, IClientLog log)
+        {
+            Context = context;
+            Log = log ?? NullClientLog.Instance;
+        }
+
+        protected DIContext Context { get; }
+
+        protected IClientLog Log { get; }
+
+        /// <summary>The one request path (DataWorksClient.InvokeAsync).</summary>
+        protected Task<JObject> Call(ApiRequest request, CancellationToken ct) => Context.Client.InvokeAsync(request, Log, ct);
+    }
+}
