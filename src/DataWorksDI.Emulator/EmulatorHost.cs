@@ -6,8 +6,10 @@ using System.Threading.Tasks;
 using DataWorksDI.Emulator.Actions;
 using DataWorksDI.Emulator.Admin;
 using DataWorksDI.Emulator.Gateway;
+using DataWorksDI.Emulator.Metadata;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;
+using DataWorksDI.Emulator.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -66,7 +68,14 @@ namespace DataWorksDI.Emulator
                 WebApplication app = builder.Build();
 
                 AdminEndpoints.Map(app, services);
-                app.MapMethods("/", new[] { "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS" }, gateway.HandleAsync);
+                // Temporary credentials (docs/credentials.md): STS on "/" (told apart by Version=2015-04-01 in the query),
+                // the ECS metadata service under /latest/, a credentials URI and their test helpers under /_emulator/.
+                var issuer = new CredentialIssuer(services.Keys, options);
+                var sts = new StsService(issuer, services.Keys, store, services.Clock);
+                MetadataService.Map(app, issuer, services.Clock);
+                StsAdminEndpoints.Map(app, sts, issuer);
+                app.MapMethods("/", new[] { "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS" },
+                    (HttpContext http) => StsService.IsStsRequest(http) ? sts.HandleAsync(http) : gateway.HandleAsync(http));
                 app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments(AdminEndpoints.Prefix)
                     ? Results.NotFound()
                     : Results.Text(ApiGateway.ErrorBody(ErrorCatalogue.PathNotFound(http.Request.Path.Value), Guid.NewGuid().ToString("D").ToUpperInvariant(),

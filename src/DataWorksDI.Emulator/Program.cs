@@ -20,7 +20,8 @@ namespace DataWorksDI.Emulator
                 Console.Error.WriteLine("DataWorks emulator: " + e.Message);
                 Console.Error.WriteLine("Usage: dotnet run --project src/DataWorksDI.Emulator -- [--urls http://127.0.0.1:8787] [--data-dir <dir>] "
                     + "[--access-key-id <id> --access-key-secret <secret>] [--config <file.json>] [--deployment-delay 3s] "
-                    + "[--fault-throttle-ratio r] [--fault-5xx-ratio r] [--fault-drop-ratio r] [--fault-latency-ms n] [--fault-seed n] [--qps-limit n]");
+                    + "[--fault-throttle-ratio r] [--fault-5xx-ratio r] [--fault-drop-ratio r] [--fault-latency-ms n] [--fault-seed n] [--qps-limit n] "
+                    + "[--sts-credential-lifetime 5s] [--ecs-ram-role name]");
                 return 2;
             }
 

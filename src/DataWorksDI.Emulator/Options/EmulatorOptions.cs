@@ -39,6 +39,15 @@ namespace DataWorksDI.Emulator.Options
         /// <summary>Maximum API calls per second per AccessKeyId; 0 = unlimited.</summary>
         public int QpsLimit { get; set; }
 
+        /// <summary>
+        /// Lifetime of every temporary key pair the emulator issues (STS, metadata service, credentials URI), overriding
+        /// the requested DurationSeconds; null = as requested (STS, default 3600 s) or 1 hour. For refresh tests.
+        /// </summary>
+        public TimeSpan? StsCredentialLifetime { get; set; }
+
+        /// <summary>The RAM role the emulated ECS metadata service reports.</summary>
+        public string EcsRamRoleName { get; set; } = "EmulatorEcsRole";
+
         public static string DefaultDataDirectory()
         {
             string root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
@@ -90,6 +99,11 @@ namespace DataWorksDI.Emulator.Options
             string qps = configuration["qps-limit"];
             if (!string.IsNullOrWhiteSpace(qps)) options.QpsLimit = ParseInt("--qps-limit", qps, 0, 1_000_000);
 
+            string stsLifetime = configuration["sts-credential-lifetime"];
+            if (!string.IsNullOrWhiteSpace(stsLifetime)) options.StsCredentialLifetime = ParseDuration("--sts-credential-lifetime", stsLifetime);
+            string ecsRole = configuration["ecs-ram-role"];
+            if (!string.IsNullOrWhiteSpace(ecsRole)) options.EcsRamRoleName = ecsRole.Trim();
+
             options.Validate();
             return options;
         }
@@ -101,6 +115,8 @@ namespace DataWorksDI.Emulator.Options
             if (DeploymentDelay < TimeSpan.Zero) throw new OptionsException("--deployment-delay must not be negative.");
             Faults.Validate();
             if (QpsLimit < 0) throw new OptionsException("--qps-limit must not be negative.");
+            if (StsCredentialLifetime.HasValue && StsCredentialLifetime.Value < TimeSpan.FromSeconds(1)) throw new OptionsException("--sts-credential-lifetime must be at least 1s.");
+            if (string.IsNullOrWhiteSpace(EcsRamRoleName) || EcsRamRoleName.Contains('/')) throw new OptionsException("--ecs-ram-role must be a role name.");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in AccessKeys)
             {

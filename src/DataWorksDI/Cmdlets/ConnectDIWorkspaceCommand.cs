@@ -9,13 +9,19 @@ namespace DataWorksDI.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Sets the DataWorks context (endpoint, workspace, credentials) that the other cmdlets use in this session.</para>
+    /// <para type="description">Without -AccessKeyId or -Credential, credentials are found like the aliyun CLI and the
+    /// official credentials libraries find them: environment variables, OIDC role, ~/.aliyun/config.json,
+    /// ~/.alibabacloud/credentials.ini, the ECS instance RAM role, ALIBABA_CLOUD_CREDENTIALS_URI (docs/credentials.md).
+    /// -ProfileName picks one profile, which must exist. Temporary credentials are refreshed before they expire. Nothing
+    /// is written to disk and nothing is ever prompted for.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = AccessKeySet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true)]
     [OutputType(typeof(DIContext))]
     public sealed class ConnectDIWorkspaceCommand : DataWorksCmdlet
     {
         private const string AccessKeySet = "AccessKey";
         private const string CredentialSet = "Credential";
+        private const string DefaultSet = "Default";
 
         [Parameter(Position = 0)]
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
@@ -48,6 +54,11 @@ namespace DataWorksDI.Cmdlets
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
+        /// <summary>A profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini; its region_id is used when -Region is not given.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        [ValidateNotNullOrEmpty]
+        public string ProfileName { get; set; }
+
         [Parameter]
         public SignatureVersion SignatureVersion { get; set; } = SignatureVersion.V3;
 
@@ -61,16 +72,44 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (string.IsNullOrEmpty(Region) && Endpoint == null)
+            ICredentialProvider credentials;
+            string region = Region;
+            if (ParameterSetName == DefaultSet)
+            {
+                CredentialResolution resolution = null;
+                try
+                {
+                    resolution = Run(ct => new DefaultCredentialChain().ResolveAsync(ProfileName, ct));
+                }
+                catch (CredentialException ex)
+                {
+                    ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
+                }
+                foreach (string passed in resolution.PassedOver) WriteDebug("Credential source passed over: " + passed);
+                credentials = resolution.Provider;
+                if (string.IsNullOrEmpty(region) && !string.IsNullOrEmpty(resolution.Region))
+                {
+                    region = resolution.Region;
+                    WriteDebug($"Region: {region} (from the profile).");
+                }
+            }
+            else
+            {
+                credentials = new StaticCredentialProvider(ParameterSetName == CredentialSet
+                    ? new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter")
+                    : new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
+            }
+
+            if (string.IsNullOrEmpty(region) && Endpoint == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NoRegion",
-                    "Give -Region (for example cn-hangzhou) or -Endpoint (for example http://127.0.0.1:8787 for the local emulator).",
+                    "Give -Region (for example cn-hangzhou), a profile with a region_id, or -Endpoint (for example http://127.0.0.1:8787 for the local emulator).",
                     ErrorCategory.InvalidArgument, null));
             }
             Uri endpoint;
             try
             {
-                endpoint = DataWorksEndpoints.Resolve(Region, Endpoint, Vpc.IsPresent);
+                endpoint = DataWorksEndpoints.Resolve(region, Endpoint, Vpc.IsPresent);
             }
             catch (ArgumentException ex)
             {
@@ -78,18 +117,15 @@ namespace DataWorksDI.Cmdlets
                 return;
             }
 
-            AcsCredential credential = ParameterSetName == CredentialSet
-                ? new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter")
-                : new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters");
-
             var retry = new RetryOptions { MaxAttempts = MaxAttempts };
-            var context = new DIContext(Region, ProjectId > 0 ? ProjectId : (long?)null, endpoint, SignatureVersion,
-                new StaticCredentialProvider(credential), retry, TimeSpan.FromSeconds(RequestTimeoutSec), Vpc.IsPresent);
+            var context = new DIContext(region, ProjectId > 0 ? ProjectId : (long?)null, endpoint, SignatureVersion,
+                credentials, retry, TimeSpan.FromSeconds(RequestTimeoutSec), Vpc.IsPresent, Endpoint != null);
 
             string workspace = ProjectId > 0 ? $" with default workspace {ProjectId}" : string.Empty;
             if (!ShouldProcess($"{endpoint}{workspace}", "Set the DataWorks session context")) return;
             SessionContextStore.Set(context);
-            WriteDebug($"Credentials: {credential.Source} (AccessKey {DataWorksClient.MaskKeyId(credential.AccessKeyId)}{(credential.IsTemporary ? ", temporary" : string.Empty)}).");
+            AcsCredential current = Run(ct => credentials.GetCredentialAsync(ct));
+            WriteDebug($"Credentials: {credentials.Name} (AccessKey {DataWorksClient.MaskKeyId(current.AccessKeyId)}{(current.IsTemporary ? ", temporary" : string.Empty)}{(current.Expiration.HasValue ? ", expires " + current.Expiration.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}).");
             WriteObject(context);
         }
     }
@@ -118,7 +154,11 @@ namespace DataWorksDI.Cmdlets
         protected override void ProcessRecord()
         {
             DIContext context = SessionContextStore.Get();
-            if (context == null) return;
+            if (context == null)
+            {
+                SessionContextStore.Set(null); // forgets profiles cached by -ProfileName too
+                return;
+            }
             if (ShouldProcess(context.Endpoint.ToString(), "Clear the DataWorks session context")) SessionContextStore.Set(null);
         }
     }

@@ -15,8 +15,9 @@ namespace DataWorksDI.Session
         private WorkspaceInfoCache _workspaces;
 
         internal DIContext(string region, long? projectId, Uri endpoint, SignatureVersion signatureVersion,
-            ICredentialProvider credentials, RetryOptions retry, TimeSpan attemptTimeout, bool vpc)
+            ICredentialProvider credentials, RetryOptions retry, TimeSpan attemptTimeout, bool vpc, bool explicitEndpoint = false)
         {
+            EndpointIsExplicit = explicitEndpoint;
             Region = region;
             ProjectId = projectId;
             Endpoint = endpoint;
@@ -50,12 +51,15 @@ namespace DataWorksDI.Session
 
         internal ICredentialProvider Credentials { get; }
 
+        /// <summary>True when the endpoint was given with -Endpoint (e.g. the emulator) rather than derived from the region.</summary>
+        internal bool EndpointIsExplicit { get; }
+
         internal RetryOptions Retry { get; }
 
         /// <summary>A copy that uses another default workspace (for -ProjectId overrides that keep everything else).</summary>
         internal DIContext WithProjectId(long projectId)
         {
-            var copy = new DIContext(Region, projectId, Endpoint, SignatureVersion, Credentials, Retry, AttemptTimeout, UseVpcEndpoint);
+            var copy = new DIContext(Region, projectId, Endpoint, SignatureVersion, Credentials, Retry, AttemptTimeout, UseVpcEndpoint, EndpointIsExplicit);
             copy._client = Client;
             copy._workspaces = Workspaces;
             return copy;

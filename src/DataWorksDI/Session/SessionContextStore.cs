@@ -13,6 +13,10 @@ namespace DataWorksDI.Session
         private sealed class Holder
         {
             public DIContext Context;
+
+            /// <summary>Credential providers of profiles used with -ProfileName in this runspace, so their temporary credentials are reused.</summary>
+            public readonly System.Collections.Concurrent.ConcurrentDictionary<string, Client.Credentials.CredentialResolution> Profiles =
+                new System.Collections.Concurrent.ConcurrentDictionary<string, Client.Credentials.CredentialResolution>(System.StringComparer.Ordinal);
         }
 
         private static readonly ConditionalWeakTable<Runspace, Holder> Contexts = new ConditionalWeakTable<Runspace, Holder>();
@@ -28,7 +32,24 @@ namespace DataWorksDI.Session
         {
             Runspace runspace = Runspace.DefaultRunspace;
             if (runspace == null) return;
-            Contexts.GetValue(runspace, _ => new Holder()).Context = context;
+            Holder holder = Contexts.GetValue(runspace, _ => new Holder());
+            holder.Context = context;
+            if (context == null) holder.Profiles.Clear();
+        }
+
+        /// <summary>The cached resolution of a profile named with -ProfileName in this runspace, if any.</summary>
+        public static Client.Credentials.CredentialResolution GetProfile(string name)
+        {
+            Runspace runspace = Runspace.DefaultRunspace;
+            if (runspace == null || !Contexts.TryGetValue(runspace, out Holder h)) return null;
+            return h.Profiles.TryGetValue(name, out var r) ? r : null;
+        }
+
+        public static void SetProfile(string name, Client.Credentials.CredentialResolution resolution)
+        {
+            Runspace runspace = Runspace.DefaultRunspace;
+            if (runspace == null) return;
+            Contexts.GetValue(runspace, _ => new Holder()).Profiles[name] = resolution;
         }
     }
 }

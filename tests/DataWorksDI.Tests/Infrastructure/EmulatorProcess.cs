@@ -91,7 +91,9 @@ namespace DataWorksDI.Tests.Infrastructure
                 {
                     // Keep draining stdout so the emulator never blocks on a full pipe.
                     System.Threading.Tasks.Task.Run(() => { while (process.StandardOutput.ReadLine() != null) { } });
-                    return new EmulatorProcess(process, new Uri(m.Groups[1].Value + "/"), dataDir, owns);
+                    var started = new EmulatorProcess(process, new Uri(m.Groups[1].Value + "/"), dataDir, owns);
+                    SecretRegistry.AddSource(started.IssuedSecrets);
+                    return started;
                 }
                 if (watch.Elapsed > TimeSpan.FromSeconds(60)) break;
             }
@@ -108,7 +110,51 @@ namespace DataWorksDI.Tests.Infrastructure
             string text = r.Content.ReadAsStringAsync().GetAwaiter().GetResult();
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException("access-keys: " + text);
             JObject o = JObject.Parse(text);
+            SecretRegistry.Register((string)(o["accessKeySecret"] ?? o["AccessKeySecret"]));
+            SecretRegistry.Register((string)(o["securityToken"] ?? o["SecurityToken"]));
             return ((string)(o["accessKeyId"] ?? o["AccessKeyId"]), (string)(o["accessKeySecret"] ?? o["AccessKeySecret"]), (string)(o["securityToken"] ?? o["SecurityToken"]));
+        }
+
+        private readonly List<string> _issuedSecrets = new List<string>();
+        private long _issuedSequence;
+
+        /// <summary>Secrets and tokens of every temporary key pair this emulator issued (STS, metadata, credentials URI) so far.</summary>
+        public IEnumerable<string> IssuedSecrets()
+        {
+            lock (_issuedSecrets)
+            {
+                if (!_process.HasExited)
+                {
+                    try
+                    {
+                        foreach (JObject c in IssuedCredentials(_issuedSequence))
+                        {
+                            _issuedSecrets.Add((string)c["accessKeySecret"]);
+                            _issuedSecrets.Add((string)c["securityToken"]);
+                            _issuedSequence = Math.Max(_issuedSequence, (long)c["sequence"]);
+                        }
+                    }
+                    catch (HttpRequestException) { }
+                    catch (System.Threading.Tasks.TaskCanceledException) { }
+                }
+                return _issuedSecrets.ToList();
+            }
+        }
+
+        /// <summary>The temporary credentials issued after <paramref name="since"/> (a sequence number), oldest first.</summary>
+        public List<JObject> IssuedCredentials(long since = 0)
+        {
+            string text = Http.GetStringAsync(new Uri(BaseAddress, "_emulator/issued-credentials?since=" + since)).GetAwaiter().GetResult();
+            return ((JArray)JObject.Parse(text)["credentials"]).Cast<JObject>().ToList();
+        }
+
+        /// <summary>Mints an OIDC token the emulator's AssumeRoleWithOIDC accepts (registered as a secret).</summary>
+        public string MintOidcToken(string oidcProviderArn)
+        {
+            HttpResponseMessage r = Http.PostAsync(new Uri(BaseAddress, "_emulator/oidc-tokens"), new StringContent("{\"oidcProviderArn\":\"" + oidcProviderArn + "\"}", Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
+            string token = (string)JObject.Parse(r.Content.ReadAsStringAsync().GetAwaiter().GetResult())["token"];
+            SecretRegistry.Register(token);
+            return token;
         }
 
         /// <summary>The API calls made with one access key, oldest first.</summary>

@@ -48,6 +48,10 @@ namespace DataWorksDI.Tests.Infrastructure
                     result.Terminating = ex;
                 }
                 result.Collect(ps.Streams);
+                // Cross-cutting: no script may show a secret or token the test run knows of.
+                List<string> leaks = SecretRegistry.FindIn(result.AllVisibleText());
+                if (leaks.Count > 0)
+                    throw new SecretLeakException("A secret or token appeared in the script's output streams or errors: " + string.Join(", ", leaks));
                 return result;
             }
         }
