@@ -20,7 +20,7 @@ namespace DataWorksDI.Cmdlets
         public long FileId { get; set; }
 
         /// <summary>Exact file name (ExactFileName).</summary>
-        [Parameter(Position = 0, ParameterSetName = QuerySet)]
+        [Parameter(ParameterSetName = QuerySet)]
         [Alias("FileName")]
         public string Name { get; set; }
 

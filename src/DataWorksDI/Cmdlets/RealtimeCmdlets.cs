@@ -146,9 +146,9 @@ namespace DataWorksDI.Cmdlets
                     i => i.Status == DIInstanceStatus.Run || i.Status == DIInstanceStatus.NoRun || i.Status == DIInstanceStatus.Pause || (type == DITaskType.Solution && i.RawStatus != null),
                     timeout, PollInterval, (i, elapsed) => PostProgress(new ProgressRecord(1, $"Starting task {FileId}", $"{i.Status}, {elapsed.TotalSeconds:0} s")), ct).ConfigureAwait(false);
                 if (!result.Done)
-                    throw new DataWorksOperationException("SyncInstanceStartTimeout", $"Task {FileId} was not running when the {timeout.TotalSeconds:0.#} s timeout expired (state {result.Last?.Status}).", ErrorCategory.OperationTimeout);
+                    throw new DataWorksOperationException("DataWorksDI.SyncInstanceStartTimeout", $"Task {FileId} was not running when the {timeout.TotalSeconds:0.#} s timeout expired (state {result.Last?.Status}).", ErrorCategory.OperationTimeout);
                 if (type == DITaskType.Realtime && result.Last.Status != DIInstanceStatus.Run)
-                    throw new DataWorksOperationException("SyncInstanceNotRunning", $"Task {FileId} stopped ({result.Last.Status}) instead of running: {result.Last.Message}", ErrorCategory.InvalidResult);
+                    throw new DataWorksOperationException("DataWorksDI.SyncInstanceNotRunning", $"Task {FileId} stopped ({result.Last.Status}) instead of running: {result.Last.Message}", ErrorCategory.InvalidResult);
                 return result.Last;
             }, FileId, out DISyncInstance running)) WriteObject(running);
         }

@@ -80,9 +80,9 @@ namespace DataWorksDI.Cmdlets
 
             var workspaces = new WorkspaceService(context, Log);
             if (!TryRun(ct => workspaces.GetCachedAsync(projectId, ct), projectId, out DIWorkspace workspace)) return;
-            if (workspace.Mode != DIWorkspaceMode.Standard)
+            if (workspace.Mode == DIWorkspaceMode.Basic)
             {
-                WriteVerbose($"Workspace {projectId} is in {workspace.Mode.ToString().ToLowerInvariant()} mode: the deletion already reached production; no DeployFile is needed.");
+                WriteVerbose($"Workspace {projectId} is in basic mode: the deletion already reached production; no DeployFile is needed.");
                 WriteObject(finished);
                 return;
             }

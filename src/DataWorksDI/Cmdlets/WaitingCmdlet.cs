@@ -14,11 +14,13 @@ namespace DataWorksDI.Cmdlets
         /// <summary>How long to wait before giving up (default 10 minutes). A number means seconds.</summary>
         [Parameter]
         [TimeSpanTransformation("Seconds")]
+        [ValidatePositiveTimeSpan]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>The first polling interval (default 2 s); it grows by half each poll, up to 30 s, because polls count against the quota. A number means seconds.</summary>
         [Parameter]
         [TimeSpanTransformation("Seconds")]
+        [ValidatePositiveTimeSpan]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
         /// <summary>
@@ -42,8 +44,6 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         internal DIDeployment WaitForDeployment(DIDeployment deployment, DeploymentService service)
         {
-            if (Timeout <= TimeSpan.Zero)
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.InvalidTimeout", "-Timeout must be greater than zero.", ErrorCategory.InvalidArgument, Timeout));
             int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
             string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);

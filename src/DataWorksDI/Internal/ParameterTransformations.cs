@@ -81,4 +81,15 @@ namespace DataWorksDI.Internal
 
         private TimeSpan FromNumber(double n) => _unit == "Minutes" ? TimeSpan.FromMinutes(n) : TimeSpan.FromSeconds(n);
     }
+
+    /// <summary>Refuses a zero or negative TimeSpan at binding time.</summary>
+    public sealed class ValidatePositiveTimeSpanAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            object value = arguments is PSObject p ? p.BaseObject : arguments;
+            if (value is TimeSpan t && t <= TimeSpan.Zero)
+                throw new ValidationMetadataException($"{t} is not allowed: give a time greater than zero, such as 30 (seconds) or '00:05:00'.");
+        }
+    }
 }

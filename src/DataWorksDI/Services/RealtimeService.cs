@@ -63,7 +63,7 @@ namespace DataWorksDI.Services
 
             if (!result.Done)
             {
-                throw new DataWorksOperationException("SyncTaskConfigTimeout",
+                throw new DataWorksOperationException("DataWorksDI.SyncTaskConfigTimeout",
                     $"DataWorks was still generating the {type.ToString().ToLowerInvariant()} task configuration (process {processId}) when the {timeout.TotalSeconds:0.#} s timeout expired ({result.Polls} poll(s)); nothing was created or changed. Try again with a longer -Timeout.",
                     ErrorCategory.OperationTimeout);
             }

@@ -29,7 +29,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.Equal(2, r.Errors.Count);
                 foreach (ErrorRecord e in r.Errors)
                 {
-                    Assert.StartsWith("DeploymentFailed", e.FullyQualifiedErrorId);
+                    Assert.StartsWith("DataWorksDI.DeploymentFailed", e.FullyQualifiedErrorId);
                     Assert.Contains("mysql_autotest_dev", e.Exception.Message);
                     Assert.DoesNotContain("timeout", e.Exception.Message, StringComparison.OrdinalIgnoreCase);
                     Assert.IsType<DIDeployment>(e.TargetObject);
@@ -48,7 +48,7 @@ namespace DataWorksDI.Tests.Lifecycle
                     $d = New-DISyncTask -Name $name -FolderPath $folder -ResourceGroup $group -Content $content | Submit-DIFile
                     $d | Wait-DIDeployment -Timeout 0.6 -PollInterval 0.1");
                 ErrorRecord e = Assert.Single(r.Errors);
-                Assert.StartsWith("DeploymentWaitTimeout", e.FullyQualifiedErrorId);
+                Assert.StartsWith("DataWorksDI.DeploymentWaitTimeout", e.FullyQualifiedErrorId);
                 Assert.Equal(ErrorCategory.OperationTimeout, e.CategoryInfo.Category);
                 Assert.Contains("still pending", e.Exception.Message);
                 Assert.Contains("Wait-DIDeployment -DeploymentId", e.Exception.Message);
@@ -71,8 +71,8 @@ namespace DataWorksDI.Tests.Lifecycle
             }
         }
         [Theory]
-        [InlineData("rejectme", "DeploymentRejected", "rejected")]
-        [InlineData("checkfailme", "DeploymentCheckFailed", "pre-deployment check")]
+        [InlineData("rejectme", "DataWorksDI.DeploymentRejected", "rejected")]
+        [InlineData("checkfailme", "DataWorksDI.DeploymentCheckFailed", "pre-deployment check")]
         public void RejectedAndCheckFailedPackages_AreErrors_NotTimeouts(string prefix, string errorId, string words)
         {
             using (var s = new EmulatorSession(181565))

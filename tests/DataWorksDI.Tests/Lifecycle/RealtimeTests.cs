@@ -102,7 +102,7 @@ namespace DataWorksDI.Tests.Lifecycle
             {
                 PSResult r = s.Run("New-DISyncTask -TaskType Realtime -Name $name -FolderPath $folder -ResourceGroup $group -Content $rt -Timeout 0.8 -PollInterval 0.1", Vars(Script()));
                 ErrorRecord e = Assert.Single(r.Errors);
-                Assert.StartsWith("SyncTaskConfigTimeout", e.FullyQualifiedErrorId);
+                Assert.StartsWith("DataWorksDI.SyncTaskConfigTimeout", e.FullyQualifiedErrorId);
                 Assert.Equal(ErrorCategory.OperationTimeout, e.CategoryInfo.Category);
                 Assert.DoesNotContain("CreateDISyncTask", s.Actions());
 
