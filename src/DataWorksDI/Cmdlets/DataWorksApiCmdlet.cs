@@ -130,12 +130,12 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Turns credential failures into error records: the ErrorId names the failure, the message the source (never a secret).</summary>
     internal static class CredentialErrors
     {
-        public static ErrorRecord ToErrorRecord(CredentialException ex)
+        public static ErrorRecord ToErrorRecord(CredentialException ex, object target = null)
         {
             ErrorCategory category = ex.ErrorId == CredentialException.ProfileNotFound ? ErrorCategory.ObjectNotFound
                 : ex.ErrorId == CredentialException.InvalidProfile || ex.ErrorId == CredentialException.InvalidFile ? ErrorCategory.InvalidData
                 : ErrorCategory.AuthenticationError;
-            return ErrorRecords.Create(ex.ErrorId, ex.Message, category, null,
+            return ErrorRecords.Create(ex.ErrorId, ex.Message, category, target,
                 "See docs/credentials.md for the sources, their order and how to configure them; run with -Debug to see which sources were looked at.");
         }
     }

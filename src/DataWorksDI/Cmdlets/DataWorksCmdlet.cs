@@ -141,6 +141,13 @@ namespace DataWorksDI.Cmdlets
                 result = default(T);
                 return false;
             }
+            catch (Client.Credentials.CredentialException ex)
+            {
+                // E.g. temporary credentials that could not be refreshed in the middle of a wait.
+                WriteError(CredentialErrors.ToErrorRecord(ex, target));
+                result = default(T);
+                return false;
+            }
         }
 
         private sealed class CmdletLog : IClientLog
