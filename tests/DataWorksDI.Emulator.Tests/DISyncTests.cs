@@ -142,8 +142,8 @@ namespace DataWorksDI.Emulator.Tests
         }
 
         [Theory]
-        [InlineData("DI_REALTIME", "not supported by this emulator yet")]
-        [InlineData("DI_SOLUTION", "not supported by this emulator yet")]
+        [InlineData("DI_REALTIME", "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult.")]
+        [InlineData("DI_SOLUTION", "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult.")]
         [InlineData("DI_BATCH", "is invalid")]
         public async Task Other_task_types_fail_clearly(string taskType, string expected)
         {

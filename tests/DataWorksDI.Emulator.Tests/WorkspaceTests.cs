@@ -78,15 +78,15 @@ namespace DataWorksDI.Emulator.Tests
                 return (await _c.SendAsync(r)).Ok()["Data"];
             }
             var all = await List(("PageSize", 100));
-            Assert.Equal(9, all["TotalCount"].GetValue<int>()); // 4 names × dev+prod, mysql_autotest_dev dev only
+            Assert.Equal(13, all["TotalCount"].GetValue<int>()); // 6 names × dev+prod, mysql_autotest_dev dev only
             var prod = await List(("EnvType", 1), ("PageSize", 100));
             Assert.DoesNotContain("mysql_autotest_dev", prod["DataSources"].AsArray().Select(d => d["Name"].GetValue<string>()));
             var autotest = await List(("Name", "mysql_autotest_dev"));
             Assert.Equal(0, Assert.Single(autotest["DataSources"].AsArray())["EnvType"].GetValue<int>());
             var page2 = await List(("PageNumber", 2), ("PageSize", 4));
             Assert.Equal(4, page2["DataSources"].AsArray().Count);
-            var page3 = await List(("PageNumber", 3), ("PageSize", 4));
-            Assert.Single(page3["DataSources"].AsArray());
+            var page4 = await List(("PageNumber", 4), ("PageSize", 4));
+            Assert.Single(page4["DataSources"].AsArray());
             var odps = await List(("DataSourceType", "odps"), ("EnvType", 0));
             Assert.Equal(new[] { "odps_source", "odps_first" }, odps["DataSources"].AsArray().Select(d => d["Name"].GetValue<string>()).ToArray());
             (await _c.SendAsync(new V3Request { Method = "GET", Action = "ListDataSources" })).Error(400, "MissingParameter");

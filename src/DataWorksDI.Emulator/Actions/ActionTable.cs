@@ -58,6 +58,18 @@ namespace DataWorksDI.Emulator.Actions
             var di = new DISyncActions();
             table.Add("CreateDISyncTask", di.CreateDISyncTask, acceptsClientToken: true);
             table.Add("UpdateDISyncTask", di.UpdateDISyncTask);
+
+            var realtime = new RealtimeActions(options);
+            table.Add("GenerateDISyncTaskConfigForCreating", realtime.GenerateDISyncTaskConfigForCreating, acceptsClientToken: true);
+            table.Add("GenerateDISyncTaskConfigForUpdating", realtime.GenerateDISyncTaskConfigForUpdating, acceptsClientToken: true);
+            table.Add("QueryDISyncTaskConfigProcessResult", realtime.QueryDISyncTaskConfigProcessResult);
+            table.Add("GetDISyncTask", realtime.GetDISyncTask);
+            table.Add("DeployDISyncTask", realtime.DeployDISyncTask);
+            table.Add("StartDISyncInstance", realtime.StartDISyncInstance);
+            table.Add("StopDISyncInstance", realtime.StopDISyncInstance);
+            table.Add("TerminateDISyncInstance", realtime.TerminateDISyncInstance);
+            table.Add("GetDISyncInstanceInfo", realtime.GetDISyncInstanceInfo);
+            table.Add("DeleteDISyncTask", realtime.DeleteDISyncTask);
             return table;
         }
 

@@ -10,7 +10,7 @@ namespace DataWorksDI.Emulator.Actions
 {
     /// <summary>
     /// CreateDISyncTask and UpdateDISyncTask. Business failures are HTTP 200 with Data.Status "fail" (§3.3).
-    /// Task types are dispatched through <see cref="TaskTypes"/> so DI_REALTIME / DI_SOLUTION can slot in later.
+    /// Task types are dispatched through <see cref="TaskTypes"/>; DI_REALTIME / DI_SOLUTION go to <see cref="RealtimeActions"/>.
     /// </summary>
     public sealed class DISyncActions
     {
@@ -25,8 +25,8 @@ namespace DataWorksDI.Emulator.Actions
             _creators = new Dictionary<string, CreateHandler>(StringComparer.Ordinal)
             {
                 [TaskTypes.Offline] = CreateOffline,
-                [TaskTypes.Realtime] = (ctx, ws, n, c, p) => Responses.DiFail(DiFailures.TaskTypeNotYetSupported(TaskTypes.Realtime)),
-                [TaskTypes.Solution] = (ctx, ws, n, c, p) => Responses.DiFail(DiFailures.TaskTypeNotYetSupported(TaskTypes.Solution)),
+                [TaskTypes.Realtime] = (ctx, ws, n, c, p) => RealtimeActions.CreateTask(ctx, ws, TaskTypes.Realtime, n, c, p),
+                [TaskTypes.Solution] = (ctx, ws, n, c, p) => RealtimeActions.CreateTask(ctx, ws, TaskTypes.Solution, n, c, p),
             };
         }
 
@@ -43,45 +43,73 @@ namespace DataWorksDI.Emulator.Actions
 
         private static JsonObject CreateOffline(ActionContext ctx, Workspace ws, string taskName, string taskContent, string taskParam)
         {
-            if (!TryReadTaskParam(taskParam, out JsonElement param, out string paramProblem)) return Responses.DiFail(DiFailures.InvalidTaskParam(paramProblem));
-            string folderPath = StringProp(param, "FileFolderPath");
-            if (string.IsNullOrEmpty(folderPath)) return Responses.DiFail(DiFailures.InvalidTaskParam("FileFolderPath is required."));
-            string resourceGroup = StringProp(param, "ResourceGroup");
-            if (string.IsNullOrEmpty(resourceGroup)) return Responses.DiFail(DiFailures.InvalidTaskParam("ResourceGroup is required."));
-
-            Folder folder = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderPath);
-            if (folder == null || !FolderPaths.IsDataIntegration(folder.Path)) return Responses.DiFail(DiFailures.InvalidPath(folderPath));
-            if (!IsUsableDiGroup(ctx.Db, resourceGroup)) return Responses.DiFail(DiFailures.InvalidResourceGroup(resourceGroup));
-            if (!TryReadCu(param, out double? cu, out string cuText)) return Responses.DiFail(DiFailures.InvalidCu(cuText));
-            if (taskName.Trim().Length == 0 || taskName.Contains('/') || taskName.Length > 128)
-                return Responses.DiFail(DiFailures.InvalidTaskName("a task name is 1 to 128 characters without '/'."));
+            string failure = CheckNewTask(ctx, ws, taskName, taskParam, out NewTaskPlace place);
+            if (failure != null) return Responses.DiFail(failure);
             string contentFailure = CheckContent(ctx, ws, taskContent);
             if (contentFailure != null) return Responses.DiFail(contentFailure);
 
-            if (Files.SameNameInFolder(ctx.Db, ws.ProjectId, folder.FolderId, taskName, 0) != null)
-                throw ErrorCatalogue.FileExisted(taskName, folder.Path);
+            FileRecord file = InsertTask(ctx, ws, place, taskName, BatchFileType, TaskTypes.Offline, taskContent);
+            return Responses.DiSuccess(new JsonObject { ["FileId"] = file.FileId });
+        }
+
+        /// <summary>Where a new task goes and what it runs on, read from CreateDISyncTask's TaskParam.</summary>
+        internal sealed class NewTaskPlace
+        {
+            public Folder Folder { get; set; }
+            public string ResourceGroup { get; set; }
+            public double? Cu { get; set; }
+        }
+
+        /// <summary>
+        /// CreateDISyncTask's checks shared by every task type: TaskParam {FileFolderPath, ResourceGroup, Cu?} and the task
+        /// name. Returns the DI failure message, or null.
+        /// </summary>
+        internal static string CheckNewTask(ActionContext ctx, Workspace ws, string taskName, string taskParam, out NewTaskPlace place)
+        {
+            place = null;
+            if (!TryReadTaskParam(taskParam, out JsonElement param, out string paramProblem)) return DiFailures.InvalidTaskParam(paramProblem);
+            string folderPath = StringProp(param, "FileFolderPath");
+            if (string.IsNullOrEmpty(folderPath)) return DiFailures.InvalidTaskParam("FileFolderPath is required.");
+            string resourceGroup = StringProp(param, "ResourceGroup");
+            if (string.IsNullOrEmpty(resourceGroup)) return DiFailures.InvalidTaskParam("ResourceGroup is required.");
+
+            Folder folder = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderPath);
+            if (folder == null || !FolderPaths.IsDataIntegration(folder.Path)) return DiFailures.InvalidPath(folderPath);
+            if (!IsUsableDiGroup(ctx.Db, resourceGroup)) return DiFailures.InvalidResourceGroup(resourceGroup);
+            if (!TryReadCu(param, out double? cu, out string cuText)) return DiFailures.InvalidCu(cuText);
+            if (taskName.Trim().Length == 0 || taskName.Contains('/') || taskName.Length > 128)
+                return DiFailures.InvalidTaskName("a task name is 1 to 128 characters without '/'.");
+            place = new NewTaskPlace { Folder = folder, ResourceGroup = resourceGroup, Cu = cu };
+            return null;
+        }
+
+        /// <summary>Inserts the task file (content verbatim); a live file with the same name in the folder is Invalid.DI.Parameter.File.Existed.</summary>
+        internal static FileRecord InsertTask(ActionContext ctx, Workspace ws, NewTaskPlace place, string taskName, int fileType, string taskType, string taskContent)
+        {
+            if (Files.SameNameInFolder(ctx.Db, ws.ProjectId, place.Folder.FolderId, taskName, 0) != null)
+                throw ErrorCatalogue.FileExisted(taskName, place.Folder.Path);
 
             long fileId = ctx.Db.NextId("file");
             var file = new FileRecord
             {
                 FileId = fileId,
                 ProjectId = ws.ProjectId,
-                FolderId = folder.FolderId,
+                FolderId = place.Folder.FolderId,
                 Name = taskName,
-                FileType = BatchFileType,
+                FileType = fileType,
                 Content = taskContent, // verbatim
                 Owner = ctx.UserId,
                 CreateTime = ctx.Now,
                 CreateUser = ctx.UserId,
                 LastEditTime = ctx.Now,
                 LastEditUser = ctx.UserId,
-                TaskType = TaskTypes.Offline,
-                DiResourceGroup = resourceGroup,
-                DiCu = cu,
+                TaskType = taskType,
+                DiResourceGroup = place.ResourceGroup,
+                DiCu = place.Cu,
                 Config = FileViews.DefaultConfig(ws, fileId, Tenant.DefaultSchedulingGroup(ctx.Db)),
             };
             Files.Insert(ctx.Db, file);
-            return Responses.DiSuccess(new JsonObject { ["FileId"] = fileId });
+            return file;
         }
 
         public JsonObject UpdateDISyncTask(ActionContext ctx)
@@ -89,34 +117,17 @@ namespace DataWorksDI.Emulator.Actions
             Workspace ws = ctx.WorkspaceById();
             long fileId = ctx.RequiredLong("FileId");
             string taskType = ctx.RequiredStr("TaskType");
-            if (taskType == TaskTypes.Realtime || taskType == TaskTypes.Solution) return Responses.DiFail(DiFailures.UpdateTaskTypeNotSupported(taskType));
+            if (taskType == TaskTypes.Realtime) return RealtimeActions.UpdateTask(ctx, ws, fileId);
+            if (taskType == TaskTypes.Solution)
+                return Responses.DiFail(DiFailures.TaskTypeNotSupportedBy(taskType, ctx.Action, TaskTypes.Offline, TaskTypes.Realtime));
             if (taskType != TaskTypes.Offline) return Responses.DiFail(DiFailures.InvalidTaskType(taskType));
 
             FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId);
             if (file == null || file.FileType != BatchFileType || !file.IsNormal)
                 return Responses.DiFail(DiFailures.InvalidFileId(fileId.ToString(CultureInfo.InvariantCulture)));
 
-            bool changed = false;
-            string taskParam = ctx.Str("TaskParam");
-            if (!string.IsNullOrEmpty(taskParam))
-            {
-                if (!TryReadTaskParam(taskParam, out JsonElement param, out string problem)) return Responses.DiFail(DiFailures.InvalidTaskParam(problem));
-                if (param.TryGetProperty("FileFolderPath", out _))
-                    return Responses.DiFail(DiFailures.InvalidTaskParam("FileFolderPath cannot be changed here; move the task with UpdateFile."));
-                string group = StringProp(param, "ResourceGroup");
-                if (group != null)
-                {
-                    if (!IsUsableDiGroup(ctx.Db, group)) return Responses.DiFail(DiFailures.InvalidResourceGroup(group));
-                    file.DiResourceGroup = group;
-                    changed = true;
-                }
-                if (!TryReadCu(param, out double? cu, out string cuText)) return Responses.DiFail(DiFailures.InvalidCu(cuText));
-                if (cu != null)
-                {
-                    file.DiCu = cu;
-                    changed = true;
-                }
-            }
+            string paramFailure = ApplyUpdateParam(ctx, file, out bool changed);
+            if (paramFailure != null) return Responses.DiFail(paramFailure);
             string taskContent = ctx.Str("TaskContent");
             if (!string.IsNullOrEmpty(taskContent))
             {
@@ -135,8 +146,36 @@ namespace DataWorksDI.Emulator.Actions
             return Responses.DiSuccess();
         }
 
+        /// <summary>
+        /// UpdateDISyncTask's optional TaskParam {ResourceGroup?, Cu?} (FileFolderPath refused: move with UpdateFile), applied to
+        /// <paramref name="file"/> in memory. Returns the DI failure message, or null.
+        /// </summary>
+        internal static string ApplyUpdateParam(ActionContext ctx, FileRecord file, out bool changed)
+        {
+            changed = false;
+            string taskParam = ctx.Str("TaskParam");
+            if (string.IsNullOrEmpty(taskParam)) return null;
+            if (!TryReadTaskParam(taskParam, out JsonElement param, out string problem)) return DiFailures.InvalidTaskParam(problem);
+            if (param.TryGetProperty("FileFolderPath", out _))
+                return DiFailures.InvalidTaskParam("FileFolderPath cannot be changed here; move the task with UpdateFile.");
+            string group = StringProp(param, "ResourceGroup");
+            if (group != null)
+            {
+                if (!IsUsableDiGroup(ctx.Db, group)) return DiFailures.InvalidResourceGroup(group);
+                file.DiResourceGroup = group;
+                changed = true;
+            }
+            if (!TryReadCu(param, out double? cu, out string cuText)) return DiFailures.InvalidCu(cuText);
+            if (cu != null)
+            {
+                file.DiCu = cu;
+                changed = true;
+            }
+            return null;
+        }
+
         /// <summary>A DI resource group is usable when it exists, is of type 4 (Data Integration) and is NORMAL.</summary>
-        private static bool IsUsableDiGroup(Db db, string identifier)
+        internal static bool IsUsableDiGroup(Db db, string identifier)
         {
             ResourceGroup rg = Tenant.GroupByIdentifier(db, identifier);
             return rg != null && rg.Type == 4 && rg.Status == 0;

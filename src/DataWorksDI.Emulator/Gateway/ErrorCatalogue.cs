@@ -206,12 +206,75 @@ namespace DataWorksDI.Emulator.Gateway
         public static string InvalidFileId(string fileId) => "fileId:[" + fileId + "] is invalid.";
         public static string InvalidCu(string cu) => "Cu:[" + cu + "] is invalid; it must be a positive multiple of 0.5.";
         public static string InvalidTaskType(string taskType) => "TaskType:[" + taskType + "] is invalid; use DI_OFFLINE, DI_REALTIME or DI_SOLUTION.";
-        public static string TaskTypeNotYetSupported(string taskType) =>
-            "TaskType:[" + taskType + "] is not supported by this emulator yet; real-time tasks and solutions are created through GenerateDISyncTaskConfigForCreating, which it does not implement.";
-        public static string UpdateTaskTypeNotSupported(string taskType) => "TaskType:[" + taskType + "] cannot be updated with UpdateDISyncTask; only DI_OFFLINE tasks can.";
         public static string InvalidTaskParam(string detail) => "TaskParam is invalid: " + detail;
         public static string InvalidTaskContent(string detail) => "TaskContent is invalid: " + detail;
         public static string InvalidDatasource(string name, long projectId) => "Datasource:[" + name + "] is invalid; workspace " + projectId + " has no data source with this name.";
         public static string InvalidTaskName(string detail) => "TaskName is invalid: " + detail;
+
+        // ---- Real-time tasks and solutions (docs/emulator.md, "Real-time tasks"; all chosen, after the documented patterns) ----
+
+        public static string TaskTypeNotSupportedBy(string taskType, string action, params string[] allowed) =>
+            "TaskType:[" + taskType + "] is not supported by " + action + "; use " + string.Join(" or ", allowed) + ".";
+        public static string InvalidAsyncProcessId(string id) => "AsyncProcessId:[" + id + "] is invalid.";
+        /// <summary>QueryDISyncTaskConfigProcessResult while the process runs: Data.Status "processing" (undocumented; chosen).</summary>
+        public const string ProcessingStatus = "processing";
+        public const string ProcessingMessage = "the task config is being generated";
+        public const string ContentNotGenerated = "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult.";
+        public static string UpdateContentNotGenerated(long fileId) =>
+            "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult for a GenerateDISyncTaskConfigForUpdating process of task " + fileId + ".";
+        public static string DatasourceWrongType(string name, string actualType, string step, string neededType) =>
+            "Datasource:[" + name + "] is invalid; it is a " + actualType + " data source and the " + step + " needs a " + neededType + " one.";
+        public static string SubmitAndDeployFail(string reason) => "submit and deploy fail. " + reason;
+        public static string NoProductionDatasource(string name, long projectId) =>
+            "Data source [" + name + "] has no production (EnvType 1) configuration in workspace " + projectId + "; add a production data source with this name.";
+        public const string NotDeployed = "the task is not deployed; call DeployDISyncTask first";
+        public const string NothingToTerminate = "the task is not deployed; there is nothing to terminate";
+        public const string AlreadyRunning = "the task is already running";
+        public const string NotRunning = "the task is not running";
+        public const string StopBeforeDelete = "stop or terminate the instance before deleting";
+        public static string InvalidStartParam(string detail) => "StartParam is invalid: " + detail;
+        public const string StartParamNotObject =
+            "it must be a JSON object such as {\"failoverLimit\":{\"count\":10,\"interval\":30},\"errorLimit\":{\"record\":0},\"ddlMarkMap\":{\"DROPTABLE\":\"WARNING\"}}.";
+        public const string StartParamFailoverShape = "failoverLimit must be an object {\"count\":…,\"interval\":…}.";
+        public const string StartParamErrorLimitShape = "errorLimit must be an object {\"record\":…}.";
+        public const string StartParamDdlShape = "ddlMarkMap must be an object mapping DDL events to NORMAL, IGNORE, WARNING or CRITICAL.";
+        public static string StartParamUnknownKey(string parent, string key, string allowed) =>
+            (parent == null ? "" : parent + " has ") + "unknown key \"" + key + "\"; use " + allowed + ".";
+        public static string StartParamCount(string path) => path + " must be a whole number of 0 or more.";
+        public static string StartParamDdlEvent(string name, string[] events) =>
+            "ddlMarkMap has unknown DDL event \"" + name + "\"; events are " + string.Join(", ", events) + ".";
+        public static string StartParamDdlAction(string name, string got) => "ddlMarkMap." + name + " must be NORMAL, IGNORE, WARNING or CRITICAL; got " + got + ".";
+        public const string StartParamSolution = "StartParam applies to DI_REALTIME tasks only; leave it out for DI_SOLUTION.";
+
+        // TaskParam of GenerateDISyncTaskConfigFor… (the process reports these as its "fail" message; a malformed TaskParam fails at once)
+        public const string RealtimeParamNotObject = "it must be a JSON object such as {\"type\":\"realtime\",\"setting\":{…},\"steps\":[…]}.";
+        public const string RealtimeParamNotJson = "it is not valid JSON.";
+        public static string RealtimeTypeRequired(string actual) => "type must be \"realtime\"" + (actual == null ? "." : "; got \"" + actual + "\".");
+        public const string StepsRequired = "steps must be an array holding one reader step and one writer step.";
+        public static string StepCount(string category, int count) => "steps must hold exactly one " + category + " (category \"" + category + "\"); found " + count + ".";
+        public static string ReaderStepType(string actual) => "the reader's stepType must be \"mysql\" (real-time synchronization reads MySQL); got \"" + actual + "\".";
+        public static string WriterStepType(string actual) => "the writer's stepType must be \"odps\", \"kafka\" or \"holo\"; got \"" + actual + "\".";
+        public static string TaskTypeSettingMismatch(string setting, string writer) =>
+            "setting.taskType \"" + setting + "\" does not match the writer (" + writer + "); use oneclick_to_" + writer + ".";
+        public const string ResourceGroupRequired = "setting.resourceGroup is required: the identifier of a Data Integration resource group (ListResourceGroups, ResourceGroupType 4).";
+        public const string ConnectionRequired = "the reader needs parameter.connection: an array of {\"datasource\":…,\"table\":[…]} or {\"datasource\":…,\"selectedTables\":[…]}.";
+        public static string ConnectionDatasourceRequired(int index) => "the reader's parameter.connection[" + index + "] has no datasource.";
+        public static string OneReaderDatasource(string first, string second) =>
+            "the reader reads one data source; parameter.connection names both " + first + " and " + second + ".";
+        public const string WriterDatasourceRequired = "the writer needs parameter.datasource.";
+        public const string TablesRequired = "select at least one table: parameter.connection[].table[] or parameter.connection[].selectedTables[].schema[].tableInfos[].table.";
+        public const string TableNotString = "a table name must be a non-empty string.";
+        public const string UpdateReaderRequired =
+            "steps must hold the reader step with its new table set, e.g. {\"steps\":[{\"parameter\":{\"connection\":[{\"table\":[\"t1\"]}]},\"name\":\"Reader\",\"category\":\"reader\"}]}.";
+        public const string UpdateOnlyReader = "GenerateDISyncTaskConfigForUpdating changes the reader's tables only; remove the other steps.";
+        public static string UpdateDatasourceFixed(string current) => "the reader's data source cannot be changed; the task reads " + current + ".";
+        public const string CurrentConfigUnreadable = "the task's current configuration has no reader step whose tables could be replaced.";
+
+        // GetDISyncInstanceInfo Data.Message of a real-time instance
+        public const string InstanceNotDeployed = "the task is not deployed";
+        public const string InstanceDeployed = "the task is deployed and not running; start it with StartDISyncInstance";
+        public const string InstanceWaiting = "the instance is starting";
+        public const string InstanceRunning = "the instance is running";
+        public const string InstancePaused = "the instance is stopped; start it again with StartDISyncInstance";
     }
 }

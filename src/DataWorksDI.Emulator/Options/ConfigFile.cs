@@ -37,6 +37,8 @@ namespace DataWorksDI.Emulator.Options
                                 ? TimeSpan.FromMilliseconds(v.GetDouble())
                                 : EmulatorOptions.ParseDuration("deploymentDelay", Str(v, prop.Name));
                             break;
+                        case "realtimeGenerationDelay": options.RealtimeGenerationDelay = Duration(v, prop.Name); break;
+                        case "realtimeStartDelay": options.RealtimeStartDelay = Duration(v, prop.Name); break;
                         case "qpsLimit": options.QpsLimit = Int(v, prop.Name); break;
                         case "accessKeys":
                             foreach (var item in Arr(v, prop.Name)) options.AccessKeys.Add(ReadKey(item));
@@ -167,6 +169,10 @@ namespace DataWorksDI.Emulator.Options
                 }
             }
         }
+
+        /// <summary>A duration: a number of milliseconds, or text such as "500ms" or "2s".</summary>
+        private static TimeSpan Duration(JsonElement v, string name) =>
+            v.ValueKind == JsonValueKind.Number ? TimeSpan.FromMilliseconds(v.GetDouble()) : EmulatorOptions.ParseDuration(name, Str(v, name));
 
         private static string Str(JsonElement v, string name)
         {

@@ -34,6 +34,12 @@ namespace DataWorksDI.Emulator.Options
         /// <summary>How long a deployment package stays pending (Status 0) before it settles.</summary>
         public TimeSpan DeploymentDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+        /// <summary>How long a real-time config generation process (GenerateDISyncTaskConfigFor…) stays "processing".</summary>
+        public TimeSpan RealtimeGenerationDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>How long a started real-time instance stays WAIT before it is RUN.</summary>
+        public TimeSpan RealtimeStartDelay { get; set; } = TimeSpan.FromSeconds(1);
+
         public FaultOptions Faults { get; } = new FaultOptions();
 
         /// <summary>Maximum API calls per second per AccessKeyId; 0 = unlimited.</summary>
@@ -88,6 +94,10 @@ namespace DataWorksDI.Emulator.Options
 
             string delay = configuration["deployment-delay"];
             if (!string.IsNullOrWhiteSpace(delay)) options.DeploymentDelay = ParseDuration("--deployment-delay", delay);
+            string generationDelay = configuration["realtime-generation-delay"];
+            if (!string.IsNullOrWhiteSpace(generationDelay)) options.RealtimeGenerationDelay = ParseDuration("--realtime-generation-delay", generationDelay);
+            string startDelay = configuration["realtime-start-delay"];
+            if (!string.IsNullOrWhiteSpace(startDelay)) options.RealtimeStartDelay = ParseDuration("--realtime-start-delay", startDelay);
 
             ReadRatio(configuration, "fault-throttle-ratio", v => options.Faults.ThrottleRatio = v);
             ReadRatio(configuration, "fault-5xx-ratio", v => options.Faults.ServerErrorRatio = v);
@@ -113,6 +123,8 @@ namespace DataWorksDI.Emulator.Options
             if (string.IsNullOrWhiteSpace(Urls)) throw new OptionsException("--urls must not be empty.");
             if (string.IsNullOrWhiteSpace(DataDirectory)) throw new OptionsException("--data-dir must not be empty.");
             if (DeploymentDelay < TimeSpan.Zero) throw new OptionsException("--deployment-delay must not be negative.");
+            if (RealtimeGenerationDelay < TimeSpan.Zero) throw new OptionsException("--realtime-generation-delay must not be negative.");
+            if (RealtimeStartDelay < TimeSpan.Zero) throw new OptionsException("--realtime-start-delay must not be negative.");
             Faults.Validate();
             if (QpsLimit < 0) throw new OptionsException("--qps-limit must not be negative.");
             if (StsCredentialLifetime.HasValue && StsCredentialLifetime.Value < TimeSpan.FromSeconds(1)) throw new OptionsException("--sts-credential-lifetime must be at least 1s.");

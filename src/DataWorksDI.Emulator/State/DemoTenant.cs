@@ -48,6 +48,9 @@ namespace DataWorksDI.Emulator.State
             ("mysql_autotest_dev", "mysql", true, false),
             ("odps_source", "odps", true, true),
             ("odps_first", "odps", true, true),
+            // Writers of real-time tasks (MySQL → Kafka, MySQL → Hologres).
+            ("kafka_pub", "kafka", true, true),
+            ("holo_pub", "holo", true, true),
         };
 
         private static readonly (long Id, string Identifier, string Name, int Type, string Mode, int Status, string BizExtKey, bool IsDefault)[] ResourceGroups =
@@ -81,6 +84,22 @@ namespace DataWorksDI.Emulator.State
             {
                 SeedWorkspace(db, ws);
             }
+            foreach (var ws in Workspaces) AddMissingDemoDataSources(db, ws.ProjectId);
+        }
+
+        /// <summary>
+        /// Demo data sources added by a later emulator version (kafka_pub, holo_pub) also reach built-in workspaces of an
+        /// existing data directory: a name the workspace does not have at all is added (data sources cannot be deleted
+        /// through the API, so this only ever fills in the newer ones).
+        /// </summary>
+        private static void AddMissingDemoDataSources(Db db, long projectId)
+        {
+            foreach (var (name, type, dev, prod) in DataSources)
+            {
+                if (Tenant.DataSourcesNamed(db, projectId, name).Count > 0) continue;
+                if (dev) InsertDataSource(db, projectId, name, type, 0);
+                if (prod) InsertDataSource(db, projectId, name, type, 1);
+            }
         }
 
         private static void SeedWorkspace(Db db, WorkspaceDefinition ws)
@@ -106,9 +125,23 @@ namespace DataWorksDI.Emulator.State
 
         private static void InsertDataSource(Db db, long projectId, string name, string type, int envType)
         {
-            string content = type == "odps"
-                ? "{\"project\":\"" + name + (envType == 0 ? "_dev" : "") + "\",\"endpoint\":\"http://service.odps.aliyun.com/api\",\"accessId\":\"***\",\"accessKey\":\"***\"}"
-                : "{\"jdbcUrl\":\"jdbc:mysql://127.0.0.1:3306/" + name + (envType == 0 ? "_dev" : "") + "\",\"username\":\"demo\",\"password\":\"***\"}";
+            string suffix = envType == 0 ? "_dev" : "";
+            string content;
+            switch (type)
+            {
+                case "odps":
+                    content = "{\"project\":\"" + name + suffix + "\",\"endpoint\":\"http://service.odps.aliyun.com/api\",\"accessId\":\"***\",\"accessKey\":\"***\"}";
+                    break;
+                case "kafka":
+                    content = "{\"bootstrapServers\":\"127.0.0.1:9092\",\"topicPrefix\":\"" + name + suffix + "\"}";
+                    break;
+                case "holo":
+                    content = "{\"instanceId\":\"hgpostcn-demo\",\"database\":\"" + name + suffix + "\",\"username\":\"demo\",\"password\":\"***\"}";
+                    break;
+                default:
+                    content = "{\"jdbcUrl\":\"jdbc:mysql://127.0.0.1:3306/" + name + suffix + "\",\"username\":\"demo\",\"password\":\"***\"}";
+                    break;
+            }
             db.Execute("INSERT INTO data_sources(id, project_id, name, type, sub_type, env_type, status, connect_status, description, content, gmt_create) " +
                        "VALUES ($id, $p, $n, $t, NULL, $e, 1, 1, $d, $c, $gc)",
                 "$id", db.NextId("datasource"), "$p", projectId, "$n", name, "$t", type, "$e", envType,

@@ -172,7 +172,7 @@ CREATE TABLE IF NOT EXISTS runtime_access_keys (
                     long version = (long)cmd.ExecuteScalar();
                     if (version > Version)
                         throw new System.InvalidOperationException("The data directory was written by a newer emulator (schema " + version + ").");
-                    cmd.CommandText = Ddl + "PRAGMA user_version = " + Version + ";";
+                    cmd.CommandText = Ddl + Realtime.Ddl + "PRAGMA user_version = " + Version + ";";
                     cmd.ExecuteNonQuery();
                 }
                 tx.Commit();
