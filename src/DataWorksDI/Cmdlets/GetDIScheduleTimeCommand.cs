@@ -21,9 +21,9 @@ namespace DataWorksDI.Cmdlets
         [ValidateRange(1, 1000)]
         public int Count { get; set; } = 10;
 
-        /// <summary>Runs strictly after this time (default: now).</summary>
+        /// <summary>Runs strictly after this moment (default: now). A UTC or local time is converted to -TimeZone; an unspecified one is read as a time in -TimeZone.</summary>
         [Parameter]
-        public DateTime From { get; set; } = DateTime.Now;
+        public DateTime From { get; set; }
 
         /// <summary>The scheduler's time zone (an id such as 'Asia/Shanghai' or 'China Standard Time'); default the local zone.</summary>
         [Parameter]
@@ -46,7 +46,9 @@ namespace DataWorksDI.Cmdlets
             }
             CronCheck check = DataWorksCron.Validate(Cron, null);
             if (!ValidationReport.Write(this, check.Findings, "DataWorksDI.InvalidCron", Cron, "The schedule has {0} problem(s)")) return;
-            foreach (DateTime run in DataWorksCron.NextOccurrences(Cron, From, Count, zone)) WriteObject(run);
+            DateTime from = !MyInvocation.BoundParameters.ContainsKey(nameof(From)) ? TimeZoneInfo.ConvertTime(DateTime.UtcNow, zone)
+                : From.Kind == DateTimeKind.Unspecified ? From : TimeZoneInfo.ConvertTime(From, zone);
+            foreach (DateTime run in DataWorksCron.NextOccurrences(Cron, DateTime.SpecifyKind(from, DateTimeKind.Unspecified), Count, zone)) WriteObject(run);
         }
     }
 }

@@ -6,7 +6,7 @@ using DataWorksDI.Services;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Base of the real-time instance cmdlets: -FileId and -TaskType bind from piped tasks.</summary>
-    public abstract class SyncInstanceCmdlet : WaitingCmdlet
+    public abstract class SyncInstanceCmdlet : WorkspaceCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -100,6 +100,18 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
+        /// <summary>With -Wait: how long to wait for RUN (default 10 minutes). A number means seconds.</summary>
+        [Parameter]
+        [Internal.TimeSpanTransformation("Seconds")]
+        [Internal.ValidatePositiveTimeSpan]
+        public System.TimeSpan Timeout { get; set; } = System.TimeSpan.FromMinutes(10);
+
+        /// <summary>With -Wait: the first polling interval (default 2 s), growing by half each poll up to 30 s. A number means seconds.</summary>
+        [Parameter]
+        [Internal.TimeSpanTransformation("Seconds")]
+        [Internal.ValidatePositiveTimeSpan]
+        public System.TimeSpan PollInterval { get; set; } = System.TimeSpan.FromSeconds(2);
+
         private static readonly KeyValuePair<string, string>[] DdlEvents =
         {
             new KeyValuePair<string, string>(nameof(OnAddColumn), "ADDCOLUMN"),
@@ -120,7 +132,7 @@ namespace DataWorksDI.Cmdlets
             var ddl = new Dictionary<string, DIDdlAction>();
             foreach (var e in DdlEvents)
                 if (bound.ContainsKey(e.Key)) ddl[e.Value] = (DIDdlAction)bound[e.Key];
-            if (type == DITaskType.Solution && (ddl.Count > 0 || bound.ContainsKey(nameof(FailoverLimitCount)) || bound.ContainsKey(nameof(DirtyRecordLimit))))
+            if (type == DITaskType.Solution && (ddl.Count > 0 || bound.ContainsKey(nameof(FailoverLimitCount)) || bound.ContainsKey(nameof(FailoverLimitIntervalMinutes)) || bound.ContainsKey(nameof(DirtyRecordLimit))))
             {
                 ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.StartParamForSolution",
                     "Failover, dirty-record and DDL options apply to real-time tasks only; DataWorks ignores StartParam for sync solutions.", ErrorCategory.InvalidArgument, FileId));
@@ -142,13 +154,14 @@ namespace DataWorksDI.Cmdlets
             var timeout = Timeout;
             if (TryRun(async ct =>
             {
+                // Only RUN ends the wait: an instance may still read NoRun or Pause for a moment after the start call.
                 var result = await Internal.Poller.PollAsync(t => service.GetInstanceAsync(projectId, type, FileId, t),
-                    i => i.Status == DIInstanceStatus.Run || i.Status == DIInstanceStatus.NoRun || i.Status == DIInstanceStatus.Pause || (type == DITaskType.Solution && i.RawStatus != null),
-                    timeout, PollInterval, (i, elapsed) => PostProgress(new ProgressRecord(1, $"Starting task {FileId}", $"{i.Status}, {elapsed.TotalSeconds:0} s")), ct).ConfigureAwait(false);
+                    i => i.Status == DIInstanceStatus.Run, timeout, PollInterval,
+                    (i, elapsed) => PostProgress(new ProgressRecord(1, $"Starting task {FileId}", $"{i.Status}, {elapsed.TotalSeconds:0} s")), ct).ConfigureAwait(false);
                 if (!result.Done)
-                    throw new DataWorksOperationException("DataWorksDI.SyncInstanceStartTimeout", $"Task {FileId} was not running when the {timeout.TotalSeconds:0.#} s timeout expired (state {result.Last?.Status}).", ErrorCategory.OperationTimeout);
-                if (type == DITaskType.Realtime && result.Last.Status != DIInstanceStatus.Run)
-                    throw new DataWorksOperationException("DataWorksDI.SyncInstanceNotRunning", $"Task {FileId} stopped ({result.Last.Status}) instead of running: {result.Last.Message}", ErrorCategory.InvalidResult);
+                    throw new DataWorksOperationException("DataWorksDI.SyncInstanceStartTimeout",
+                        $"Task {FileId} was not running when the {timeout.TotalSeconds:0.#} s timeout expired (last state {result.Last?.Status}{(string.IsNullOrEmpty(result.Last?.Message) ? string.Empty : ": " + result.Last.Message)}).",
+                        ErrorCategory.OperationTimeout);
                 return result.Last;
             }, FileId, out DISyncInstance running)) WriteObject(running);
         }

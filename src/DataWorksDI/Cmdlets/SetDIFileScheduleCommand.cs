@@ -256,7 +256,7 @@ namespace DataWorksDI.Cmdlets
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(ErrorRecords.Create("DataWorksDI.InvalidSchedule", "Nothing was sent: " + ex.Message, ErrorCategory.InvalidArgument, FileId));
+                    WriteError(ErrorRecords.Create("DataWorksDI.InvalidSchedule", "Nothing was sent: " + Internal.Text.WithoutParameterNoise(ex), ErrorCategory.InvalidArgument, FileId));
                     return null;
                 }
                 WriteVerbose($"-{ParameterSetName} gives the schedule '{built.CronExpress}' with CycleType {built.CycleType} ({built.Description}).");

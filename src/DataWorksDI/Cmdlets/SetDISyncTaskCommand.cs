@@ -90,6 +90,7 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         private void UpdateRealtime(Session.DIContext context, long projectId, DITaskType type)
         {
+            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
             string request;
             if (ParameterSetName == TableSet) request = RealtimeService.TablesTaskParam(Table);
             else if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, true, out request)) return;
@@ -106,7 +107,7 @@ namespace DataWorksDI.Cmdlets
                 long process = await realtime.GenerateForUpdatingAsync(projectId, type, FileId, request, token, ct).ConfigureAwait(false);
                 string content = await realtime.WaitForConfigAsync(projectId, type, process, timeout, PollInterval,
                     (status, elapsed) => PostProgress(new ProgressRecord(3, activity, $"{status ?? "processing"}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s")), ct).ConfigureAwait(false);
-                return await service.UpdateAsync(projectId, FileId, type, content, null, null, ct).ConfigureAwait(false);
+                return await service.UpdateAsync(projectId, FileId, type, content, ResourceGroup, cu, ct).ConfigureAwait(false);
             }, FileId, out DISyncTask task);
             WriteProgress(new ProgressRecord(3, activity, "done") { RecordType = ProgressRecordType.Completed });
             if (ok) WriteObject(task);

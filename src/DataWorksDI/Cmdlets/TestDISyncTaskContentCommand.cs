@@ -56,12 +56,19 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ParaValue)) && Parameter != null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.ConflictingParameters",
+                    "Give either -ParaValue or -Parameter, not both: they describe the same assignments.", ErrorCategory.InvalidArgument, null));
+            }
+            // A file piped in (Get-DIFile) is checked by its content.
+            object content = Content is PSObject wrapped && wrapped.BaseObject is Models.DIFile pipedFile ? pipedFile.Content : Content;
             string json;
             try
             {
                 json = ParameterSetName == PathSet
                     ? TaskContentInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path))
-                    : (Content == null ? string.Empty : TaskContentInput.FromParameter(Content));
+                    : (content == null ? string.Empty : TaskContentInput.FromParameter(content));
             }
             catch (System.IO.FileNotFoundException ex)
             {
@@ -107,7 +114,13 @@ namespace DataWorksDI.Cmdlets
                 WriteVerbose("Not connected: only the offline checks run (Connect-DIWorkspace adds data-source and resource-group checks).");
                 return null;
             }
-            long projectId = ResolveProjectId();
+            long? bound = MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) ? ProjectId : context.ProjectId;
+            if (!bound.HasValue)
+            {
+                WriteVerbose("Connected without a default workspace and no -ProjectId: only the offline checks run.");
+                return null;
+            }
+            long projectId = bound.Value;
             if (TryRun(ct => WorkspaceCatalog.LoadAsync(context, Log, projectId, ct), projectId, out WorkspaceCatalog catalog))
             {
                 WriteVerbose($"Checking data sources and resource groups against workspace {projectId}.");

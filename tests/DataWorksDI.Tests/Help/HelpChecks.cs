@@ -57,7 +57,8 @@ namespace DataWorksDI.Tests.Help
                     rs.Parameters.Add(new RealParameter
                     {
                         Name = p.Name,
-                        TypeName = p.ParameterType.Name,
+                        // An optional value type (DITaskType?) is documented by its own name, not "Nullable`1".
+                        TypeName = (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType).Name,
                         Mandatory = p.IsMandatory,
                         Position = p.Position == int.MinValue ? (int?)null : p.Position,
                         ByValue = p.ValueFromPipeline,

@@ -152,9 +152,48 @@ namespace DataWorksDI.Tests.Validation.Cmdlets
                 PSResult r = s.Run("Set-DIFileSchedule -FileId 1 -EveryMinutes 7; Set-DIFileSchedule -FileId 1 -Daily -At 00:01");
                 Assert.Equal(2, r.Errors.Count);
                 Assert.StartsWith("DataWorksDI.InvalidSchedule", r.Errors[0].FullyQualifiedErrorId);
+                Assert.DoesNotContain("(Parameter", r.Errors[0].Exception.Message);
+                Assert.DoesNotContain("Actual value", r.Errors[0].Exception.Message);
                 Assert.StartsWith("DataWorksDI.InvalidSchedule", r.Errors[1].FullyQualifiedErrorId);
                 Assert.Contains("00:05", r.Errors[1].Exception.Message);
                 Assert.Equal(0, s.CallCount());
+            }
+        }
+        [Fact]
+        public void APipedFile_IsCheckedByItsContent_AndBothParameterFormsAreRefused()
+        {
+            using (var s = new EmulatorSession(10000))
+            {
+                PSResult r = s.Run("New-DISyncTask -Name $name -FolderPath $folder -Content $content | Get-DIFile | Test-DISyncTaskContent -Offline -Quiet");
+                Assert.True(r.Errors.Count == 0, r.ErrorText);
+                Assert.True((bool)r.Output.Single().BaseObject);
+                PSResult both = s.Run("Test-DISyncTaskContent $content -ParaValue 'a=1' -Parameter @{ a = 1 }");
+                Assert.StartsWith("DataWorksDI.ConflictingParameters", Assert.Single(both.Errors).FullyQualifiedErrorId);
+            }
+        }
+
+        [Fact]
+        public void ConnectedWithoutAWorkspace_RunsOnlyTheOfflineChecks()
+        {
+            using (var s = new EmulatorSession(10000, connect: false))
+            {
+                PSResult r = s.Run("$null = Connect-DIWorkspace -Endpoint $endpoint -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword); (Test-DISyncTaskContent $content -Verbose).IsValid");
+                Assert.True(r.Errors.Count == 0, r.ErrorText);
+                Assert.True((bool)r.Output.Single().BaseObject);
+                Assert.Contains(r.Verbose, v => v.Message.Contains("only the offline checks"));
+                Assert.Equal(0, s.CallCount());
+            }
+        }
+
+        [Fact]
+        public void GetDIScheduleTime_ReadsAUtcFromAsTheMomentItIs_InTheGivenZone()
+        {
+            using (var ps = new PowerShellSession())
+            {
+                // 16:00 UTC on the 23rd is 00:00 on the 24th in Shanghai, so the next 23:30 there is on the 24th.
+                PSResult r = ps.Run("Get-DIScheduleTime '00 30 23 * * ?' -From ([datetime]::new(2026, 11, 23, 16, 0, 0, [System.DateTimeKind]::Utc)) -TimeZone 'Asia/Shanghai' -Count 1");
+                Assert.True(r.Errors.Count == 0, r.ErrorText);
+                Assert.Equal(new DateTime(2026, 11, 24, 23, 30, 0), (DateTime)r.Output.Single().BaseObject);
             }
         }
     }
