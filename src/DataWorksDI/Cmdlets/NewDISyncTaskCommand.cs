@@ -68,9 +68,10 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             var context = ResolveContext();
             double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
-            if (cu.HasValue && (cu.Value <= 0 || Math.Abs(cu.Value * 2 - Math.Round(cu.Value * 2)) > 1e-9))
+            string cuProblem = SyncTaskService.CuProblem(cu);
+            if (cuProblem != null)
             {
-                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", $"-Cu {cu.Value} is not allowed: serverless resource groups take a positive multiple of 0.5 CU (0.5, 1, 1.5, …).", ErrorCategory.InvalidArgument, Name));
+                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", cuProblem, ErrorCategory.InvalidArgument, Name));
                 return;
             }
             bool batch = TaskType == DITaskType.Batch;

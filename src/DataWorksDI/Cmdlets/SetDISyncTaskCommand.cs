@@ -53,10 +53,17 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
+            string cuProblem = SyncTaskService.CuProblem(cu);
+            if (cuProblem != null)
+            {
+                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", cuProblem, ErrorCategory.InvalidArgument, FileId));
+                return;
+            }
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
             if (type != DITaskType.Batch)
             {
-                UpdateRealtime(context, projectId, type);
+                UpdateRealtime(context, projectId, type, cu);
                 return;
             }
             if (ParameterSetName == TableSet)
@@ -64,16 +71,10 @@ namespace DataWorksDI.Cmdlets
                 ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.TableNeedsRealtime", "-Table changes the tables of a real-time task; for a batch task change -Content.", ErrorCategory.InvalidArgument, FileId));
             }
             bool hasContent = ParameterSetName == PathSet || MyInvocation.BoundParameters.ContainsKey(nameof(Content));
-            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
             if (!hasContent && ResourceGroup == null && !cu.HasValue)
             {
                 ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NothingToChange",
                     "Give at least one of -Content, -Path, -ResourceGroup or -Cu.", ErrorCategory.InvalidArgument, FileId));
-            }
-            if (cu.HasValue && (cu.Value <= 0 || Math.Abs(cu.Value * 2 - Math.Round(cu.Value * 2)) > 1e-9))
-            {
-                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", $"-Cu {cu.Value} is not allowed: serverless resource groups take a positive multiple of 0.5 CU.", ErrorCategory.InvalidArgument, FileId));
-                return;
             }
             string content = null;
             if (hasContent && !TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, SkipValidation.IsPresent, out content)) return;
@@ -88,9 +89,8 @@ namespace DataWorksDI.Cmdlets
         /// Real-time tasks change asynchronously: GenerateDISyncTaskConfigForUpdating → poll
         /// QueryDISyncTaskConfigProcessResult → UpdateDISyncTask with the generated content.
         /// </summary>
-        private void UpdateRealtime(Session.DIContext context, long projectId, DITaskType type)
+        private void UpdateRealtime(Session.DIContext context, long projectId, DITaskType type, double? cu)
         {
-            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
             string request;
             if (ParameterSetName == TableSet) request = RealtimeService.TablesTaskParam(Table);
             else if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, true, out request)) return;

@@ -20,6 +20,12 @@ namespace DataWorksDI.Services
         internal static string TaskTypeWire(DITaskType type) =>
             type == DITaskType.Realtime ? "DI_REALTIME" : type == DITaskType.Solution ? "DI_SOLUTION" : "DI_OFFLINE";
 
+        /// <summary>Why a CU value is refused (serverless groups take a positive multiple of 0.5), or null when it is fine.</summary>
+        internal static string CuProblem(double? cu) =>
+            cu.HasValue && (cu.Value <= 0 || System.Math.Abs(cu.Value * 2 - System.Math.Round(cu.Value * 2)) > 1e-9)
+                ? $"-Cu {cu.Value.ToString(CultureInfo.InvariantCulture)} is not allowed: serverless resource groups take a positive multiple of 0.5 CU (0.5, 1, 1.5, …)."
+                : null;
+
         /// <summary>TaskParam as the documented JSON object; only the keys given are written.</summary>
         internal static string TaskParam(string folderPath, string resourceGroup, double? cu)
         {

@@ -80,5 +80,17 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.Equal(odd, r.Output[1].ToString());
             }
         }
+        [Fact]
+        public void ACuThatIsNotAMultipleOfAHalf_IsRefusedBeforeAnyCall_ForBatchAndRealtime()
+        {
+            using (var s = new EmulatorSession(181565))
+            {
+                PSResult r = s.Run("New-DISyncTask -Name $name -FolderPath $folder -Content $content -Cu 0.3; Set-DISyncTask -FileId 1 -Table t1 -Cu 1.25; Set-DISyncTask -FileId 1 -ResourceGroup $group -Cu -1");
+                Assert.Equal(3, r.Errors.Count);
+                Assert.All(r.Errors, e => Assert.StartsWith("DataWorksDI.InvalidCu", e.FullyQualifiedErrorId));
+                Assert.Contains("multiple of 0.5", r.Errors[0].Exception.Message);
+                Assert.Equal(0, s.CallCount());
+            }
+        }
     }
 }
