@@ -42,5 +42,23 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.Empty(r.Errors);
             }
         }
+        [Theory]
+        [InlineData("Remove-DIFile -FileId $fileId")]
+        [InlineData("Unpublish-DISyncTask -FileId $fileId")]
+        public void HighImpactCmdlets_InAHostThatCannotPrompt_FailAtOnce_AndSendNothing(string command)
+        {
+            // A runbook host has no one to answer a confirmation: the cmdlet must fail fast, never wait for input.
+            using (var s = new EmulatorSession(181565))
+            {
+                PSResult setup = s.Run("(New-DISyncTask -Name $name -FolderPath $folder -ResourceGroup $group -Content $content).FileId");
+                long fileId = (long)setup.Output[0].BaseObject;
+                int before = s.CallCount();
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                PSResult r = s.Run(command, new Dictionary<string, object> { ["fileId"] = fileId });
+                Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(30));
+                Assert.True(r.Errors.Count > 0 || r.Terminating != null, "no error: the confirmation was silently skipped");
+                Assert.Equal(before, s.CallCount());
+            }
+        }
     }
 }
