@@ -28,30 +28,21 @@ namespace DataWorksDI.Client
             !string.IsNullOrEmpty(code) && (code == "Throttling" || code.StartsWith("Throttling.", StringComparison.Ordinal));
 
         /// <summary>
-        /// A throttled call was refused by flow control before the service acted on it, so it may be replayed whatever the
-        /// action. A 5xx or a lost connection is ambiguous: the service may have acted, so only replay-safe calls (reads,
-        /// or writes carrying a ClientToken) are retried.
+        /// Throttling, 5xx and network failures are worth another attempt, but only for calls that are safe to replay:
+        /// reads, and writes carrying a ClientToken (../shared/spec/signing.md §4: never retry a non-idempotent call without
+        /// one). A connection that was refused sent nothing, so it may be retried whatever the call.
         /// </summary>
         public static bool ShouldRetry(DataWorksServiceException error, ApiRequest request, bool requestCertainlyNotSent, out string reason)
         {
-            if (error.IsThrottling)
-            {
-                reason = "throttled (" + error.Code + ")";
-                return true;
-            }
-            bool transient = (int)error.StatusCode >= 500 || error.StatusCode == 0;
-            if (!transient)
+            bool transient = error.IsThrottling || (int)error.StatusCode >= 500 || error.StatusCode == 0;
+            if (!transient || !(request.IsReplaySafe || requestCertainlyNotSent))
             {
                 reason = null;
                 return false;
             }
-            if (request.IsReplaySafe || requestCertainlyNotSent)
-            {
-                reason = error.StatusCode == 0 ? error.Code : "HTTP " + (int)error.StatusCode + " (" + error.Code + ")";
-                return true;
-            }
-            reason = null;
-            return false;
+            reason = error.IsThrottling ? "throttled (" + error.Code + ")"
+                : error.StatusCode == 0 ? error.Code : "HTTP " + (int)error.StatusCode + " (" + error.Code + ")";
+            return true;
         }
     }
 

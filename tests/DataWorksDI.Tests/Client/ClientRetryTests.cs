@@ -104,13 +104,27 @@ namespace DataWorksDI.Tests.Client
         }
 
         [Fact]
-        public async Task Throttled_NonIdempotentCall_IsReplayed_BecauseTheGatewayRefusedIt()
+        public async Task Throttled_NonIdempotentCall_WithoutToken_IsNotReplayed_ButSurfacesTheHint()
         {
             using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.Api", retryAfterMs: "10"), ScriptedResponse.Ok("{\"RequestId\":\"R\",\"Success\":true,\"Data\":42}")))
             {
                 var submit = new ApiRequest(ApiAction.SubmitFile).With("ProjectId", 10000L).With("FileId", 7L);
-                var body = await ClientTestKit.Create(server).InvokeAsync(submit, null, CancellationToken.None);
-                Assert.Equal(42L, (long)body["Data"]);
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => ClientTestKit.Create(server).InvokeAsync(submit, null, CancellationToken.None));
+                Assert.Equal("Throttling.Api", ex.Code);
+                Assert.Equal(10, ex.RetryAfterMilliseconds);
+                Assert.Single(server.Requests);
+            }
+        }
+
+        [Fact]
+        public async Task Throttled_CallWithClientToken_IsReplayed()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.User", retryAfterMs: "10"),
+                ScriptedResponse.Ok("{\"RequestId\":\"R\",\"Success\":true,\"Data\":{\"Status\":\"success\",\"FileId\":9}}")))
+            {
+                var create = new ApiRequest(ApiAction.CreateDISyncTask).With("ProjectId", 1L).With("TaskType", "DI_OFFLINE").With("TaskContent", "{}").With("ClientToken", "t");
+                var body = await ClientTestKit.Create(server).InvokeAsync(create, null, CancellationToken.None);
+                Assert.Equal(9L, (long)body["Data"]["FileId"]);
                 Assert.Equal(2, server.Requests.Count);
             }
         }
