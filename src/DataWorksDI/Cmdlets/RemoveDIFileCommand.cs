@@ -48,7 +48,7 @@ namespace DataWorksDI.Cmdlets
             {
                 if (type == DITaskType.Solution)
                 {
-                    WriteError(ErrorRecords.Create("DataWorksDI.SolutionDeleteUnsupported", $"DataWorks deletes sync solutions in the Data Integration console; DeleteDISyncTask takes real-time tasks only (file {FileId}).", ErrorCategory.NotImplemented, FileId));
+                    WriteError(ErrorRecords.Create("DataWorksDI.SolutionDeleteUnsupported", $"DataWorks deletes sync solutions in the Data Integration console; DeleteDISyncTask takes real-time tasks only (file {FileId}).", ErrorCategory.InvalidOperation, FileId));
                     return;
                 }
                 // Real-time tasks are deleted with DeleteDISyncTask, at once; the instance must be stopped or taken offline first.
