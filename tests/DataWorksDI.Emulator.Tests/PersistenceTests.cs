@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Emulator.Tests.Infrastructure;
+using DataWorksDI.Testing;
 using Xunit;
 
 namespace DataWorksDI.Emulator.Tests

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using DataWorksDI.Testing;
 using Xunit;
 
 namespace DataWorksDI.Emulator.Tests.Infrastructure
@@ -12,15 +13,10 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
         public const long Standard = 10000;
         public const long Basic = 10001;
         public const string DiFolder = "Workflow/new_biz/Data Integration";
-        public const string DiGroup = "S_res_group_280749521950784_1602767279794";
+        public const string DiGroup = SampleTasks.DIResourceGroup;
 
         /// <summary>The minimal valid script from the official examples (dataworks-api.md §6.1).</summary>
-        public const string Script =
-            "{\"type\":\"job\",\"version\":\"2.0\",\"steps\":[{\"stepType\":\"mysql\",\"parameter\":{\"envType\":1,\"datasource\":\"mysql_pub\",\"column\":[\"id\",\"name\"]," +
-            "\"connection\":[{\"datasource\":\"mysql_pub\",\"table\":[\"u_pk\"]}],\"where\":\"\",\"splitPk\":\"id\",\"encoding\":\"UTF-8\"},\"name\":\"Reader\",\"category\":\"reader\"}," +
-            "{\"stepType\":\"odps\",\"parameter\":{\"partition\":\"pt=${bizdate}\",\"truncate\":true,\"datasource\":\"odps_first\",\"envType\":1,\"column\":[\"id\",\"name\"]," +
-            "\"emptyAsNull\":false,\"table\":\"u_pk\"},\"name\":\"Writer\",\"category\":\"writer\"}],\"setting\":{\"executeMode\":null,\"errorLimit\":{\"record\":\"\"}," +
-            "\"speed\":{\"concurrent\":2,\"throttle\":false}},\"order\":{\"hops\":[{\"from\":\"Reader\",\"to\":\"Writer\"}]}}";
+        public const string Script = SampleTasks.MinimalContent;
 
         public static string ScriptReading(string dataSource) => Script.Replace("mysql_pub", dataSource);
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;

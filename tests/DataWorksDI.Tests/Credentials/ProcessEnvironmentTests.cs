@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DataWorksDI.Client.Credentials;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using DataWorksDI.Client.Credentials;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
 

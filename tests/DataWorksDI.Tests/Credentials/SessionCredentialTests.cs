@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
 using DataWorksDI.Session;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using DataWorksDI.Tests.Lifecycle;
 using Newtonsoft.Json.Linq;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
 

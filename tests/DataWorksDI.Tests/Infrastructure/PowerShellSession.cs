@@ -1,3 +1,4 @@
+using DataWorksDI.Testing;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -14,6 +15,13 @@ namespace DataWorksDI.Tests.Infrastructure
     public sealed class PowerShellSession : IDisposable
     {
         private readonly Runspace _runspace;
+
+        static PowerShellSession()
+        {
+            // The client tests' constants are secrets too: no script may echo them.
+            SecretRegistry.Register(Client.ClientTestKit.Secret);
+            SecretRegistry.Register(Client.ClientTestKit.Token);
+        }
 
         public PowerShellSession(bool importModule = true)
         {

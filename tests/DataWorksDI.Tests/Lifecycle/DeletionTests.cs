@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DataWorksDI.Models;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 
 namespace DataWorksDI.Tests.Lifecycle
@@ -8,11 +9,11 @@ namespace DataWorksDI.Tests.Lifecycle
     /// <summary>A PowerShell session with the module imported and connected to an emulator with a key of its own.</summary>
     public sealed class EmulatorSession : IDisposable
     {
-        public const string SeedContent = "{\"type\":\"job\",\"version\":\"2.0\",\"steps\":[{\"stepType\":\"mysql\",\"parameter\":{\"envType\":1,\"datasource\":\"dh_mysql\",\"column\":[\"id\",\"name\"],\"tableComment\":\"Comment for the table same\",\"connection\":[{\"datasource\":\"dh_mysql\",\"table\":[\"same\"]}],\"where\":\"\",\"splitPk\":\"id\",\"encoding\":\"UTF-8\"},\"name\":\"Reader\",\"category\":\"reader\"},{\"stepType\":\"odps\",\"parameter\":{\"partition\":\"pt=${bizdate}\",\"truncate\":true,\"datasource\":\"odps_source\",\"envType\":1,\"column\":[\"id\",\"name\"],\"emptyAsNull\":false,\"tableComment\":\"same\",\"table\":\"same\"},\"name\":\"Writer\",\"category\":\"writer\"}],\"setting\":{\"executeMode\":null,\"errorLimit\":{\"record\":\"\"},\"speed\":{\"concurrent\":2,\"throttle\":false}},\"order\":{\"hops\":[{\"from\":\"Reader\",\"to\":\"Writer\"}]}}";
-        public const string SeedFolder = "Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration";
-        public const string SeedResourceGroup = "S_res_group_280749521950784_1602767279794";
+        public const string SeedContent = SampleTasks.SeedContent;
+        public const string SeedFolder = SampleTasks.SeedFolder;
+        public const string SeedResourceGroup = SampleTasks.DIResourceGroup;
 
-        public EmulatorSession(long projectId = 181565, EmulatorProcess emulator = null, bool connect = true)
+        public EmulatorSession(long projectId = SampleTasks.SeedProjectId, EmulatorProcess emulator = null, bool connect = true)
         {
             Emulator = emulator ?? EmulatorProcess.Shared;
             (KeyId, Secret, _) = Emulator.CreateAccessKey();

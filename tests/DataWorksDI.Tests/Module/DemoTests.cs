@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
 

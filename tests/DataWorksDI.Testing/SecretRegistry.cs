@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace DataWorksDI.Tests.Infrastructure
+namespace DataWorksDI.Testing
 {
     /// <summary>
     /// Every secret and token the test run creates or learns (emulator keys, STS credentials the emulators issued, the
-    /// client tests' constants). <see cref="PowerShellSession.Run"/> checks every script's visible output against it, so
-    /// a leak fails whichever test caused it.
+    /// client tests' constants). The module tests' PowerShellSession.Run checks every script's visible output against it,
+    /// so a leak fails whichever test caused it.
     /// </summary>
     public static class SecretRegistry
     {
@@ -17,8 +17,6 @@ namespace DataWorksDI.Tests.Infrastructure
 
         static SecretRegistry()
         {
-            Register(Client.ClientTestKit.Secret);
-            Register(Client.ClientTestKit.Token);
             Register(DemoSecret);
         }
 

@@ -6,17 +6,21 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 
-namespace DataWorksDI.Tests.Infrastructure
+namespace DataWorksDI.Testing
 {
     /// <summary>
-    /// The DataWorks emulator started as its own process (`dotnet DataWorksDI.Emulator.dll`), exactly as a user runs it,
-    /// on a free port and a temporary data directory. Tests talk to it over HTTP like any DataWorks endpoint; each test
-    /// makes its own access key so that it can count its own requests while other tests run in parallel.
+    /// The DataWorks emulator started as its own process (`dotnet DataWorksDI.Emulator.dll`), exactly as a user runs it.
+    /// Unless the arguments say otherwise it listens on a free port of 127.0.0.1 and keeps its state in a temporary data
+    /// directory that is deleted with it. Tests talk to it over HTTP like any DataWorks endpoint; each test can make its
+    /// own access key so that it counts its own requests while other tests run in parallel (docs/emulator.md).
     /// </summary>
     public sealed class EmulatorProcess : IDisposable
     {
+        private static readonly Regex StartupLine = new Regex(@"listening on (?<url>http://[^\s/]+)/?(?: \(AccessKeyId: (?<key>\S+), data: (?<data>.+)\))?");
+
         private static readonly Lazy<EmulatorProcess> SharedLazy = new Lazy<EmulatorProcess>(() =>
         {
             // Pre-deployment checks by file name, so tests can reach the rejected and check-failed states.
@@ -31,36 +35,39 @@ namespace DataWorksDI.Tests.Infrastructure
         private readonly Process _process;
         private readonly bool _ownsDataDirectory;
 
-        /// <summary>One emulator for the whole test run (deployments settle after 300 ms).</summary>
+        /// <summary>One emulator for the whole test run of a test assembly (deployments settle after 300 ms).</summary>
         public static EmulatorProcess Shared => SharedLazy.Value;
 
-        private EmulatorProcess(Process process, Uri baseAddress, string dataDirectory, bool ownsDataDirectory)
+        private EmulatorProcess(Process process, Uri baseAddress, string accessKeyId, string dataDirectory, bool ownsDataDirectory, string startupLine)
         {
             _process = process;
             BaseAddress = baseAddress;
+            AccessKeyId = accessKeyId;
             DataDirectory = dataDirectory;
             _ownsDataDirectory = ownsDataDirectory;
+            FirstLine = startupLine;
         }
 
         public Uri BaseAddress { get; }
 
+        /// <summary>The access key id the emulator announced (its demo key, or the one given with --access-key-id).</summary>
+        public string AccessKeyId { get; }
+
         public string DataDirectory { get; }
 
-        public static string EmulatorDll
-        {
-            get
-            {
-                string configuration = AppContext.BaseDirectory.Contains(Path.DirectorySeparatorChar + "Release" + Path.DirectorySeparatorChar) ? "Release" : "Debug";
-                string dll = Path.Combine(RepoPaths.Root, "src", "DataWorksDI.Emulator", "bin", configuration, "net10.0", "DataWorksDI.Emulator.dll");
-                if (!File.Exists(dll)) throw new FileNotFoundException("The emulator is not built; build the solution first.", dll);
-                return dll;
-            }
-        }
+        /// <summary>The line the emulator announces itself with (the first it prints): address, access key id, data directory.</summary>
+        public string FirstLine { get; }
 
-        /// <summary>Starts an emulator with its own data directory (or the one given with --data-dir in <paramref name="args"/>).</summary>
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>
+        /// Starts an emulator. --urls defaults to http://127.0.0.1:0 and --data-dir to a fresh temporary directory (deleted
+        /// on Dispose); either given in <paramref name="args"/> is used as is.
+        /// </summary>
         public static EmulatorProcess Start(params string[] args)
         {
-            var argList = new List<string> { EmulatorDll, "--urls", "http://127.0.0.1:0" };
+            var argList = new List<string> { RepoPaths.EmulatorDll };
+            if (Array.IndexOf(args, "--urls") < 0) argList.AddRange(new[] { "--urls", "http://127.0.0.1:0" });
             string dataDir;
             int i = Array.IndexOf(args, "--data-dir");
             bool owns = i < 0;
@@ -86,12 +93,12 @@ namespace DataWorksDI.Tests.Infrastructure
             string line;
             while ((line = process.StandardOutput.ReadLine()) != null)
             {
-                Match m = Regex.Match(line, @"listening on (http://127\.0\.0\.1:\d+)");
+                Match m = StartupLine.Match(line);
                 if (m.Success)
                 {
                     // Keep draining stdout so the emulator never blocks on a full pipe.
-                    System.Threading.Tasks.Task.Run(() => { while (process.StandardOutput.ReadLine() != null) { } });
-                    var started = new EmulatorProcess(process, new Uri(m.Groups[1].Value + "/"), dataDir, owns);
+                    Task.Run(() => { while (process.StandardOutput.ReadLine() != null) { } });
+                    var started = new EmulatorProcess(process, new Uri(m.Groups["url"].Value + "/"), m.Groups["key"].Success ? m.Groups["key"].Value : null, dataDir, owns, line);
                     SecretRegistry.AddSource(started.IssuedSecrets);
                     return started;
                 }
@@ -101,6 +108,9 @@ namespace DataWorksDI.Tests.Infrastructure
             process.WaitForExit(5000);
             lock (stderr) throw new InvalidOperationException("The emulator did not start: " + stderr);
         }
+
+        /// <summary><see cref="Start"/> off the calling thread, for async tests.</summary>
+        public static Task<EmulatorProcess> StartAsync(params string[] args) => Task.Run(() => Start(args));
 
         /// <summary>A fresh key pair, so the caller can count its own requests in the log.</summary>
         public (string Id, string Secret, string Token) CreateAccessKey(bool sts = false)
@@ -135,7 +145,7 @@ namespace DataWorksDI.Tests.Infrastructure
                         }
                     }
                     catch (HttpRequestException) { }
-                    catch (System.Threading.Tasks.TaskCanceledException) { }
+                    catch (TaskCanceledException) { }
                 }
                 return _issuedSecrets.ToList();
             }
@@ -169,8 +179,8 @@ namespace DataWorksDI.Tests.Infrastructure
         public List<string> Actions(string accessKeyId) =>
             Requests(accessKeyId).Select(r => (string)(r["action"] ?? r["Action"])).ToList();
 
-        /// <summary>Ends the process at once, like a crash or kill -9.</summary>
-        public void Kill()
+        /// <summary>Ends the process at once, like a crash or kill -9: no shutdown code runs.</summary>
+        public void KillHard()
         {
             try
             {
@@ -184,7 +194,8 @@ namespace DataWorksDI.Tests.Infrastructure
 
         public void Dispose()
         {
-            Kill();
+            KillHard();
+            _process.Dispose();
             if (_ownsDataDirectory)
             {
                 try { Directory.Delete(DataDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
