@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using DataWorksDI.Client;
+using DataWorksDI.Errors;
 using DataWorksDI.Client.Credentials;
 using DataWorksDI.Session;
 
@@ -102,7 +103,7 @@ namespace DataWorksDI.Cmdlets
 
             if (string.IsNullOrEmpty(region) && Endpoint == null)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NoRegion",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoRegion,
                     "Give -Region (for example cn-hangzhou), a profile with a region_id, or -Endpoint (for example http://127.0.0.1:8787 for the local emulator).",
                     ErrorCategory.InvalidArgument, null));
             }
@@ -113,7 +114,7 @@ namespace DataWorksDI.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.InvalidEndpoint", ex.Message, ErrorCategory.InvalidArgument, Endpoint));
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.InvalidEndpoint, ex.Message, ErrorCategory.InvalidArgument, Endpoint));
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataWorksDI.Client;
+using DataWorksDI.Errors;
 using DataWorksDI.Client.Credentials;
 using DataWorksDI.Session;
 
@@ -108,7 +109,7 @@ namespace DataWorksDI.Cmdlets
             }
             else
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NoRegion",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoRegion,
                     $"No region is known for this call: the profile '{ProfileName}' has no region_id and there is no session context. Pass -Region.",
                     ErrorCategory.InvalidArgument, null));
                 return null;
@@ -121,7 +122,7 @@ namespace DataWorksDI.Cmdlets
 
         private void ThrowNoContext()
         {
-            ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NoContext",
+            ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoContext,
                 "There is no DataWorks context in this session. Run Connect-DIWorkspace first (for example: Connect-DIWorkspace -Region cn-hangzhou -ProjectId 12345, which finds credentials like the aliyun CLI does), or pass -Context or -ProfileName.",
                 ErrorCategory.ConnectionError, null));
         }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
+using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets
@@ -137,7 +138,7 @@ namespace DataWorksDI.Cmdlets
             }
             catch (DataWorksOperationException ex)
             {
-                WriteError(ex.ToErrorRecord(target));
+                WriteError(ErrorRecords.From(ex, target));
                 result = default(T);
                 return false;
             }

@@ -1,16 +1,21 @@
 using System;
 using System.Management.Automation;
 using DataWorksDI.Client;
+using DataWorksDI.Errors;
 
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Builds the module's error records: specific ErrorIds, fitting categories, the target, and the RequestId.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord Create(string errorId, string message, ErrorCategory category, object target, string recommendedAction = null)
+        public static ErrorRecord Create(string errorId, string message, ErrorCategory category, object target, string recommendedAction = null) =>
+            From(new DataWorksOperationException(errorId, message, category) { RecommendedAction = recommendedAction }, target);
+
+        /// <summary>A failure the module detected: its ErrorId and category; the exception's own target when it names one.</summary>
+        public static ErrorRecord From(DataWorksOperationException ex, object target)
         {
-            var record = new ErrorRecord(new DataWorksOperationException(errorId, message, category), errorId, category, target);
-            if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            var record = new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target ?? target);
+            if (ex.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
             return record;
         }
 
@@ -57,22 +62,5 @@ namespace DataWorksDI.Cmdlets
                 default: return null;
             }
         }
-    }
-
-    /// <summary>A failure the module itself detects (bad input, unsupported workspace mode, time-outs of waits…).</summary>
-    [Serializable]
-    public class DataWorksOperationException : Exception
-    {
-        public DataWorksOperationException(string errorId, string message, ErrorCategory category, Exception inner = null) : base(message, inner)
-        {
-            ErrorId = errorId;
-            Category = category;
-        }
-
-        public string ErrorId { get; }
-
-        public ErrorCategory Category { get; }
-
-        internal ErrorRecord ToErrorRecord(object target) => new ErrorRecord(this, ErrorId, Category, target);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Validation;
 
 namespace DataWorksDI.Cmdlets
@@ -41,11 +42,11 @@ namespace DataWorksDI.Cmdlets
                 }
                 catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException)
                 {
-                    ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.UnknownTimeZone", $"'{TimeZone}' is not a time zone this system knows; try 'Asia/Shanghai' or 'China Standard Time'.", ErrorCategory.InvalidArgument, TimeZone));
+                    ThrowTerminatingError(ErrorRecords.Create(ErrorIds.UnknownTimeZone, $"'{TimeZone}' is not a time zone this system knows; try 'Asia/Shanghai' or 'China Standard Time'.", ErrorCategory.InvalidArgument, TimeZone));
                 }
             }
             CronCheck check = DataWorksCron.Validate(Cron, null);
-            if (!ValidationReport.Write(this, check.Findings, "DataWorksDI.InvalidCron", Cron, "The schedule has {0} problem(s)")) return;
+            if (!ValidationReport.Write(this, check.Findings, ErrorIds.InvalidCron, Cron, "The schedule has {0} problem(s)")) return;
             DateTime from = !MyInvocation.BoundParameters.ContainsKey(nameof(From)) ? TimeZoneInfo.ConvertTime(DateTime.UtcNow, zone)
                 : From.Kind == DateTimeKind.Unspecified ? From : TimeZoneInfo.ConvertTime(From, zone);
             foreach (DateTime run in DataWorksCron.NextOccurrences(Cron, DateTime.SpecifyKind(from, DateTimeKind.Unspecified), Count, zone)) WriteObject(run);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using DataWorksDI.Client;
+using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using Newtonsoft.Json.Linq;
 
@@ -29,7 +30,7 @@ namespace DataWorksDI.Cmdlets
             ApiAction action = ApiAction.Find(Action);
             if (action == null)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.UnknownAction",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.UnknownAction,
                     $"'{Action}' is not an action this module knows. Known actions: {string.Join(", ", ApiAction.All.Select(a => a.Name))}.",
                     ErrorCategory.InvalidArgument, Action));
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
@@ -71,7 +72,7 @@ namespace DataWorksDI.Cmdlets
             string cuProblem = SyncTaskService.CuProblem(cu);
             if (cuProblem != null)
             {
-                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", cuProblem, ErrorCategory.InvalidArgument, Name));
+                WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, cuProblem, ErrorCategory.InvalidArgument, Name));
                 return;
             }
             bool batch = TaskType == DITaskType.Batch;
@@ -90,7 +91,7 @@ namespace DataWorksDI.Cmdlets
                 resourceGroup = workspace.DefaultDIResourceGroup;
                 if (string.IsNullOrEmpty(resourceGroup))
                 {
-                    WriteError(ErrorRecords.Create("DataWorksDI.NoResourceGroup",
+                    WriteError(ErrorRecords.Create(ErrorIds.NoResourceGroup,
                         $"Workspace {projectId} has no default Data Integration resource group, so -ResourceGroup is needed (an identifier such as S_res_group_…; ListResourceGroups with type 4 lists them).",
                         ErrorCategory.InvalidArgument, Name));
                     return;
@@ -141,12 +142,12 @@ namespace DataWorksDI.Cmdlets
             }
             catch (System.IO.FileNotFoundException ex)
             {
-                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.ContentFileNotFound", ex.Message, ErrorCategory.ObjectNotFound, path));
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.ContentFileNotFound, ex.Message, ErrorCategory.ObjectNotFound, path));
                 return false;
             }
             catch (ArgumentException ex)
             {
-                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent", ex.Message, ErrorCategory.InvalidArgument, target));
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.InvalidContent, ex.Message, ErrorCategory.InvalidArgument, target));
                 return false;
             }
             if (skipValidation)
@@ -154,12 +155,12 @@ namespace DataWorksDI.Cmdlets
                 // Still refuse what cannot be JSON at all: the service would only answer with an opaque error.
                 string reason = TaskContentInput.MalformedReason(json);
                 if (reason == null) return true;
-                cmdlet.WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent." + ValidationCodes.ContentMalformedJson,
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.WithCode(ErrorIds.InvalidContent, ValidationCodes.ContentMalformedJson),
                     $"Nothing was sent: {reason}.", ErrorCategory.InvalidData, target));
                 return false;
             }
             TaskContentValidationResult result = new TaskContentValidator().Validate(json);
-            return ValidationReport.Write(cmdlet, result.Findings, "DataWorksDI.InvalidContent", target,
+            return ValidationReport.Write(cmdlet, result.Findings, ErrorIds.InvalidContent, target,
                 "The task content has {0} problem(s); nothing was sent (-SkipValidation sends it anyway)");
         }
     }

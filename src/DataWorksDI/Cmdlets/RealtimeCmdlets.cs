@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
 
@@ -21,7 +22,7 @@ namespace DataWorksDI.Cmdlets
             DITaskType type = TaskType ?? DITaskType.Realtime;
             if (type == DITaskType.Batch || (!solutionsAllowed && type == DITaskType.Solution))
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NotARealtimeTask",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NotARealtimeTask,
                     $"{MyInvocation.MyCommand.Name} works on real-time tasks{(solutionsAllowed ? " and sync solutions" : string.Empty)}; file {FileId} was given as a {type.ToString().ToLowerInvariant()} task. Batch tasks run on their schedule once deployed.",
                     ErrorCategory.InvalidArgument, FileId));
             }
@@ -134,7 +135,7 @@ namespace DataWorksDI.Cmdlets
                 if (bound.ContainsKey(e.Key)) ddl[e.Value] = (DIDdlAction)bound[e.Key];
             if (type == DITaskType.Solution && (ddl.Count > 0 || bound.ContainsKey(nameof(FailoverLimitCount)) || bound.ContainsKey(nameof(FailoverLimitIntervalMinutes)) || bound.ContainsKey(nameof(DirtyRecordLimit))))
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.StartParamForSolution",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.StartParamForSolution,
                     "Failover, dirty-record and DDL options apply to real-time tasks only; DataWorks ignores StartParam for sync solutions.", ErrorCategory.InvalidArgument, FileId));
             }
             string startParam = RealtimeService.StartParam(
@@ -159,7 +160,7 @@ namespace DataWorksDI.Cmdlets
                     i => i.Status == DIInstanceStatus.Run, timeout, PollInterval,
                     (i, elapsed) => PostProgress(new ProgressRecord(1, $"Starting task {FileId}", $"{i.Status}, {elapsed.TotalSeconds:0} s")), ct).ConfigureAwait(false);
                 if (!result.Done)
-                    throw new DataWorksOperationException("DataWorksDI.SyncInstanceStartTimeout",
+                    throw new DataWorksOperationException(ErrorIds.SyncInstanceStartTimeout,
                         $"Task {FileId} was not running when the {timeout.TotalSeconds:0.#} s timeout expired (last state {result.Last?.Status}{(string.IsNullOrEmpty(result.Last?.Message) ? string.Empty : ": " + result.Last.Message)}).",
                         ErrorCategory.OperationTimeout);
                 return result.Last;

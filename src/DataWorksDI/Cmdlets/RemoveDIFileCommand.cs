@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
 
@@ -48,7 +49,7 @@ namespace DataWorksDI.Cmdlets
             {
                 if (type == DITaskType.Solution)
                 {
-                    WriteError(ErrorRecords.Create("DataWorksDI.SolutionDeleteUnsupported", $"DataWorks deletes sync solutions in the Data Integration console; DeleteDISyncTask takes real-time tasks only (file {FileId}).", ErrorCategory.InvalidOperation, FileId));
+                    WriteError(ErrorRecords.Create(ErrorIds.SolutionDeleteUnsupported, $"DataWorks deletes sync solutions in the Data Integration console; DeleteDISyncTask takes real-time tasks only (file {FileId}).", ErrorCategory.InvalidOperation, FileId));
                     return;
                 }
                 // Real-time tasks are deleted with DeleteDISyncTask, at once; the instance must be stopped or taken offline first.

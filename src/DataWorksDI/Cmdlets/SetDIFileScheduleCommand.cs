@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
@@ -199,7 +200,7 @@ namespace DataWorksDI.Cmdlets
             if (desired == null) return;
             if (desired.Count == 0)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NothingToChange",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NothingToChange,
                     "Give at least one property to set, for example -Cron '00 30 05 * * ?' -CycleType DAY.", ErrorCategory.InvalidArgument, FileId));
             }
 
@@ -242,7 +243,7 @@ namespace DataWorksDI.Cmdlets
 
             if (Bound(nameof(ParaValue)) && Bound(nameof(Parameter)))
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.ConflictingParameters",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.ConflictingParameters,
                     "Give either -ParaValue or -Parameter, not both: they set the same ParaValue field.", ErrorCategory.InvalidArgument, FileId));
             }
             string cron = Bound(nameof(Cron)) ? Cron.Trim() : null;
@@ -256,7 +257,7 @@ namespace DataWorksDI.Cmdlets
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteError(ErrorRecords.Create("DataWorksDI.InvalidSchedule", "Nothing was sent: " + Internal.Text.WithoutParameterNoise(ex), ErrorCategory.InvalidArgument, FileId));
+                    WriteError(ErrorRecords.Create(ErrorIds.InvalidSchedule, "Nothing was sent: " + Internal.Text.WithoutParameterNoise(ex), ErrorCategory.InvalidArgument, FileId));
                     return null;
                 }
                 WriteVerbose($"-{ParameterSetName} gives the schedule '{built.CronExpress}' with CycleType {built.CycleType} ({built.Description}).");
@@ -266,7 +267,7 @@ namespace DataWorksDI.Cmdlets
             if (cron != null)
             {
                 CronCheck check = DataWorksCron.Validate(cron, cycleType);
-                if (!ValidationReport.Write(this, check.Findings, "DataWorksDI.InvalidCron", FileId, "The schedule has {0} problem(s); nothing was sent")) return null;
+                if (!ValidationReport.Write(this, check.Findings, ErrorIds.InvalidCron, FileId, "The schedule has {0} problem(s); nothing was sent")) return null;
                 Add("CronExpress", cron, FieldComparison.Text);
                 // A schedule without an explicit CycleType gets the one the expression implies, so the two always agree.
                 if (cycleType == null) cycleType = check.InferredCycleType;
@@ -278,7 +279,7 @@ namespace DataWorksDI.Cmdlets
             {
                 if (AutoRerunInterval < TimeSpan.Zero || AutoRerunInterval > TimeSpan.FromMinutes(30))
                 {
-                    WriteError(ErrorRecords.Create("DataWorksDI.InvalidRerunInterval",
+                    WriteError(ErrorRecords.Create(ErrorIds.InvalidRerunInterval,
                         $"-AutoRerunInterval {AutoRerunInterval} is outside what DataWorks allows: 0 to 30 minutes (AutoRerunIntervalMillis ≤ 1,800,000).", ErrorCategory.InvalidArgument, FileId));
                     return null;
                 }
@@ -290,19 +291,19 @@ namespace DataWorksDI.Cmdlets
             if (Bound(nameof(DependentNodeId))) Add("DependentNodeIdList", string.Join(",", (DependentNodeId ?? new long[0]).Select(n => n.ToString(CultureInfo.InvariantCulture))), FieldComparison.List);
             if (Bound(nameof(ParaValue)))
             {
-                if (!ValidationReport.Write(this, ScheduleParameters.CheckParaValue(ParaValue), "DataWorksDI.InvalidParaValue", FileId, "-ParaValue has {0} problem(s); nothing was sent")) return null;
+                if (!ValidationReport.Write(this, ScheduleParameters.CheckParaValue(ParaValue), ErrorIds.InvalidParaValue, FileId, "-ParaValue has {0} problem(s); nothing was sent")) return null;
                 Add("ParaValue", ParaValue.Trim(), FieldComparison.Words);
             }
             if (Bound(nameof(Parameter)))
             {
-                if (!ValidationReport.Write(this, ScheduleParameters.Check(Parameter ?? new Hashtable()), "DataWorksDI.InvalidParameter", FileId, "-Parameter has {0} problem(s); nothing was sent")) return null;
+                if (!ValidationReport.Write(this, ScheduleParameters.Check(Parameter ?? new Hashtable()), ErrorIds.InvalidParameter, FileId, "-Parameter has {0} problem(s); nothing was sent")) return null;
                 Add("ParaValue", ScheduleParameters.Render(Parameter ?? new Hashtable()), FieldComparison.Words);
             }
             if (Bound(nameof(StartEffectDate))) Add("StartEffectDate", EpochMs(StartEffectDate), FieldComparison.Number);
             if (Bound(nameof(EndEffectDate))) Add("EndEffectDate", EpochMs(EndEffectDate), FieldComparison.Number);
             if (Bound(nameof(StartEffectDate)) && Bound(nameof(EndEffectDate)) && EndEffectDate <= StartEffectDate)
             {
-                WriteError(ErrorRecords.Create("DataWorksDI.InvalidEffectDates", $"-EndEffectDate ({EndEffectDate:u}) must be after -StartEffectDate ({StartEffectDate:u}).", ErrorCategory.InvalidArgument, FileId));
+                WriteError(ErrorRecords.Create(ErrorIds.InvalidEffectDates, $"-EndEffectDate ({EndEffectDate:u}) must be after -StartEffectDate ({StartEffectDate:u}).", ErrorCategory.InvalidArgument, FileId));
                 return null;
             }
             if (Bound(nameof(SchedulerType))) Add("SchedulerType", WireEnum.ToWire(SchedulerType), FieldComparison.EnumText);
@@ -330,7 +331,7 @@ namespace DataWorksDI.Cmdlets
             IEnumerable<string> assigned = ScheduleParameters.Parse(newParaValue).Keys;
             var findings = new TaskContentValidator().Validate(content, assigned).Findings
                 .Where(f => f.Code == ValidationCodes.ParamUnassigned);
-            return ValidationReport.Write(this, findings, "DataWorksDI.UnassignedParameter", FileId,
+            return ValidationReport.Write(this, findings, ErrorIds.UnassignedParameter, FileId,
                 "The task uses {0} scheduling parameter(s) the new ParaValue does not assign; nothing was sent (-SkipValidation sends it anyway)");
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
 
@@ -57,7 +58,7 @@ namespace DataWorksDI.Cmdlets
             string cuProblem = SyncTaskService.CuProblem(cu);
             if (cuProblem != null)
             {
-                WriteError(ErrorRecords.Create("DataWorksDI.InvalidCu", cuProblem, ErrorCategory.InvalidArgument, FileId));
+                WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, cuProblem, ErrorCategory.InvalidArgument, FileId));
                 return;
             }
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
@@ -68,12 +69,12 @@ namespace DataWorksDI.Cmdlets
             }
             if (ParameterSetName == TableSet)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.TableNeedsRealtime", "-Table changes the tables of a real-time task; for a batch task change -Content.", ErrorCategory.InvalidArgument, FileId));
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.TableNeedsRealtime, "-Table changes the tables of a real-time task; for a batch task change -Content.", ErrorCategory.InvalidArgument, FileId));
             }
             bool hasContent = ParameterSetName == PathSet || MyInvocation.BoundParameters.ContainsKey(nameof(Content));
             if (!hasContent && ResourceGroup == null && !cu.HasValue)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NothingToChange",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NothingToChange,
                     "Give at least one of -Content, -Path, -ResourceGroup or -Cu.", ErrorCategory.InvalidArgument, FileId));
             }
             string content = null;

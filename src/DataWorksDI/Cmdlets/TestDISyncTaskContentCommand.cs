@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
@@ -58,7 +59,7 @@ namespace DataWorksDI.Cmdlets
         {
             if (MyInvocation.BoundParameters.ContainsKey(nameof(ParaValue)) && Parameter != null)
             {
-                ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.ConflictingParameters",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.ConflictingParameters,
                     "Give either -ParaValue or -Parameter, not both: they describe the same assignments.", ErrorCategory.InvalidArgument, null));
             }
             // A file piped in (Get-DIFile) is checked by its content.
@@ -72,12 +73,12 @@ namespace DataWorksDI.Cmdlets
             }
             catch (System.IO.FileNotFoundException ex)
             {
-                WriteError(ErrorRecords.Create("DataWorksDI.ContentFileNotFound", ex.Message, ErrorCategory.ObjectNotFound, Path));
+                WriteError(ErrorRecords.Create(ErrorIds.ContentFileNotFound, ex.Message, ErrorCategory.ObjectNotFound, Path));
                 return;
             }
             catch (System.ArgumentException ex)
             {
-                WriteError(ErrorRecords.Create("DataWorksDI.InvalidContent", ex.Message, ErrorCategory.InvalidArgument, Content));
+                WriteError(ErrorRecords.Create(ErrorIds.InvalidContent, ex.Message, ErrorCategory.InvalidArgument, Content));
                 return;
             }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets
@@ -17,7 +18,7 @@ namespace DataWorksDI.Cmdlets
             if (MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) && ProjectId > 0) return ProjectId;
             DIContext context = ResolveContext();
             if (context.ProjectId.HasValue) return context.ProjectId.Value;
-            ThrowTerminatingError(ErrorRecords.Create("DataWorksDI.NoWorkspace",
+            ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoWorkspace,
                 "No workspace was given. Pass -ProjectId, or connect with a default workspace: Connect-DIWorkspace … -ProjectId <id>.",
                 ErrorCategory.InvalidArgument, null));
             return 0;

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Cmdlets;
+using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Session;
@@ -93,17 +93,17 @@ namespace DataWorksDI.Services
             string text;
             if (d.Check == DIDeploymentCheck.CheckFailed)
             {
-                errorId = "DataWorksDI.DeploymentCheckFailed";
+                errorId = ErrorIds.DeploymentCheckFailed;
                 text = $"{what} {d.DeploymentId} of file {d.FileId} failed the pre-deployment check: {reason}. Fix what the check reports and submit again (SubmitFile's -SkipDeploymentChecks bypasses check extensions).";
             }
             else if (d.Status == DIDeploymentStatus.Rejected)
             {
-                errorId = "DataWorksDI.DeploymentRejected";
+                errorId = ErrorIds.DeploymentRejected;
                 text = $"{what} {d.DeploymentId} of file {d.FileId} was rejected: {reason}.";
             }
             else
             {
-                errorId = "DataWorksDI.DeploymentFailed";
+                errorId = ErrorIds.DeploymentFailed;
                 text = $"{what} {d.DeploymentId} of file {d.FileId} failed: {reason}.";
             }
             if (!string.IsNullOrEmpty(d.RequestId)) text += $" [RequestId: {d.RequestId}]";
@@ -111,7 +111,7 @@ namespace DataWorksDI.Services
         }
 
         private static DataWorksOperationException TimedOut(DIDeployment d, TimeSpan timeout, int polls) =>
-            new DataWorksOperationException("DataWorksDI.DeploymentWaitTimeout",
+            new DataWorksOperationException(ErrorIds.DeploymentWaitTimeout,
                 $"Deployment {d.DeploymentId} of file {d.FileId} was still {(d.Check == DIDeploymentCheck.Checking ? "being checked" : "pending")} when the {timeout.TotalSeconds:0.#} s timeout expired ({polls} poll(s)). It may still finish: wait again with Wait-DIDeployment -DeploymentId {d.DeploymentId}, or raise -Timeout.",
                 ErrorCategory.OperationTimeout);
 

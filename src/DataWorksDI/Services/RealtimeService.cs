@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Cmdlets;
+using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Session;
@@ -63,7 +63,7 @@ namespace DataWorksDI.Services
 
             if (!result.Done)
             {
-                throw new DataWorksOperationException("DataWorksDI.SyncTaskConfigTimeout",
+                throw new DataWorksOperationException(ErrorIds.SyncTaskConfigTimeout,
                     $"DataWorks was still generating the {type.ToString().ToLowerInvariant()} task configuration (process {processId}) when the {timeout.TotalSeconds:0.#} s timeout expired ({result.Polls} poll(s)); nothing was created or changed. Try again with a longer -Timeout.",
                     ErrorCategory.OperationTimeout);
             }

@@ -1,0 +1,53 @@
+namespace DataWorksDI.Errors
+{
+    /// <summary>
+    /// The catalogue of the module's own ErrorIds: every failure the module detects itself (an error from DataWorks
+    /// carries the API's code instead). A test checks that no other file of the module spells an id. The credential
+    /// chain's ids ("DataWorksDI.Credentials.*") are defined with its exception, CredentialException, in the client layer
+    /// below this one; see docs/ARCHITECTURE.md.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        // No usable context, workspace or endpoint (terminating: nothing can be called).
+        public const string NoContext = "DataWorksDI.NoContext";
+        public const string NoRegion = "DataWorksDI.NoRegion";
+        public const string NoWorkspace = "DataWorksDI.NoWorkspace";
+        public const string InvalidEndpoint = "DataWorksDI.InvalidEndpoint";
+
+        // Arguments refused before a call.
+        public const string UnknownAction = "DataWorksDI.UnknownAction";
+        public const string UnknownTimeZone = "DataWorksDI.UnknownTimeZone";
+        public const string ConflictingParameters = "DataWorksDI.ConflictingParameters";
+        public const string NothingToChange = "DataWorksDI.NothingToChange";
+        public const string InvalidCu = "DataWorksDI.InvalidCu";
+        public const string TableNeedsRealtime = "DataWorksDI.TableNeedsRealtime";
+        public const string NotARealtimeTask = "DataWorksDI.NotARealtimeTask";
+        public const string StartParamForSolution = "DataWorksDI.StartParamForSolution";
+        public const string ContentFileNotFound = "DataWorksDI.ContentFileNotFound";
+        public const string InvalidSchedule = "DataWorksDI.InvalidSchedule";
+        public const string InvalidRerunInterval = "DataWorksDI.InvalidRerunInterval";
+        public const string InvalidEffectDates = "DataWorksDI.InvalidEffectDates";
+
+        // Offline validation: the id is the prefix, a dot and the first finding's code (docs/validation-rules.md).
+        public const string InvalidContent = "DataWorksDI.InvalidContent";
+        public const string InvalidCron = "DataWorksDI.InvalidCron";
+        public const string InvalidParaValue = "DataWorksDI.InvalidParaValue";
+        public const string InvalidParameter = "DataWorksDI.InvalidParameter";
+        public const string UnassignedParameter = "DataWorksDI.UnassignedParameter";
+
+        // What the workspace makes impossible.
+        public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";
+        public const string SolutionDeleteUnsupported = "DataWorksDI.SolutionDeleteUnsupported";
+
+        // Waits: a package that ended badly, or a wait that ran out of time.
+        public const string DeploymentFailed = "DataWorksDI.DeploymentFailed";
+        public const string DeploymentRejected = "DataWorksDI.DeploymentRejected";
+        public const string DeploymentCheckFailed = "DataWorksDI.DeploymentCheckFailed";
+        public const string DeploymentWaitTimeout = "DataWorksDI.DeploymentWaitTimeout";
+        public const string SyncTaskConfigTimeout = "DataWorksDI.SyncTaskConfigTimeout";
+        public const string SyncInstanceStartTimeout = "DataWorksDI.SyncInstanceStartTimeout";
+
+        /// <summary>A validation ErrorId: the prefix, then the code of the first error finding.</summary>
+        public static string WithCode(string prefix, string findingCode) => prefix + "." + findingCode;
+    }
+}
