@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
 
@@ -61,7 +62,7 @@ namespace DataWorksDI.Cmdlets
                 ExactName = Name,
                 FolderPath = FolderPath,
                 Keyword = Keyword,
-                FileTypes = AnyType.IsPresent ? null : FileType.Select(t => (int)t).ToArray(),
+                FileTypes = AnyType.IsPresent ? null : FileType.Select(WireEnum.ToCode).ToArray(),
                 IncludeContent = IncludeContent.IsPresent,
                 PageSize = PageSize,
             };

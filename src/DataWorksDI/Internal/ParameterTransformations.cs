@@ -24,27 +24,12 @@ namespace DataWorksDI.Internal
             if (value == null || _enumType.IsInstanceOfType(value)) return inputData;
             if (value is string s)
             {
-                string compact = s.Trim().Replace("_", string.Empty).Replace("-", string.Empty);
-                foreach (object member in Enum.GetValues(_enumType))
-                    if (string.Equals(member.ToString(), compact, StringComparison.OrdinalIgnoreCase)) return member;
-                if (string.Equals(compact, "ALLALLOWD", StringComparison.OrdinalIgnoreCase) && _enumType == typeof(Models.DIRerunMode)) return Models.DIRerunMode.AllAllowed;
+                if (WireEnum.TryParse(_enumType, s, out object member)) return member;
                 throw new ArgumentTransformationMetadataException(
-                    $"'{s}' is not a valid value. Use one of: {string.Join(", ", Spellings(_enumType))}.");
+                    $"'{s}' is not a valid value. Use one of: {string.Join(", ", WireEnum.SpellingsOf(_enumType))}.");
             }
             return inputData;
         }
-
-        internal static IEnumerable<string> Spellings(Type enumType)
-        {
-            foreach (object member in Enum.GetValues(enumType))
-            {
-                yield return member.ToString();
-                string wire = ToWireName(member.ToString());
-                if (wire != member.ToString()) yield return wire;
-            }
-        }
-
-        internal static string ToWireName(string name) => WireEnum.NameToWire(name);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using DataWorksDI.Internal;
 
 namespace DataWorksDI.Models
 {
@@ -13,7 +14,7 @@ namespace DataWorksDI.Models
         public int FileType { get; set; }
 
         /// <summary>The type's name (BatchSync, RealtimeSync, …) or the code when it is not a documented one.</summary>
-        public string TypeName => Enum.IsDefined(typeof(DIFileType), FileType) ? ((DIFileType)FileType).ToString() : FileType.ToString();
+        public string TypeName => WireEnum.FromCode<DIFileType>(FileType).ToString();
 
         public string FolderId { get; set; }
 
@@ -50,11 +51,11 @@ namespace DataWorksDI.Models
         public DIFileSchedule Schedule { get; set; }
 
         /// <summary>Batch or Realtime for sync task files (binds to -TaskType of the next cmdlet); null for other files.</summary>
-        public DITaskType? TaskType => FileType == (int)DIFileType.BatchSync ? DITaskType.Batch : FileType == (int)DIFileType.RealtimeSync ? DITaskType.Realtime : (DITaskType?)null;
+        public DITaskType? TaskType => IsBatchSync ? DITaskType.Batch : IsRealtimeSync ? DITaskType.Realtime : (DITaskType?)null;
 
-        public bool IsBatchSync => FileType == (int)DIFileType.BatchSync;
+        public bool IsBatchSync => WireEnum.FromCode<DIFileType>(FileType) == DIFileType.BatchSync;
 
-        public bool IsRealtimeSync => FileType == (int)DIFileType.RealtimeSync;
+        public bool IsRealtimeSync => WireEnum.FromCode<DIFileType>(FileType) == DIFileType.RealtimeSync;
 
         public override string ToString() => $"{FileName} ({FileId})";
     }

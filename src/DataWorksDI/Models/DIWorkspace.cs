@@ -1,13 +1,5 @@
 namespace DataWorksDI.Models
 {
-    /// <summary>Workspace mode (GetProject ProjectMode): basic = one production environment; standard = development + production.</summary>
-    public enum DIWorkspaceMode
-    {
-        Unknown = 0,
-        Basic = 2,
-        Standard = 3,
-    }
-
     /// <summary>A DataWorks workspace (GetProject / ListProjects).</summary>
     public sealed class DIWorkspace
     {

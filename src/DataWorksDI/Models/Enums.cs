@@ -1,13 +1,22 @@
+using DataWorksDI.Internal;
+
 namespace DataWorksDI.Models
 {
-    // PowerShell-style names; the wire spelling is the UPPER_SNAKE form of each name (WireEnum), and parameters accept
-    // either spelling (EnumSpellingTransformationAttribute), so `-CycleType NOT_DAY` and `-CycleType NotDay` both work.
+    // PowerShell-style names. Internal.WireEnum is the one mapping to the wire: a text enum travels as the UPPER_SNAKE form
+    // of each name unless the member says otherwise with [WireName]; a numeric enum's values are the wire's codes.
+    // Parameters accept either spelling (EnumSpellingTransformationAttribute): `-CycleType NOT_DAY` and `-CycleType NotDay`.
 
     /// <summary>CycleType: Day for day/week/month schedules, NotDay for minute/hour schedules.</summary>
     public enum DICycleType { Day, NotDay }
 
     /// <summary>RerunMode: whether an instance may be rerun after success or failure.</summary>
-    public enum DIRerunMode { AllAllowed, FailureAllowed, AllDenied }
+    public enum DIRerunMode
+    {
+        /// <summary>ALL_ALLOWED; the UpdateFile documentation spells it ALL_ALLOWD, which is read as this member too.</summary>
+        [WireName("ALL_ALLOWED", "ALL_ALLOWD")] AllAllowed,
+        FailureAllowed,
+        AllDenied,
+    }
 
     /// <summary>DependentType: cross-cycle dependency.</summary>
     public enum DIDependentType { None, Self, Child, UserDefine }
@@ -28,7 +37,20 @@ namespace DataWorksDI.Models
     public enum DIDeploymentKind { Unknown, Submit, Deploy, Delete }
 
     /// <summary>Data Integration task kinds (TaskType of the DI operations).</summary>
-    public enum DITaskType { Batch, Realtime, Solution }
+    public enum DITaskType
+    {
+        [WireName("DI_OFFLINE")] Batch,
+        [WireName("DI_REALTIME")] Realtime,
+        [WireName("DI_SOLUTION")] Solution,
+    }
+
+    /// <summary>Workspace mode (GetProject ProjectMode): basic = one production environment; standard = development + production.</summary>
+    public enum DIWorkspaceMode
+    {
+        Unknown = 0,
+        Basic = 2,
+        Standard = 3,
+    }
 
     /// <summary>File (node) type codes (ListFiles FileTypes, GetFile FileType), ../shared/spec/dataworks-api.md §3.1.</summary>
     public enum DIFileType

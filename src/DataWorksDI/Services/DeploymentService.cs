@@ -31,7 +31,7 @@ namespace DataWorksDI.Services
             for (int page = 1; ; page++)
             {
                 var request = new ApiRequest(ApiAction.ListDeployments).With("ProjectId", projectId).With("Keyword", keyword)
-                    .With("Status", status.HasValue ? (int)status.Value : (int?)null).With("PageNumber", page).With("PageSize", pageSize);
+                    .With("Status", status.HasValue ? WireEnum.ToCode(status.Value) : (int?)null).With("PageNumber", page).With("PageSize", pageSize);
                 JObject body = await Call(request, ct).ConfigureAwait(false);
                 JToken data = body["Data"];
                 var list = new List<DIDeployment>();
@@ -44,7 +44,7 @@ namespace DataWorksDI.Services
                             ProjectId = projectId,
                             DeploymentId = Json.Long(d, "Id") ?? 0,
                             Name = Json.Str(d, "Name"),
-                            Status = (DIDeploymentStatus)(Json.Int(d, "Status") ?? 0),
+                            Status = WireEnum.FromCode<DIDeploymentStatus>(Json.Int(d, "Status")) ?? DIDeploymentStatus.Pending,
                             CreatorId = Json.Str(d, "Creator"),
                             HandlerId = Json.Str(d, "Executor"),
                             CreateTime = Json.EpochMs(d, "CreateTime"),
@@ -119,16 +119,15 @@ namespace DataWorksDI.Services
         {
             JToken data = body["Data"];
             JToken d = data?["Deployment"];
-            int? check = Json.Int(d, "CheckingStatus");
             var result = new DIDeployment
             {
                 ProjectId = projectId,
                 DeploymentId = deploymentId,
                 Name = Json.Str(d, "Name"),
-                Status = (DIDeploymentStatus)(Json.Int(d, "Status") ?? 0),
-                Check = check == 7 ? DIDeploymentCheck.CheckFailed : check == 8 ? DIDeploymentCheck.Checking : DIDeploymentCheck.None,
-                FromEnvironment = Json.Int(d, "FromEnvironment") is int f ? (DIEnvironment)f : (DIEnvironment?)null,
-                ToEnvironment = Json.Int(d, "ToEnvironment") is int t ? (DIEnvironment)t : (DIEnvironment?)null,
+                Status = WireEnum.FromCode<DIDeploymentStatus>(Json.Int(d, "Status")) ?? DIDeploymentStatus.Pending,
+                Check = WireEnum.FromCode<DIDeploymentCheck>(Json.Int(d, "CheckingStatus")) ?? DIDeploymentCheck.None,
+                FromEnvironment = WireEnum.FromCode<DIEnvironment>(Json.Int(d, "FromEnvironment")),
+                ToEnvironment = WireEnum.FromCode<DIEnvironment>(Json.Int(d, "ToEnvironment")),
                 ErrorMessage = Json.Str(d, "ErrorMessage"),
                 CreatorId = Json.Str(d, "CreatorId"),
                 HandlerId = Json.Str(d, "HandlerId"),

@@ -26,7 +26,7 @@ namespace DataWorksDI.Services
         }
 
         private static ApiRequest Request(ApiAction action, long projectId, DITaskType type) =>
-            new ApiRequest(action).With("ProjectId", projectId).With("TaskType", SyncTaskService.TaskTypeWire(type));
+            new ApiRequest(action).With("ProjectId", projectId).With("TaskType", WireEnum.ToWire(type));
 
         public async Task<long> GenerateForCreatingAsync(long projectId, DITaskType type, string taskParam, string clientToken, CancellationToken ct)
         {
@@ -141,7 +141,7 @@ namespace DataWorksDI.Services
                 TaskType = type,
                 Name = Json.Str(data, "Name"),
                 RawStatus = raw,
-                Status = WireEnum.Parse<DIInstanceStatus>(raw) ?? (string.Equals(raw, "run", StringComparison.OrdinalIgnoreCase) ? DIInstanceStatus.Run : DIInstanceStatus.Unknown),
+                Status = WireEnum.Parse<DIInstanceStatus>(raw) ?? DIInstanceStatus.Unknown,
                 Message = Json.Str(data, "Message"),
                 SolutionInfo = ScheduleFields.JsonOrNull(data?["SolutionInfo"]),
                 RequestId = Json.Str(body, "RequestId"),

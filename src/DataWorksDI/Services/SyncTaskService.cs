@@ -17,9 +17,6 @@ namespace DataWorksDI.Services
         {
         }
 
-        internal static string TaskTypeWire(DITaskType type) =>
-            type == DITaskType.Realtime ? "DI_REALTIME" : type == DITaskType.Solution ? "DI_SOLUTION" : "DI_OFFLINE";
-
         /// <summary>Why a CU value is refused (serverless groups take a positive multiple of 0.5), or null when it is fine.</summary>
         internal static string CuProblem(double? cu) =>
             cu.HasValue && (cu.Value <= 0 || System.Math.Abs(cu.Value * 2 - System.Math.Round(cu.Value * 2)) > 1e-9)
@@ -42,7 +39,7 @@ namespace DataWorksDI.Services
         {
             var request = new ApiRequest(ApiAction.CreateDISyncTask)
                 .With("ProjectId", projectId)
-                .With("TaskType", TaskTypeWire(type))
+                .With("TaskType", WireEnum.ToWire(type))
                 .With("TaskName", name)
                 .With("TaskParam", TaskParam(folderPath, resourceGroup, cu))
                 .With("TaskContent", content)
@@ -70,7 +67,7 @@ namespace DataWorksDI.Services
             var request = new ApiRequest(ApiAction.UpdateDISyncTask)
                 .With("ProjectId", projectId)
                 .With("FileId", fileId)
-                .With("TaskType", TaskTypeWire(type))
+                .With("TaskType", WireEnum.ToWire(type))
                 .With("TaskContent", content)
                 .With("TaskParam", resourceGroup != null || cu.HasValue ? TaskParam(null, resourceGroup, cu) : null);
             JObject body = await Call(request, ct).ConfigureAwait(false);

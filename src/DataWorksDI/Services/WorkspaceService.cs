@@ -50,10 +50,10 @@ namespace DataWorksDI.Services
 
         internal static DIWorkspace Parse(JToken data)
         {
-            int? mode = Json.Int(data, "ProjectMode");
             string[] envs = Json.Strings(data, "EnvTypes");
-            DIWorkspaceMode m = mode == 2 ? DIWorkspaceMode.Basic : mode == 3 ? DIWorkspaceMode.Standard : DIWorkspaceMode.Unknown;
-            if (m == DIWorkspaceMode.Unknown && envs.Length > 0) m = envs.Length >= 2 ? DIWorkspaceMode.Standard : DIWorkspaceMode.Basic;
+            // ListProjects gives no ProjectMode: then the environments tell (standard mode has DEV and PROD, basic only PROD).
+            DIWorkspaceMode m = WireEnum.FromCode<DIWorkspaceMode>(Json.Int(data, "ProjectMode"))
+                ?? (envs.Length == 0 ? DIWorkspaceMode.Unknown : envs.Length >= 2 ? DIWorkspaceMode.Standard : DIWorkspaceMode.Basic);
             return new DIWorkspace
             {
                 ProjectId = Json.Long(data, "ProjectId") ?? 0,
