@@ -23,8 +23,11 @@ namespace DataWorksDI.Client
 
         public SignatureVersion SignatureVersion { get; set; } = SignatureVersion.V3;
 
+        /// <summary>The default of <see cref="AttemptTimeout"/> (the one place it is written; Connect-DIWorkspace shows it).</summary>
+        public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
+
         /// <summary>Time allowed for one attempt (connect, send, receive).</summary>
-        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;
 
         public RetryOptions Retry { get; set; } = new RetryOptions();
 

@@ -6,8 +6,11 @@ namespace DataWorksDI.Client
     /// <summary>How many times and how patiently a failed call is retried. The one place retry timing is decided.</summary>
     public sealed class RetryOptions
     {
+        /// <summary>The default of <see cref="MaxAttempts"/> (the one place it is written; Connect-DIWorkspace shows it).</summary>
+        public const int DefaultMaxAttempts = 4;
+
         /// <summary>Attempts in all, including the first; 1 turns retries off.</summary>
-        public int MaxAttempts { get; set; } = 4;
+        public int MaxAttempts { get; set; } = DefaultMaxAttempts;
 
         /// <summary>Delay before the first retry; doubles with each retry.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);

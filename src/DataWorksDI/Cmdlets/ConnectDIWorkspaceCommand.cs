@@ -2,8 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
 using DataWorksDI.Client.Credentials;
+using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets
@@ -65,68 +65,52 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [ValidateRange(1, 10)]
-        public int MaxAttempts { get; set; } = 4;
+        public int MaxAttempts { get; set; } = RetryOptions.DefaultMaxAttempts;
 
         [Parameter]
         [ValidateRange(1, 600)]
-        public int RequestTimeoutSec { get; set; } = 30;
+        public int RequestTimeoutSec { get; set; } = (int)DataWorksClientOptions.DefaultAttemptTimeout.TotalSeconds;
 
         protected override void ProcessRecord()
         {
-            ICredentialProvider credentials;
-            string region = Region;
-            if (ParameterSetName == DefaultSet)
+            var request = new ConnectRequest
             {
-                CredentialResolution resolution = null;
-                try
-                {
-                    resolution = Run(ct => new DefaultCredentialChain().ResolveAsync(ProfileName, ct));
-                }
-                catch (CredentialException ex)
-                {
-                    ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
-                }
-                foreach (string passed in resolution.PassedOver) WriteDebug("Credential source passed over: " + passed);
-                credentials = resolution.Provider;
-                if (string.IsNullOrEmpty(region) && !string.IsNullOrEmpty(resolution.Region))
-                {
-                    region = resolution.Region;
-                    WriteDebug($"Region: {region} (from the profile).");
-                }
-            }
-            else
-            {
-                credentials = new StaticCredentialProvider(ParameterSetName == CredentialSet
-                    ? new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter")
-                    : new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
-            }
+                Region = Region,
+                ProjectId = ProjectId > 0 ? ProjectId : (long?)null,
+                Endpoint = Endpoint,
+                Vpc = Vpc.IsPresent,
+                ProfileName = ProfileName,
+                SignatureVersion = SignatureVersion,
+                MaxAttempts = MaxAttempts,
+                AttemptTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
+            };
+            if (ParameterSetName == CredentialSet)
+                request.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
+            else if (ParameterSetName == AccessKeySet)
+                request.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
 
-            if (string.IsNullOrEmpty(region) && Endpoint == null)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoRegion,
-                    "Give -Region (for example cn-hangzhou), a profile with a region_id, or -Endpoint (for example http://127.0.0.1:8787 for the local emulator).",
-                    ErrorCategory.InvalidArgument, null));
-            }
-            Uri endpoint;
+            ConnectResult connected = null;
             try
             {
-                endpoint = DataWorksEndpoints.Resolve(region, Endpoint, Vpc.IsPresent);
+                connected = Run(ct => ContextFactory.ConnectAsync(request, ct));
             }
-            catch (ArgumentException ex)
+            catch (CredentialException ex)
             {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.InvalidEndpoint, ex.Message, ErrorCategory.InvalidArgument, Endpoint));
-                return;
+                ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
             }
+            catch (DataWorksOperationException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
+            }
+            foreach (string note in connected.Notes) WriteDebug(note);
+            DIContext context = connected.Context;
 
-            var retry = new RetryOptions { MaxAttempts = MaxAttempts };
-            var context = new DIContext(region, ProjectId > 0 ? ProjectId : (long?)null, endpoint, SignatureVersion,
-                credentials, retry, TimeSpan.FromSeconds(RequestTimeoutSec), Vpc.IsPresent, Endpoint != null);
-
-            string workspace = ProjectId > 0 ? $" with default workspace {ProjectId}" : string.Empty;
-            if (!ShouldProcess($"{endpoint}{workspace}", "Set the DataWorks session context")) return;
+            string workspace = context.ProjectId.HasValue ? $" with default workspace {context.ProjectId}" : string.Empty;
+            if (!ShouldProcess($"{context.Endpoint}{workspace}", "Set the DataWorks session context")) return;
             SessionContextStore.Set(context);
-            AcsCredential current = Run(ct => credentials.GetCredentialAsync(ct));
-            WriteDebug($"Credentials: {credentials.Name} (AccessKey {DataWorksClient.MaskKeyId(current.AccessKeyId)}{(current.IsTemporary ? ", temporary" : string.Empty)}{(current.Expiration.HasValue ? ", expires " + current.Expiration.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}).");
+            // Says which credential won (from the context's own source: no DataWorks call).
+            AcsCredential current = Run(ct => context.Credentials.GetCredentialAsync(ct));
+            WriteDebug($"Credentials: {context.CredentialSource} (AccessKey {DataWorksClient.MaskKeyId(current.AccessKeyId)}{(current.IsTemporary ? ", temporary" : string.Empty)}{(current.Expiration.HasValue ? ", expires " + current.Expiration.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}).");
             WriteObject(context);
         }
     }

@@ -1,16 +1,14 @@
-using System;
 using System.Management.Automation;
-using DataWorksDI.Client;
-using DataWorksDI.Errors;
 using DataWorksDI.Client.Credentials;
+using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
     /// Base of every cmdlet that calls DataWorks: resolves the context once (explicit -Context, else the runspace's
-    /// session context), applies the per-call -ProfileName and -Region overrides, and names the source that won in -Debug
-    /// output (never a secret).
+    /// session context), applies the per-call -ProfileName and -Region overrides through <see cref="ContextFactory"/>, and
+    /// names the source that won in -Debug output (never a secret).
     /// </summary>
     public abstract class DataWorksApiCmdlet : DataWorksCmdlet
     {
@@ -34,26 +32,26 @@ namespace DataWorksDI.Cmdlets
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
         public string Region { get; set; }
 
+        private bool Overridden => !string.IsNullOrEmpty(ProfileName) || !string.IsNullOrEmpty(Region);
+
         /// <summary>The context for this call, or null when there is none (for cmdlets that can work offline).</summary>
         internal DIContext TryResolveContext()
         {
             AssertPipelineThread();
             if (_resolved != null) return _resolved;
-            if (!string.IsNullOrEmpty(ProfileName) || !string.IsNullOrEmpty(Region)) return ResolveContext();
+            if (Overridden) return ResolveContext();
             return Context ?? SessionContextStore.Get();
         }
-
 
         /// <summary>The context for this call. Terminates when there is none: no cmdlet can work without one.</summary>
         internal DIContext ResolveContext()
         {
             AssertPipelineThread();
             if (_resolved != null) return _resolved;
-            DIContext baseContext;
-            if (Context != null)
+            DIContext baseContext = Context;
+            if (baseContext != null)
             {
-                WriteDebug($"Context: the -Context parameter ({Context.Endpoint}, credentials from {Context.CredentialSource}).");
-                baseContext = Context;
+                WriteDebug($"Context: the -Context parameter ({baseContext.Endpoint}, credentials from {baseContext.CredentialSource}).");
             }
             else
             {
@@ -61,70 +59,41 @@ namespace DataWorksDI.Cmdlets
                 if (baseContext != null)
                     WriteDebug($"Context: the session context from Connect-DIWorkspace ({baseContext.Endpoint}, credentials from {baseContext.CredentialSource}).");
             }
-            if (string.IsNullOrEmpty(ProfileName) && string.IsNullOrEmpty(Region))
+            if (!Overridden)
             {
-                if (baseContext == null) ThrowNoContext();
+                if (baseContext == null) ThrowTerminatingError(ErrorRecords.From(ContextFactory.NoContext(), null));
                 return _resolved = baseContext;
             }
-            return _resolved = Override(baseContext);
-        }
-
-        private DIContext Override(DIContext baseContext)
-        {
-            CredentialResolution profile = null;
-            if (!string.IsNullOrEmpty(ProfileName))
+            CredentialResolution profile = string.IsNullOrEmpty(ProfileName) ? null : ResolveProfile();
+            try
             {
-                profile = SessionContextStore.GetProfile(ProfileName);
-                if (profile == null)
-                {
-                    try
-                    {
-                        profile = Run(ct => new DefaultCredentialChain().ResolveAsync(ProfileName, ct));
-                    }
-                    catch (CredentialException ex)
-                    {
-                        ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
-                    }
-                    SessionContextStore.SetProfile(ProfileName, profile);
-                }
-                WriteDebug($"Credentials for this call: {profile.Provider.Name} (from -ProfileName).");
+                return _resolved = ContextFactory.ForCall(baseContext, ProfileName, profile, Region, WriteDebug);
             }
-            else if (baseContext == null)
+            catch (DataWorksOperationException ex)
             {
-                ThrowNoContext();
-            }
-
-            string region = !string.IsNullOrEmpty(Region) ? Region : profile?.Region ?? baseContext?.Region;
-            Uri endpoint;
-            bool explicitEndpoint = baseContext != null && baseContext.EndpointIsExplicit;
-            if (explicitEndpoint)
-            {
-                endpoint = baseContext.Endpoint;
-                if (!string.IsNullOrEmpty(Region)) WriteDebug($"Region for this call: {Region}; the endpoint stays {endpoint} because the context was connected with -Endpoint.");
-            }
-            else if (!string.IsNullOrEmpty(region))
-            {
-                endpoint = DataWorksEndpoints.Resolve(region, null, baseContext?.UseVpcEndpoint ?? false);
-                WriteDebug($"Region for this call: {region} ({endpoint}).");
-            }
-            else
-            {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoRegion,
-                    $"No region is known for this call: the profile '{ProfileName}' has no region_id and there is no session context. Pass -Region.",
-                    ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
                 return null;
             }
-
-            return new DIContext(region, baseContext?.ProjectId, endpoint, baseContext?.SignatureVersion ?? SignatureVersion.V3,
-                profile?.Provider ?? baseContext.Credentials, baseContext?.Retry ?? new RetryOptions(),
-                baseContext?.AttemptTimeout ?? TimeSpan.FromSeconds(30), baseContext?.UseVpcEndpoint ?? false, explicitEndpoint);
         }
 
-        private void ThrowNoContext()
+        /// <summary>The credentials of -ProfileName, resolved once per runspace (so temporary credentials are reused).</summary>
+        private CredentialResolution ResolveProfile()
         {
-            ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoContext,
-                "There is no DataWorks context in this session. Run Connect-DIWorkspace first (for example: Connect-DIWorkspace -Region cn-hangzhou -ProjectId 12345, which finds credentials like the aliyun CLI does), or pass -Context or -ProfileName.",
-                ErrorCategory.ConnectionError, null));
+            CredentialResolution profile = SessionContextStore.GetProfile(ProfileName);
+            if (profile == null)
+            {
+                try
+                {
+                    profile = Run(ct => ContextFactory.ResolveProfileAsync(ProfileName, ct));
+                }
+                catch (CredentialException ex)
+                {
+                    ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
+                }
+                SessionContextStore.SetProfile(ProfileName, profile);
+            }
+            WriteDebug($"Credentials for this call: {profile.Provider.Name} (from -ProfileName).");
+            return profile;
         }
     }
 

@@ -7,6 +7,7 @@ namespace DataWorksDI.Session
     /// <summary>
     /// Where and as whom cmdlets call DataWorks: endpoint, region, default workspace and credentials.
     /// Output by Connect-DIWorkspace and Get-DIContext; accepted by every cmdlet's -Context. Shows no secret.
+    /// Built only by <see cref="ContextFactory"/>.
     /// </summary>
     public sealed class DIContext
     {
@@ -14,56 +15,39 @@ namespace DataWorksDI.Session
         private DataWorksClient _client;
         private WorkspaceInfoCache _workspaces;
 
-        internal DIContext(string region, long? projectId, Uri endpoint, SignatureVersion signatureVersion,
-            ICredentialProvider credentials, RetryOptions retry, TimeSpan attemptTimeout, bool vpc, bool explicitEndpoint = false)
+        internal DIContext(ContextSettings settings)
         {
-            EndpointIsExplicit = explicitEndpoint;
-            Region = region;
-            ProjectId = projectId;
-            Endpoint = endpoint;
-            SignatureVersion = signatureVersion;
-            Credentials = credentials;
-            Retry = retry;
-            AttemptTimeout = attemptTimeout;
-            UseVpcEndpoint = vpc;
+            Settings = settings ?? throw new ArgumentNullException(nameof(settings));
             ConnectedAt = DateTimeOffset.Now;
         }
 
-        public string Region { get; }
+        /// <summary>What the context was built from (a copy is the start of a per-call override).</summary>
+        internal ContextSettings Settings { get; }
+
+        public string Region => Settings.Region;
 
         /// <summary>The default workspace; every cmdlet can override it with -ProjectId.</summary>
-        public long? ProjectId { get; }
+        public long? ProjectId => Settings.ProjectId;
 
-        public Uri Endpoint { get; }
+        public Uri Endpoint => Settings.Endpoint;
 
-        public SignatureVersion SignatureVersion { get; }
+        public SignatureVersion SignatureVersion => Settings.SignatureVersion;
 
-        public bool UseVpcEndpoint { get; }
+        public bool UseVpcEndpoint => Settings.UseVpcEndpoint;
 
         /// <summary>Which credential source is used, e.g. "parameters". Never a secret.</summary>
         public string CredentialSource => Credentials.Name;
 
-        public int MaxAttempts => Retry.MaxAttempts;
+        public int MaxAttempts => Settings.Retry.MaxAttempts;
 
-        public TimeSpan AttemptTimeout { get; }
+        public TimeSpan AttemptTimeout => Settings.AttemptTimeout;
 
         public DateTimeOffset ConnectedAt { get; }
 
-        internal ICredentialProvider Credentials { get; }
+        internal ICredentialProvider Credentials => Settings.Credentials;
 
         /// <summary>True when the endpoint was given with -Endpoint (e.g. the emulator) rather than derived from the region.</summary>
-        internal bool EndpointIsExplicit { get; }
-
-        internal RetryOptions Retry { get; }
-
-        /// <summary>A copy that uses another default workspace (for -ProjectId overrides that keep everything else).</summary>
-        internal DIContext WithProjectId(long projectId)
-        {
-            var copy = new DIContext(Region, projectId, Endpoint, SignatureVersion, Credentials, Retry, AttemptTimeout, UseVpcEndpoint, EndpointIsExplicit);
-            copy._client = Client;
-            copy._workspaces = Workspaces;
-            return copy;
-        }
+        internal bool EndpointIsExplicit => Settings.EndpointIsExplicit;
 
         /// <summary>The client for this context, created once.</summary>
         internal DataWorksClient Client
@@ -78,7 +62,7 @@ namespace DataWorksDI.Session
                         {
                             SignatureVersion = SignatureVersion,
                             AttemptTimeout = AttemptTimeout,
-                            Retry = Retry.Clone(),
+                            Retry = Settings.Retry.Clone(),
                         };
                         _client = new DataWorksClient(options, Credentials);
                     }

@@ -25,7 +25,10 @@ namespace DataWorksDI.Tests.Credentials
             var provider = new RamRoleArnCredentialProvider(
                 new StaticCredentialProvider(new AcsCredential(id, AcsCredential.ToSecureString(secret))),
                 new RoleSettings { RoleArn = CredentialEmulator.RoleArn, RoleSessionName = session }, new StsClient(emulator.BaseAddress), "wait test role");
-            var context = new DIContext(null, 181565, emulator.BaseAddress, SignatureVersion.V3, provider, new RetryOptions { MaxAttempts = 1 }, TimeSpan.FromSeconds(30), false, true);
+            var context = ContextFactory.Create(new ContextSettings
+            {
+                ProjectId = 181565, Endpoint = emulator.BaseAddress, EndpointIsExplicit = true, Credentials = provider, Retry = new RetryOptions { MaxAttempts = 1 },
+            });
 
             using (var ps = new PowerShellSession())
             {

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Client.Credentials;
+using DataWorksDI.Errors;
+using DataWorksDI.Session;
+using Xunit;
+
+namespace DataWorksDI.Tests.Session
+{
+    /// <summary>The one place a context is built (Session/ContextFactory): defaults, connect, and per-call overrides.</summary>
+    public class ContextFactoryTests
+    {
+        private static ICredentialProvider Key(string id) => new StaticCredentialProvider(new AcsCredential(id, AcsCredential.ToSecureString("factory-secret-1")));
+
+        [Fact]
+        public async Task Connect_WithoutOptions_GetsTheClientsDefaults()
+        {
+            ConnectResult r = await ContextFactory.ConnectAsync(new ConnectRequest { Region = "cn-shanghai", ProjectId = 7, Credentials = Key("LTAI5tFactory1") }, CancellationToken.None);
+            Assert.Equal(RetryOptions.DefaultMaxAttempts, r.Context.MaxAttempts);
+            Assert.Equal(4, r.Context.MaxAttempts);
+            Assert.Equal(TimeSpan.FromSeconds(30), r.Context.AttemptTimeout);
+            Assert.Equal(SignatureVersion.V3, r.Context.SignatureVersion);
+            Assert.Equal(new Uri("https://dataworks.cn-shanghai.aliyuncs.com/"), r.Context.Endpoint);
+            Assert.Equal(7L, r.Context.ProjectId);
+            Assert.Equal(TimeSpan.FromSeconds(30), r.Context.Client.Options.AttemptTimeout);
+            Assert.Equal(4, r.Context.Client.Options.Retry.MaxAttempts);
+        }
+
+        [Fact]
+        public async Task Connect_WithoutRegionOrEndpoint_IsNoRegion_AndABadEndpointIsInvalidEndpoint()
+        {
+            var none = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ConnectRequest { Credentials = Key("LTAI5tFactory2") }, CancellationToken.None));
+            Assert.Equal(ErrorIds.NoRegion, none.ErrorId);
+            var bad = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ConnectRequest { Endpoint = new Uri("ftp://x/"), Credentials = Key("LTAI5tFactory3") }, CancellationToken.None));
+            Assert.Equal(ErrorIds.InvalidEndpoint, bad.ErrorId);
+            Assert.DoesNotContain("(Parameter", bad.Message);
+        }
+
+        [Fact]
+        public void ForCall_Region_ChangesTheEndpoint_ButAnExplicitEndpointStays_AndEverythingElseIsKept()
+        {
+            var derived = ContextFactory.Create(new ContextSettings { Region = "cn-hangzhou", ProjectId = 5, Endpoint = new Uri("https://dataworks.cn-hangzhou.aliyuncs.com/"), Credentials = Key("LTAI5tFactory4"), Retry = new RetryOptions { MaxAttempts = 2 }, AttemptTimeout = TimeSpan.FromSeconds(9) });
+            var notes = new List<string>();
+            DIContext call = ContextFactory.ForCall(derived, null, null, "cn-beijing", notes.Add);
+            Assert.Equal(new Uri("https://dataworks.cn-beijing.aliyuncs.com/"), call.Endpoint);
+            Assert.Equal("cn-beijing", call.Region);
+            Assert.Equal(5L, call.ProjectId);
+            Assert.Equal(2, call.MaxAttempts);
+            Assert.Equal(TimeSpan.FromSeconds(9), call.AttemptTimeout);
+            Assert.Equal("cn-hangzhou", derived.Region);
+            Assert.Contains(notes, n => n.Contains("cn-beijing"));
+
+            var emulator = ContextFactory.Create(new ContextSettings { Endpoint = new Uri("http://127.0.0.1:8787/"), EndpointIsExplicit = true, Credentials = Key("LTAI5tFactory5") });
+            Assert.Equal(new Uri("http://127.0.0.1:8787/"), ContextFactory.ForCall(emulator, null, null, "cn-beijing", null).Endpoint);
+        }
+
+        [Fact]
+        public void ForCall_WithNeitherContextNorProfile_IsNoContext()
+        {
+            var ex = Assert.Throws<DataWorksOperationException>(() => ContextFactory.ForCall(null, null, null, "cn-beijing", null));
+            Assert.Equal(ErrorIds.NoContext, ex.ErrorId);
+        }
+    }
+}
