@@ -49,12 +49,6 @@ namespace DataWorksDI.Client
 
         public ApiRequest With(string name, bool? value) => With(name, value.HasValue ? (value.Value ? "true" : "false") : null);
 
-        public string Get(string name)
-        {
-            foreach (var p in _parameters) if (p.Key == name) return p.Value;
-            return null;
-        }
-
         public override string ToString() => Action.Name;
     }
 }

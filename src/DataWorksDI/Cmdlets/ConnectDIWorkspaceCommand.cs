@@ -9,12 +9,8 @@ using DataWorksDI.Session;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Sets the DataWorks context (endpoint, workspace, credentials) that the other cmdlets use in this session.</para>
-    /// <para type="description">Without -AccessKeyId or -Credential, credentials are found like the aliyun CLI and the
-    /// official credentials libraries find them: environment variables, OIDC role, ~/.aliyun/config.json,
-    /// ~/.alibabacloud/credentials.ini, the ECS instance RAM role, ALIBABA_CLOUD_CREDENTIALS_URI (docs/credentials.md).
-    /// -ProfileName picks one profile, which must exist. Temporary credentials are refreshed before they expire. Nothing
-    /// is written to disk and nothing is ever prompted for.</para>
+    /// Connect-DIWorkspace: the session context (endpoint, workspace, credentials), built by Session.ContextFactory and
+    /// kept in memory per runspace (Session.SessionContextStore). Help: docs/help/Connect-DIWorkspace.md.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true)]
     [OutputType(typeof(DIContext))]
@@ -115,9 +111,7 @@ namespace DataWorksDI.Cmdlets
         }
     }
 
-    /// <summary>
-    /// <para type="synopsis">Gets the DataWorks context of this session.</para>
-    /// </summary>
+    /// <summary>Get-DIContext: the session context of this runspace.</summary>
     [Cmdlet(VerbsCommon.Get, "DIContext")]
     [OutputType(typeof(DIContext))]
     public sealed class GetDIContextCommand : DataWorksCmdlet
@@ -129,9 +123,7 @@ namespace DataWorksDI.Cmdlets
         }
     }
 
-    /// <summary>
-    /// <para type="synopsis">Clears the DataWorks context of this session.</para>
-    /// </summary>
+    /// <summary>Disconnect-DIWorkspace: clears the session context of this runspace.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class DisconnectDIWorkspaceCommand : DataWorksCmdlet

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Errors;
-using DataWorksDI.Session;
+using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
 {
@@ -74,9 +76,33 @@ namespace DataWorksDI.Cmdlets
             }
         }
 
-        internal void PostProgress(ProgressRecord record) => Post(c => c.WriteProgress(record));
+        /// <summary>
+        /// The one progress path: a workflow's progress callback, from any thread. Each report becomes a ProgressRecord
+        /// with the activity's own id (Workflows.ProgressActivity hands them out) and is written on the pipeline thread.
+        /// </summary>
+        internal void PostProgress(ProgressUpdate update)
+        {
+            var record = new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+            {
+                PercentComplete = update.PercentComplete,
+                RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            Post(c => c.WriteProgress(record));
+        }
 
-        internal void PostWarning(string message) => Post(c => c.WriteWarning(message));
+        /// <summary>
+        /// The one way a listing is written: each page as it arrives, the next page fetched only when the pipeline wants
+        /// more — when a downstream command has what it needs (Select-Object -First), WriteObject stops the pipeline and no
+        /// further page is read. A failed page is a non-terminating error about <paramref name="target"/>.
+        /// </summary>
+        internal void WritePages<T>(Pager<T> pager, object target)
+        {
+            while (pager.HasMore)
+            {
+                if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return;
+                foreach (T item in items) WriteObject(item);
+            }
+        }
 
         /// <summary>
         /// Runs asynchronous work to completion while writing its queued messages on this (the pipeline) thread.
@@ -97,8 +123,7 @@ namespace DataWorksDI.Cmdlets
             }
             catch
             {
-                // A write failed or the pipeline is stopping (e.g. Select-Object -First has what it wants):
-                // stop the background work too, so no further page is fetched.
+                // A write failed or the pipeline is stopping (e.g. Ctrl+C): stop the background work too.
                 _cancellation.Cancel();
                 throw;
             }

@@ -1,13 +1,15 @@
 using System.Management.Automation;
+using DataWorksDI.Errors;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
 
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Gets a deployment package (GetDeployment) or lists the workspace's packages (ListDeployments).</para>
+    /// Get-DIDeployment: a deployment package (GetDeployment), or without -DeploymentId the workspace's packages
+    /// (ListDeployments, paged on demand). -List is accepted and changes nothing (it was once required to list).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(DIDeployment))]
     public sealed class GetDIDeploymentCommand : WorkspaceCmdlet
     {
@@ -22,7 +24,8 @@ namespace DataWorksDI.Cmdlets
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         public long FileId { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = ListSet)]
+        /// <summary>Lists (as without any id); accepted so that scripts written for earlier versions keep working.</summary>
+        [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter List { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -41,23 +44,19 @@ namespace DataWorksDI.Cmdlets
             var service = new DeploymentService(ResolveContext(), Log);
             if (ParameterSetName == ListSet)
             {
-                DIDeploymentStatus? status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (DIDeploymentStatus?)null;
-                TryRun(async ct =>
+                if (MyInvocation.ExpectingInput)
                 {
-                    await service.ListAsync(projectId, status, Keyword, PageSize, page =>
-                    {
-                        Post(c => { foreach (DIDeployment d in page) c.WriteObject(d); });
-                        return !ct.IsCancellationRequested;
-                    }, ct).ConfigureAwait(false);
-                    return true;
-                }, projectId, out bool _);
+                    // A piped object that is not a package (a file, a workspace) must not turn into every package of the workspace.
+                    WriteError(ErrorRecords.Create(ErrorIds.NoDeploymentId,
+                        $"The piped object has no DeploymentId, so there is no package to get. To list the packages of workspace {projectId}, run Get-DIDeployment -ProjectId {projectId} without piping to it.",
+                        ErrorCategory.InvalidArgument, projectId));
+                    return;
+                }
+                DIDeploymentStatus? status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (DIDeploymentStatus?)null;
+                WritePages(service.List(projectId, status, Keyword, PageSize), projectId);
                 return;
             }
-            if (TryRun(ct => service.GetAsync(projectId, DeploymentId, ct), DeploymentId, out DIDeployment d1))
-            {
-                if (d1.FileId == 0) d1.FileId = FileId;
-                WriteObject(d1);
-            }
+            if (TryRun(ct => service.GetAsync(projectId, DeploymentId, FileId, ct), DeploymentId, out DIDeployment deployment)) WriteObject(deployment);
         }
     }
 }

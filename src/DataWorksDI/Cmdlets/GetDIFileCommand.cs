@@ -6,9 +6,7 @@ using DataWorksDI.Services;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Gets a file with its schedule (GetFile), or finds files by name, folder, keyword and type (ListFiles, paged automatically).</para>
-    /// </summary>
+    /// <summary>Get-DIFile: a file with its schedule (GetFile), or without -FileId the files found by name, folder, keyword and type (ListFiles, paged on demand).</summary>
     [Cmdlet(VerbsCommon.Get, "DIFile", DefaultParameterSetName = QuerySet)]
     [OutputType(typeof(DIFile))]
     public sealed class GetDIFileCommand : WorkspaceCmdlet
@@ -66,15 +64,7 @@ namespace DataWorksDI.Cmdlets
                 IncludeContent = IncludeContent.IsPresent,
                 PageSize = PageSize,
             };
-            TryRun(async ct =>
-            {
-                await service.ListAsync(projectId, query, page =>
-                {
-                    Post(c => { foreach (DIFile f in page) c.WriteObject(f); });
-                    return !ct.IsCancellationRequested;
-                }, ct).ConfigureAwait(false);
-                return true;
-            }, projectId, out bool _);
+            WritePages(service.List(projectId, query), projectId);
         }
     }
 }

@@ -5,9 +5,7 @@ using DataWorksDI.Validation;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Previews the next run times of a DataWorks cron expression, offline, after checking it against the scheduler's rules.</para>
-    /// </summary>
+    /// <summary>Get-DIScheduleTime: previews the next run times of a DataWorks cron expression, offline, after checking it against the scheduler's rules.</summary>
     [Cmdlet(VerbsCommon.Get, "DIScheduleTime")]
     [OutputType(typeof(DateTime))]
     public sealed class GetDIScheduleTimeCommand : DataWorksCmdlet

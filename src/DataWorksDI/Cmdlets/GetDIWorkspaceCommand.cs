@@ -5,16 +5,17 @@ using DataWorksDI.Services;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Gets a DataWorks workspace (GetProject), or lists the workspaces (ListProjects).</para>
+    /// Get-DIWorkspace: a workspace and its mode (GetProject) when -ProjectId is given (or bound from a piped object), or
+    /// else the workspaces (ListProjects, paged on demand). -List is accepted and always lists.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DIWorkspace", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsCommon.Get, "DIWorkspace", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(DIWorkspace))]
     public sealed class GetDIWorkspaceCommand : WorkspaceCmdlet
     {
-        private const string ByIdSet = "ById";
         private const string ListSet = "List";
 
-        [Parameter(Mandatory = true, ParameterSetName = ListSet)]
+        /// <summary>Lists (as without -ProjectId); accepted so that scripts written for earlier versions keep working.</summary>
+        [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter List { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -24,17 +25,9 @@ namespace DataWorksDI.Cmdlets
         protected override void ProcessRecord()
         {
             var service = new WorkspaceService(ResolveContext(), Log);
-            if (ParameterSetName == ListSet)
+            if (List.IsPresent || !MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)))
             {
-                TryRun(async ct =>
-                {
-                    await service.ListAsync(PageSize, page =>
-                    {
-                        Post(c => { foreach (DIWorkspace w in page) c.WriteObject(w); });
-                        return !ct.IsCancellationRequested;
-                    }, ct).ConfigureAwait(false);
-                    return true;
-                }, "ListProjects", out bool _);
+                WritePages(service.List(PageSize), "ListProjects");
                 return;
             }
             long projectId = ResolveProjectId();

@@ -11,7 +11,8 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Calls any supported DataWorks OpenAPI action through the module's signed, retrying client.</para>
+    /// Invoke-DIApi: any supported action through the module's signed, retrying client. The one cmdlet that uses the
+    /// client directly: it is the raw API, with no rule of its own to keep in a service.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "DIApi", SupportsShouldProcess = true)]
     [OutputType(typeof(PSObject))]

@@ -3,10 +3,28 @@ using System.Management.Automation;
 using DataWorksDI.Errors;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>Base of the real-time instance cmdlets: -FileId and -TaskType bind from piped tasks.</summary>
+    /// <summary>The offline check of the real-time cmdlets: the task type they were given, defaulting to Realtime.</summary>
+    internal static class RealtimeTaskTypes
+    {
+        /// <summary>The type to use; a batch task (or a solution where none is allowed) terminates with NotARealtimeTask.</summary>
+        public static DITaskType Require(PSCmdlet cmdlet, DITaskType? given, long fileId, bool solutionsAllowed)
+        {
+            DITaskType type = given ?? DITaskType.Realtime;
+            if (type == DITaskType.Batch || (!solutionsAllowed && type == DITaskType.Solution))
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NotARealtimeTask,
+                    $"{cmdlet.MyInvocation.MyCommand.Name} works on real-time tasks{(solutionsAllowed ? " and sync solutions" : string.Empty)}; file {fileId} was given as a {type.ToString().ToLowerInvariant()} task. Batch tasks run on their schedule once deployed.",
+                    ErrorCategory.InvalidArgument, fileId));
+            }
+            return type;
+        }
+    }
+
+    /// <summary>Base of the real-time cmdlets that do not wait: -FileId and -TaskType bind from piped tasks.</summary>
     public abstract class SyncInstanceCmdlet : WorkspaceCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -17,26 +35,10 @@ namespace DataWorksDI.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DITaskType? TaskType { get; set; }
 
-        internal DITaskType RealtimeType(bool solutionsAllowed)
-        {
-            DITaskType type = TaskType ?? DITaskType.Realtime;
-            if (type == DITaskType.Batch || (!solutionsAllowed && type == DITaskType.Solution))
-            {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NotARealtimeTask,
-                    $"{MyInvocation.MyCommand.Name} works on real-time tasks{(solutionsAllowed ? " and sync solutions" : string.Empty)}; file {FileId} was given as a {type.ToString().ToLowerInvariant()} task. Batch tasks run on their schedule once deployed.",
-                    ErrorCategory.InvalidArgument, FileId));
-            }
-            return type;
-        }
-
-        /// <summary>Reads the instance state, or null after a non-terminating error.</summary>
-        internal DISyncInstance ReadInstance(RealtimeService service, long projectId, DITaskType type) =>
-            TryRun(ct => service.GetInstanceAsync(projectId, type, FileId, ct), FileId, out DISyncInstance i) ? i : null;
+        internal DITaskType RealtimeType(bool solutionsAllowed) => RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed);
     }
 
-    /// <summary>
-    /// <para type="synopsis">Gets a real-time task's configuration or a sync solution's details (GetDISyncTask).</para>
-    /// </summary>
+    /// <summary>Get-DISyncTask: a real-time task's configuration or a sync solution's details (GetDISyncTask).</summary>
     [Cmdlet(VerbsCommon.Get, "DISyncTask")]
     [OutputType(typeof(DISyncTaskConfig))]
     public sealed class GetDISyncTaskCommand : SyncInstanceCmdlet
@@ -50,9 +52,7 @@ namespace DataWorksDI.Cmdlets
         }
     }
 
-    /// <summary>
-    /// <para type="synopsis">Gets the run state of a real-time task's (or solution's) instance (GetDISyncInstanceInfo).</para>
-    /// </summary>
+    /// <summary>Get-DISyncInstance: the run state of a real-time task's (or solution's) instance (GetDISyncInstanceInfo).</summary>
     [Cmdlet(VerbsCommon.Get, "DISyncInstance")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class GetDISyncInstanceCommand : SyncInstanceCmdlet
@@ -61,18 +61,27 @@ namespace DataWorksDI.Cmdlets
         {
             DITaskType type = RealtimeType(solutionsAllowed: true);
             long projectId = ResolveProjectId();
-            DISyncInstance instance = ReadInstance(new RealtimeService(ResolveContext(), Log), projectId, type);
-            if (instance != null) WriteObject(instance);
+            var service = new RealtimeService(ResolveContext(), Log);
+            if (TryRun(ct => service.GetInstanceAsync(projectId, type, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
     /// <summary>
-    /// <para type="synopsis">Starts a deployed real-time task or solution (StartDISyncInstance), with its failover, dirty-record and DDL options.</para>
+    /// Start-DISyncInstance: starts a deployed real-time task or solution with its failover, dirty-record and DDL options
+    /// (Workflows.SyncInstanceWorkflow.StartAsync; -Wait until it runs).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "DISyncInstance", SupportsShouldProcess = true)]
     [OutputType(typeof(DISyncInstance))]
-    public sealed class StartDISyncInstanceCommand : SyncInstanceCmdlet
+    public sealed class StartDISyncInstanceCommand : WaitingCmdlet
     {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long FileId { get; set; }
+
+        /// <summary>Realtime (default) or Solution.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DITaskType? TaskType { get; set; }
+
         /// <summary>Failover limit: how many failovers are tolerated…</summary>
         [Parameter]
         [ValidateRange(0, 1000)]
@@ -97,21 +106,9 @@ namespace DataWorksDI.Cmdlets
         [Parameter] public DIDdlAction OnRenameTable { get; set; }
         [Parameter] public DIDdlAction OnTruncateTable { get; set; }
 
-        /// <summary>Wait until the instance is running (RUN).</summary>
+        /// <summary>Wait until the instance is running (RUN); -Timeout and -PollInterval say how long and how often.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
-
-        /// <summary>With -Wait: how long to wait for RUN (default 10 minutes). A number means seconds.</summary>
-        [Parameter]
-        [Internal.TimeSpanTransformation("Seconds")]
-        [Internal.ValidatePositiveTimeSpan]
-        public System.TimeSpan Timeout { get; set; } = System.TimeSpan.FromMinutes(10);
-
-        /// <summary>With -Wait: the first polling interval (default 2 s), growing by half each poll up to 30 s. A number means seconds.</summary>
-        [Parameter]
-        [Internal.TimeSpanTransformation("Seconds")]
-        [Internal.ValidatePositiveTimeSpan]
-        public System.TimeSpan PollInterval { get; set; } = System.TimeSpan.FromSeconds(2);
 
         private static readonly KeyValuePair<string, string>[] DdlEvents =
         {
@@ -127,7 +124,7 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            DITaskType type = RealtimeType(solutionsAllowed: true);
+            DITaskType type = RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed: true);
             long projectId = ResolveProjectId();
             var bound = MyInvocation.BoundParameters;
             var ddl = new Dictionary<string, DIDdlAction>();
@@ -144,33 +141,13 @@ namespace DataWorksDI.Cmdlets
                 bound.ContainsKey(nameof(DirtyRecordLimit)) ? DirtyRecordLimit : (long?)null, ddl);
 
             if (!ShouldProcess($"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}", "Start (StartDISyncInstance)")) return;
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (!TryRun(async ct => { await service.StartAsync(projectId, type, FileId, startParam, ct).ConfigureAwait(false); return true; }, FileId, out bool _)) return;
-            if (!Wait.IsPresent)
-            {
-                DISyncInstance now = ReadInstance(service, projectId, type);
-                if (now != null) WriteObject(now);
-                return;
-            }
-            var timeout = Timeout;
-            if (TryRun(async ct =>
-            {
-                // Only RUN ends the wait: an instance may still read NoRun or Pause for a moment after the start call.
-                var result = await Internal.Poller.PollAsync(t => service.GetInstanceAsync(projectId, type, FileId, t),
-                    i => i.Status == DIInstanceStatus.Run, timeout, PollInterval,
-                    (i, elapsed) => PostProgress(new ProgressRecord(1, $"Starting task {FileId}", $"{i.Status}, {elapsed.TotalSeconds:0} s")), ct).ConfigureAwait(false);
-                if (!result.Done)
-                    throw new DataWorksOperationException(ErrorIds.SyncInstanceStartTimeout,
-                        $"Task {FileId} was not running when the {timeout.TotalSeconds:0.#} s timeout expired (last state {result.Last?.Status}{(string.IsNullOrEmpty(result.Last?.Message) ? string.Empty : ": " + result.Last.Message)}).",
-                        ErrorCategory.OperationTimeout);
-                return result.Last;
-            }, FileId, out DISyncInstance running)) WriteObject(running);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            WaitOptions wait = Wait.IsPresent ? WaitOptions : null;
+            if (TryRun(ct => workflow.StartAsync(projectId, type, FileId, startParam, wait, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
-    /// <summary>
-    /// <para type="synopsis">Stops (pauses) a running real-time task (StopDISyncInstance); it stays deployed and can be started again.</para>
-    /// </summary>
+    /// <summary>Stop-DISyncInstance: stops (pauses) a running real-time task; it stays deployed and can be started again.</summary>
     [Cmdlet(VerbsLifecycle.Stop, "DISyncInstance", SupportsShouldProcess = true)]
     [OutputType(typeof(DISyncInstance))]
     public sealed class StopDISyncInstanceCommand : SyncInstanceCmdlet
@@ -180,16 +157,12 @@ namespace DataWorksDI.Cmdlets
             RealtimeType(solutionsAllowed: false);
             long projectId = ResolveProjectId();
             if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Stop (StopDISyncInstance); it stays deployed")) return;
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (!TryRun(async ct => { await service.StopAsync(projectId, FileId, ct).ConfigureAwait(false); return true; }, FileId, out bool _)) return;
-            DISyncInstance instance = ReadInstance(service, projectId, DITaskType.Realtime);
-            if (instance != null) WriteObject(instance);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            if (TryRun(ct => workflow.StopAsync(projectId, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
-    /// <summary>
-    /// <para type="synopsis">Takes a real-time task offline (TerminateDISyncInstance): it stops and is undeployed until published again.</para>
-    /// </summary>
+    /// <summary>Unpublish-DISyncTask: takes a real-time task offline (TerminateDISyncInstance): it stops and is undeployed until published again.</summary>
     [Cmdlet(VerbsData.Unpublish, "DISyncTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(DISyncInstance))]
     public sealed class UnpublishDISyncTaskCommand : SyncInstanceCmdlet
@@ -199,10 +172,8 @@ namespace DataWorksDI.Cmdlets
             RealtimeType(solutionsAllowed: false);
             long projectId = ResolveProjectId();
             if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Take offline (TerminateDISyncInstance): stop and undeploy")) return;
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (!TryRun(async ct => { await service.TerminateAsync(projectId, FileId, ct).ConfigureAwait(false); return true; }, FileId, out bool _)) return;
-            DISyncInstance instance = ReadInstance(service, projectId, DITaskType.Realtime);
-            if (instance != null) WriteObject(instance);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            if (TryRun(ct => workflow.TerminateAsync(projectId, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 }

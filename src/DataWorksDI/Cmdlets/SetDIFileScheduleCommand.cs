@@ -8,12 +8,14 @@ using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 using DataWorksDI.Validation;
 
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Sets a file's schedule and properties (UpdateFile), sending only what differs from the current values.</para>
+    /// Set-DIFileSchedule: builds the UpdateFile fields from the parameters and checks them offline; applying them (read,
+    /// compare, send what differs) is Workflows.ScheduleWorkflow.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet)]
     [OutputType(typeof(DIFile))]
@@ -208,31 +210,9 @@ namespace DataWorksDI.Cmdlets
             if (!ShouldProcess($"file {FileId} in workspace {projectId}",
                 "Set " + string.Join(", ", desired.Select(d => d.WireName)) + " (UpdateFile; values already set are not sent)")) return;
 
-            var files = new FileService(context, Log);
-            bool needFolder = desired.Any(f => f.WireName == "FileFolderPath");
-            bool needGroup = desired.Any(f => f.WireName == "ResourceGroupIdentifier");
-            if (!TryRun(async ct =>
-            {
-                var raw = await files.GetRawAsync(projectId, FileId, ct).ConfigureAwait(false);
-                string folder = needFolder ? await files.GetFolderPathAsync(projectId, Json.Str(raw["Data"]?["File"], "FileFolderId"), ct).ConfigureAwait(false) : null;
-                string group = needGroup ? await new ResourceGroupService(context, Log).IdentifierOfAsync(Json.Long(raw["Data"]?["NodeConfiguration"], "ResourceGroupId"), ct).ConfigureAwait(false) : null;
-                return Tuple.Create(raw, folder, group);
-            }, FileId, out var current)) return;
-
-            ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == "ParaValue");
-            if (paraValue != null && !SkipValidation.IsPresent && !CheckParametersAreAssigned(Json.Str(current.Item1["Data"]?["File"], "Content"), paraValue.Value)) return;
-
-            List<ScheduleField> changed = ScheduleFields.Changed(desired, current.Item1["Data"], current.Item2, current.Item3, out List<string> unchanged);
-            if (unchanged.Count > 0) WriteVerbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
-            if (changed.Count == 0)
-            {
-                WriteVerbose($"File {FileId} already has every value given; UpdateFile was not called.");
-                WriteObject(FileService.ParseFile(projectId, current.Item1["Data"]?["File"], current.Item1["Data"]?["NodeConfiguration"]));
-                return;
-            }
-            if (!TryRun(ct => files.UpdateAsync(projectId, FileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct), FileId, out string requestId)) return;
-            WriteVerbose($"UpdateFile set {string.Join(", ", changed.Select(c => c.WireName))} on file {FileId} (RequestId {requestId}).");
-            if (TryRun(ct => files.GetAsync(projectId, FileId, ct), FileId, out DIFile updated)) WriteObject(updated);
+            var change = new ScheduleChange { ProjectId = projectId, FileId = FileId, Desired = desired, CheckParametersAreAssigned = !SkipValidation.IsPresent };
+            var workflow = new ScheduleWorkflow(context, Log, PostProgress);
+            if (TryRun(ct => workflow.ApplyAsync(change, ct), FileId, out ScheduleResult result)) WriteObject(result.File);
         }
 
         /// <summary>The fields asked for, in wire form; null after writing an error when an input is unusable (nothing is sent).</summary>
@@ -292,12 +272,12 @@ namespace DataWorksDI.Cmdlets
             if (Bound(nameof(ParaValue)))
             {
                 if (!ValidationReport.Write(this, ScheduleParameters.CheckParaValue(ParaValue), ErrorIds.InvalidParaValue, FileId, "-ParaValue has {0} problem(s); nothing was sent")) return null;
-                Add("ParaValue", ParaValue.Trim(), FieldComparison.Words);
+                Add(ScheduleFields.ParaValue, ParaValue.Trim(), FieldComparison.Words);
             }
             if (Bound(nameof(Parameter)))
             {
                 if (!ValidationReport.Write(this, ScheduleParameters.Check(Parameter ?? new Hashtable()), ErrorIds.InvalidParameter, FileId, "-Parameter has {0} problem(s); nothing was sent")) return null;
-                Add("ParaValue", ScheduleParameters.Render(Parameter ?? new Hashtable()), FieldComparison.Words);
+                Add(ScheduleFields.ParaValue, ScheduleParameters.Render(Parameter ?? new Hashtable()), FieldComparison.Words);
             }
             if (Bound(nameof(StartEffectDate))) Add("StartEffectDate", EpochMs(StartEffectDate), FieldComparison.Number);
             if (Bound(nameof(EndEffectDate))) Add("EndEffectDate", EpochMs(EndEffectDate), FieldComparison.Number);
@@ -307,10 +287,10 @@ namespace DataWorksDI.Cmdlets
                 return null;
             }
             if (Bound(nameof(SchedulerType))) Add("SchedulerType", WireEnum.ToWire(SchedulerType), FieldComparison.EnumText);
-            if (Bound(nameof(ResourceGroupIdentifier))) Add("ResourceGroupIdentifier", ResourceGroupIdentifier, FieldComparison.Text);
+            if (Bound(nameof(ResourceGroupIdentifier))) Add(ScheduleFields.ResourceGroupIdentifier, ResourceGroupIdentifier, FieldComparison.Text);
             if (Bound(nameof(Stop))) Add("Stop", Stop.IsPresent ? "true" : "false", FieldComparison.Boolean);
             if (Bound(nameof(Name))) Add("FileName", Name, FieldComparison.Text);
-            if (Bound(nameof(FolderPath))) Add("FileFolderPath", FolderPath.Trim('/'), FieldComparison.Text);
+            if (Bound(nameof(FolderPath))) Add(ScheduleFields.FolderPath, FolderPath.Trim('/'), FieldComparison.Text);
             if (Bound(nameof(Description))) Add("FileDescription", Description ?? string.Empty, FieldComparison.Text);
             if (Bound(nameof(Owner))) Add("Owner", Owner, FieldComparison.Text);
             if (Bound(nameof(AutoParsing))) Add("AutoParsing", AutoParsing.IsPresent ? "true" : "false", FieldComparison.Boolean);
@@ -319,20 +299,6 @@ namespace DataWorksDI.Cmdlets
             if (Bound(nameof(InputParameters))) Add("InputParameters", JsonText(InputParameters), FieldComparison.Json);
             if (Bound(nameof(OutputParameters))) Add("OutputParameters", JsonText(OutputParameters), FieldComparison.Json);
             return fields;
-        }
-
-        /// <summary>
-        /// The content's ${…}/$[…] references must all be assigned by the new ParaValue (or be built-in), else the task
-        /// would fail only when it first runs. Only the parameter findings matter here.
-        /// </summary>
-        private bool CheckParametersAreAssigned(string content, string newParaValue)
-        {
-            if (string.IsNullOrWhiteSpace(content)) return true;
-            IEnumerable<string> assigned = ScheduleParameters.Parse(newParaValue).Keys;
-            var findings = new TaskContentValidator().Validate(content, assigned).Findings
-                .Where(f => f.Code == ValidationCodes.ParamUnassigned);
-            return ValidationReport.Write(this, findings, ErrorIds.UnassignedParameter, FileId,
-                "The task uses {0} scheduling parameter(s) the new ParaValue does not assign; nothing was sent (-SkipValidation sends it anyway)");
         }
 
         private CronSchedule BuildFriendlySchedule()

@@ -1,14 +1,12 @@
-using System;
 using System.Management.Automation;
 using DataWorksDI.Errors;
 using DataWorksDI.Models;
 using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Changes a sync task: a batch task's content and/or resource group (UpdateDISyncTask), or a real-time task's tables through DataWorks' asynchronous config generation.</para>
-    /// </summary>
+    /// <summary>Set-DISyncTask: changes a batch task's content or resource group, or a real-time task's tables (Workflows.SyncTaskWorkflow.UpdateAsync).</summary>
     [Cmdlet(VerbsCommon.Set, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
     [OutputType(typeof(DISyncTask))]
     public sealed class SetDISyncTaskCommand : WaitingCmdlet
@@ -62,56 +60,36 @@ namespace DataWorksDI.Cmdlets
                 return;
             }
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
-            if (type != DITaskType.Batch)
+            var change = new SyncTaskChange { ProjectId = projectId, FileId = FileId, TaskType = type, ResourceGroup = ResourceGroup, Cu = cu, Wait = WaitOptions };
+            string action;
+            if (type == DITaskType.Batch)
             {
-                UpdateRealtime(context, projectId, type, cu);
-                return;
+                if (ParameterSetName == TableSet)
+                    ThrowTerminatingError(ErrorRecords.Create(ErrorIds.TableNeedsRealtime, "-Table changes the tables of a real-time task; for a batch task change -Content.", ErrorCategory.InvalidArgument, FileId));
+                bool hasContent = ParameterSetName == PathSet || MyInvocation.BoundParameters.ContainsKey(nameof(Content));
+                if (!hasContent && ResourceGroup == null && !cu.HasValue)
+                    ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NothingToChange, "Give at least one of -Content, -Path, -ResourceGroup or -Cu.", ErrorCategory.InvalidArgument, FileId));
+                string content = null;
+                if (hasContent && !ReadContent(SkipValidation.IsPresent, out content)) return;
+                change.Content = content;
+                action = "Update (UpdateDISyncTask)";
             }
-            if (ParameterSetName == TableSet)
+            else
             {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.TableNeedsRealtime, "-Table changes the tables of a real-time task; for a batch task change -Content.", ErrorCategory.InvalidArgument, FileId));
+                // Real-time tasks change asynchronously: the request regenerates the configuration, which then updates the task.
+                if (ParameterSetName == TableSet) change.Content = RealtimeService.TablesTaskParam(Table);
+                else if (!ReadContent(true, out string request)) return;
+                else change.Content = request;
+                string what = ParameterSetName == TableSet ? "tables " + string.Join(", ", Table) : "the update request";
+                action = $"Regenerate the configuration with {what} and update (UpdateDISyncTask)";
             }
-            bool hasContent = ParameterSetName == PathSet || MyInvocation.BoundParameters.ContainsKey(nameof(Content));
-            if (!hasContent && ResourceGroup == null && !cu.HasValue)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NothingToChange,
-                    "Give at least one of -Content, -Path, -ResourceGroup or -Cu.", ErrorCategory.InvalidArgument, FileId));
-            }
-            string content = null;
-            if (hasContent && !TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, SkipValidation.IsPresent, out content)) return;
-
-            if (!ShouldProcess($"sync task file {FileId} in workspace {projectId}", "Update (UpdateDISyncTask)")) return;
-            var service = new SyncTaskService(context, Log);
-            if (TryRun(ct => service.UpdateAsync(projectId, FileId, DITaskType.Batch, content, ResourceGroup, cu, ct), FileId, out DISyncTask task))
-                WriteObject(task);
+            string target = type == DITaskType.Batch ? $"sync task file {FileId} in workspace {projectId}" : $"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}";
+            if (!ShouldProcess(target, action)) return;
+            var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
+            if (TryRun(ct => workflow.UpdateAsync(change, ct), FileId, out DISyncTask task)) WriteObject(task);
         }
 
-        /// <summary>
-        /// Real-time tasks change asynchronously: GenerateDISyncTaskConfigForUpdating → poll
-        /// QueryDISyncTaskConfigProcessResult → UpdateDISyncTask with the generated content.
-        /// </summary>
-        private void UpdateRealtime(Session.DIContext context, long projectId, DITaskType type, double? cu)
-        {
-            string request;
-            if (ParameterSetName == TableSet) request = RealtimeService.TablesTaskParam(Table);
-            else if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, true, out request)) return;
-
-            string what = ParameterSetName == TableSet ? "tables " + string.Join(", ", Table) : "the update request";
-            if (!ShouldProcess($"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}", $"Regenerate the configuration with {what} and update (UpdateDISyncTask)")) return;
-            var realtime = new RealtimeService(context, Log);
-            var service = new SyncTaskService(context, Log);
-            string activity = $"Generating the new configuration of task {FileId}";
-            TimeSpan timeout = Timeout;
-            string token = Guid.NewGuid().ToString();
-            bool ok = TryRun(async ct =>
-            {
-                long process = await realtime.GenerateForUpdatingAsync(projectId, type, FileId, request, token, ct).ConfigureAwait(false);
-                string content = await realtime.WaitForConfigAsync(projectId, type, process, timeout, PollInterval,
-                    (status, elapsed) => PostProgress(new ProgressRecord(3, activity, $"{status ?? "processing"}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s")), ct).ConfigureAwait(false);
-                return await service.UpdateAsync(projectId, FileId, type, content, ResourceGroup, cu, ct).ConfigureAwait(false);
-            }, FileId, out DISyncTask task);
-            WriteProgress(new ProgressRecord(3, activity, "done") { RecordType = ProgressRecordType.Completed });
-            if (ok) WriteObject(task);
-        }
+        private bool ReadContent(bool skipValidation, out string content) =>
+            TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, skipValidation, out content);
     }
 }

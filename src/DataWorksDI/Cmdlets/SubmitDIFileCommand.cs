@@ -1,12 +1,10 @@
 using System.Management.Automation;
 using DataWorksDI.Models;
-using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Submits (commits) a file: SubmitFile, optionally waiting for the package to finish.</para>
-    /// </summary>
+    /// <summary>Submit-DIFile: SubmitFile, optionally waiting for the package (Workflows.SubmitWorkflow).</summary>
     [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true)]
     [OutputType(typeof(DIDeployment))]
     public sealed class SubmitDIFileCommand : WaitingCmdlet
@@ -31,11 +29,10 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             var context = ResolveContext();
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Submit (SubmitFile)")) return;
-            var files = new FileService(context, Log);
-            if (!TryRun(ct => files.SubmitAsync(projectId, FileId, Comment, SkipDeploymentChecks.IsPresent, ct), FileId, out DIDeployment deployment)) return;
-            WriteVerbose($"SubmitFile created deployment {deployment.DeploymentId} for file {FileId}.");
-            if (Wait.IsPresent) deployment = WaitForDeployment(deployment, new DeploymentService(context, Log));
-            if (deployment != null) WriteObject(deployment);
+            var workflow = new SubmitWorkflow(context, Log, PostProgress);
+            WaitOptions wait = Wait.IsPresent ? WaitOptions : null;
+            if (TryRun(ct => workflow.SubmitAsync(projectId, FileId, Comment, SkipDeploymentChecks.IsPresent, wait, ct), FileId, out DIDeployment deployment))
+                WriteObject(deployment);
         }
     }
 }

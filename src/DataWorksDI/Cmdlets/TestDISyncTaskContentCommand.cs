@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using DataWorksDI.Errors;
-using DataWorksDI.Internal;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 using DataWorksDI.Validation;
@@ -11,7 +10,8 @@ using DataWorksDI.Validation;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Checks batch sync task JSON before a call is spent: shape, steps, hops, columns, settings, parameters, and (when connected) data sources and resource group.</para>
+    /// Test-DISyncTaskContent: checks batch task JSON offline (TaskContentValidator), and when connected also its data
+    /// sources and resource group against the workspace (read once per pipeline).
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "DISyncTaskContent", DefaultParameterSetName = ContentSet)]
     [OutputType(typeof(TaskContentValidationResult))]
@@ -64,23 +64,9 @@ namespace DataWorksDI.Cmdlets
             }
             // A file piped in (Get-DIFile) is checked by its content.
             object content = Content is PSObject wrapped && wrapped.BaseObject is Models.DIFile pipedFile ? pipedFile.Content : Content;
-            string json;
-            try
-            {
-                json = ParameterSetName == PathSet
-                    ? TaskContentInput.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path))
-                    : (content == null ? string.Empty : TaskContentInput.FromParameter(content));
-            }
-            catch (System.IO.FileNotFoundException ex)
-            {
-                WriteError(ErrorRecords.Create(ErrorIds.ContentFileNotFound, ex.Message, ErrorCategory.ObjectNotFound, Path));
-                return;
-            }
-            catch (System.ArgumentException ex)
-            {
-                WriteError(ErrorRecords.Create(ErrorIds.InvalidContent, ex.Message, ErrorCategory.InvalidArgument, Content));
-                return;
-            }
+            string json = string.Empty;
+            if ((ParameterSetName == PathSet || content != null) &&
+                !TaskContentReader.TryReadText(this, ParameterSetName == PathSet ? null : content, ParameterSetName == PathSet ? Path : null, Content, out json)) return;
 
             IEnumerable<string> assigned = null;
             var extra = new List<ValidationFinding>();

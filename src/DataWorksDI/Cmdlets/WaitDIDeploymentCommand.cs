@@ -1,12 +1,10 @@
 using System.Management.Automation;
 using DataWorksDI.Models;
-using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Waits for deployment packages to finish; a failed, rejected or check-failed package is an error, never a time-out.</para>
-    /// </summary>
+    /// <summary>Wait-DIDeployment: waits for packages to finish (Workflows.DeploymentWaitWorkflow).</summary>
     [Cmdlet(VerbsLifecycle.Wait, "DIDeployment")]
     [OutputType(typeof(DIDeployment))]
     public sealed class WaitDIDeploymentCommand : WaitingCmdlet
@@ -26,10 +24,9 @@ namespace DataWorksDI.Cmdlets
         protected override void ProcessRecord()
         {
             long projectId = ResolveProjectId();
-            var service = new DeploymentService(ResolveContext(), Log);
+            var workflow = new DeploymentWaitWorkflow(ResolveContext(), Log, PostProgress);
             var deployment = new DIDeployment { ProjectId = projectId, DeploymentId = DeploymentId, FileId = FileId, Kind = Kind };
-            DIDeployment final = WaitForDeployment(deployment, service);
-            if (final != null) WriteObject(final);
+            if (TryRun(ct => workflow.WaitAsync(deployment, WaitOptions, ct), deployment, out DIDeployment final)) WriteObject(final);
         }
     }
 }

@@ -1,16 +1,16 @@
 using System;
 using System.Management.Automation;
 using DataWorksDI.Internal;
-using DataWorksDI.Models;
-using DataWorksDI.Services;
+using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
 {
-    /// <summary>Base of cmdlets that wait for DataWorks to finish something (a deployment package, a generated real-time config): -Timeout, -PollInterval and the progress bar.</summary>
+    /// <summary>
+    /// Base of the cmdlets that wait for DataWorks to finish something (a deployment package, a generated real-time
+    /// config, an instance that starts): the common wait parameters -Timeout and -PollInterval, declared once.
+    /// </summary>
     public abstract class WaitingCmdlet : WorkspaceCmdlet
     {
-        private static int _nextActivityId = 1;
-
         /// <summary>How long to wait before giving up (default 10 minutes). A number means seconds.</summary>
         [Parameter]
         [TimeSpanTransformation("Seconds")]
@@ -23,42 +23,11 @@ namespace DataWorksDI.Cmdlets
         [ValidatePositiveTimeSpan]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-        /// <summary>
-        /// Whether a file is a batch or real-time task: from -TaskType or the piped object when bound (a piped deployment
-        /// is always a batch file's), else from GetFile. Null after a non-terminating error.
-        /// </summary>
-        internal DITaskType? ResolveTaskType(DITaskType? bound, object pipedObject, FileService files, long projectId, long fileId, out bool failed)
-        {
-            failed = false;
-            if (bound.HasValue) return bound;
-            object baseObject = pipedObject is PSObject p ? p.BaseObject : pipedObject;
-            if (baseObject is DIDeployment) return DITaskType.Batch;
-            if (TryRun(ct => files.GetTaskTypeAsync(projectId, fileId, ct), fileId, out DITaskType? detected)) return detected;
-            failed = true;
-            return null;
-        }
+        /// <summary>-Timeout and -PollInterval for a workflow.</summary>
+        internal WaitOptions WaitOptions => new WaitOptions(Timeout, PollInterval);
 
-        /// <summary>
-        /// Waits for <paramref name="deployment"/> with a progress bar. Returns the succeeded package, or null after
-        /// writing a non-terminating error (failed, rejected, failed check, time-out or service error).
-        /// </summary>
-        internal DIDeployment WaitForDeployment(DIDeployment deployment, DeploymentService service)
-        {
-            int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
-            string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
-                              (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
-            TimeSpan timeout = Timeout;
-            bool ok = TryRun(ct => service.WaitAsync(deployment, timeout, PollInterval, (d, elapsed) =>
-            {
-                var record = new ProgressRecord(activityId, activity,
-                    $"{DeploymentService.Describe(d)}{(d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty)}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s")
-                {
-                    PercentComplete = (int)Math.Min(99, 100 * elapsed.TotalMilliseconds / timeout.TotalMilliseconds),
-                };
-                PostProgress(record);
-            }, ct), deployment, out DIDeployment final);
-            WriteProgress(new ProgressRecord(activityId, activity, "done") { RecordType = ProgressRecordType.Completed });
-            return ok ? final : null;
-        }
+        /// <summary>A deployment package piped in as the input object (it tells that the file is a batch file), or null.</summary>
+        internal static Models.DIDeployment PipedDeployment(object inputObject) =>
+            (inputObject is PSObject p ? p.BaseObject : inputObject) as Models.DIDeployment;
     }
 }

@@ -18,26 +18,21 @@ namespace DataWorksDI.Services
         {
         }
 
-        /// <summary>Every data source name of the workspace (both environments, de-duplicated).</summary>
-        public async Task<HashSet<string>> ListNamesAsync(long projectId, CancellationToken ct)
+        /// <summary>ListDataSources, one page per <see cref="Pager{T}.NextAsync"/>: the names (both environments' copies).</summary>
+        public Pager<string> ListNames(long projectId) => new Pager<string>(100, async (page, size, ct) =>
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            const int pageSize = 100;
-            for (int page = 1; ; page++)
-            {
-                var request = new ApiRequest(ApiAction.ListDataSources).With("ProjectId", projectId).With("PageNumber", page).With("PageSize", pageSize);
-                JObject body = await Call(request, ct).ConfigureAwait(false);
-                JToken data = body["Data"];
-                JArray items = data?["DataSources"] as JArray;
-                if (items == null || items.Count == 0) return names;
+            var request = new ApiRequest(ApiAction.ListDataSources).With("ProjectId", projectId).With("PageNumber", page).With("PageSize", size);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            JToken data = body["Data"];
+            var names = new List<string>();
+            if (data?["DataSources"] is JArray items)
                 foreach (JToken d in items)
                 {
                     string name = Json.Str(d, "Name");
                     if (!string.IsNullOrEmpty(name)) names.Add(name);
                 }
-                if ((long)page * pageSize >= (Json.Long(data, "TotalCount") ?? 0)) return names;
-            }
-        }
+            return new Page<string>(names, Json.Long(data, "TotalCount") ?? 0);
+        });
     }
 
     /// <summary>What the workspace has, read once, for the validator's optional online checks.</summary>
@@ -54,8 +49,8 @@ namespace DataWorksDI.Services
 
         public static async Task<WorkspaceCatalog> LoadAsync(DIContext context, IClientLog log, long projectId, CancellationToken ct)
         {
-            HashSet<string> sources = await new DataSourceService(context, log).ListNamesAsync(projectId, ct).ConfigureAwait(false);
-            IReadOnlyList<JToken> groups = await new ResourceGroupService(context, log).ListAsync(ResourceGroupService.DataIntegration, null, ct).ConfigureAwait(false);
+            var sources = new HashSet<string>(await new DataSourceService(context, log).ListNames(projectId).AllAsync(ct).ConfigureAwait(false), StringComparer.Ordinal);
+            IReadOnlyList<JToken> groups = await new ResourceGroupService(context, log).ListAsync(ResourceGroupType.DataIntegration, null, ct).ConfigureAwait(false);
             return new WorkspaceCatalog(sources, new HashSet<string>(groups.Select(g => Json.Str(g, "Identifier")).Where(i => i != null), StringComparer.Ordinal));
         }
 

@@ -32,34 +32,33 @@ namespace DataWorksDI.Services
             return file.TaskType;
         }
 
-        /// <summary>The raw GetFile body, for the schedule comparison (it needs the wire values).</summary>
-        public Task<JObject> GetRawAsync(long projectId, long fileId, CancellationToken ct) =>
-            Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct);
-
-        /// <summary>Pages through ListFiles; each page goes to <paramref name="onPage"/> as it arrives. Stops when it returns false.</summary>
-        public async Task ListAsync(long projectId, FileQuery query, Func<IReadOnlyList<DIFile>, bool> onPage, CancellationToken ct)
+        /// <summary>GetFile, typed and as the wire wrote it: the schedule comparison needs the wire values (UpdateFile refuses unchanged ones).</summary>
+        public async Task<FileState> GetStateAsync(long projectId, long fileId, CancellationToken ct)
         {
-            for (int page = 1; ; page++)
-            {
-                var request = new ApiRequest(ApiAction.ListFiles)
-                    .With("ProjectId", projectId)
-                    .With("FileFolderPath", query.FolderPath)
-                    .With("Keyword", query.Keyword)
-                    .With("ExactFileName", query.ExactName)
-                    .With("FileTypes", query.FileTypes == null || query.FileTypes.Length == 0 ? null : string.Join(",", query.FileTypes))
-                    .With("NeedContent", query.IncludeContent ? true : (bool?)null)
-                    .With("NeedAbsoluteFolderPath", true)
-                    .With("PageNumber", page)
-                    .With("PageSize", query.PageSize);
-                JObject body = await Call(request, ct).ConfigureAwait(false);
-                JToken data = body["Data"];
-                var files = new List<DIFile>();
-                if (data?["Files"] is JArray arr) foreach (JToken f in arr) files.Add(ParseFile(projectId, f, null));
-                if (files.Count == 0 || !onPage(files)) return;
-                long total = Json.Long(data, "TotalCount") ?? 0;
-                if ((long)page * query.PageSize >= total) return;
-            }
+            JObject body = await Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
+            JToken data = body["Data"];
+            return new FileState(ParseFile(projectId, data?["File"], data?["NodeConfiguration"]), data);
         }
+
+        /// <summary>ListFiles, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
+        public Pager<DIFile> List(long projectId, FileQuery query) => new Pager<DIFile>(query.PageSize, async (page, pageSize, ct) =>
+        {
+            var request = new ApiRequest(ApiAction.ListFiles)
+                .With("ProjectId", projectId)
+                .With("FileFolderPath", query.FolderPath)
+                .With("Keyword", query.Keyword)
+                .With("ExactFileName", query.ExactName)
+                .With("FileTypes", query.FileTypes == null || query.FileTypes.Length == 0 ? null : string.Join(",", query.FileTypes))
+                .With("NeedContent", query.IncludeContent ? true : (bool?)null)
+                .With("NeedAbsoluteFolderPath", true)
+                .With("PageNumber", page)
+                .With("PageSize", pageSize);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            JToken data = body["Data"];
+            var files = new List<DIFile>();
+            if (data?["Files"] is JArray arr) foreach (JToken f in arr) files.Add(ParseFile(projectId, f, null));
+            return new Page<DIFile>(files, Json.Long(data, "TotalCount") ?? 0);
+        });
 
         public async Task<string> GetFolderPathAsync(long projectId, string folderId, CancellationToken ct)
         {
@@ -169,6 +168,21 @@ namespace DataWorksDI.Services
                 OutputParameters = ScheduleFields.JsonOrNull(node["OutputParameters"]),
             };
         }
+    }
+
+    /// <summary>A file as GetFile returned it: typed, and the response's Data as the wire wrote it.</summary>
+    internal sealed class FileState
+    {
+        public FileState(DIFile file, JToken wireData)
+        {
+            File = file;
+            WireData = wireData;
+        }
+
+        public DIFile File { get; }
+
+        /// <summary>GetFile's Data object (File and NodeConfiguration), for comparing wire values.</summary>
+        public JToken WireData { get; }
     }
 
     /// <summary>What Get-DIFile asks ListFiles for.</summary>

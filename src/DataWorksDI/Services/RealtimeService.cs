@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
 using DataWorksDI.Internal;
 using DataWorksDI.Models;
 using DataWorksDI.Session;
@@ -14,6 +12,20 @@ using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
+    /// <summary>The state of one asynchronous config generation (QueryDISyncTaskConfigProcessResult).</summary>
+    internal sealed class ConfigGeneration
+    {
+        public long ProcessId { get; set; }
+
+        /// <summary>The status as the service wrote it (null while it gives none).</summary>
+        public string Status { get; set; }
+
+        public bool Done { get; set; }
+
+        /// <summary>The generated configuration, once done.</summary>
+        public string TaskContent { get; set; }
+    }
+
     /// <summary>
     /// Real-time tasks and solutions: the asynchronous config generation (GenerateDISyncTaskConfigForCreating /
     /// ForUpdating → QueryDISyncTaskConfigProcessResult), GetDISyncTask, DeployDISyncTask, the instance operations and
@@ -46,32 +58,24 @@ namespace DataWorksDI.Services
             Json.Long(body["Data"], "ProcessId") ?? throw new DataWorksServiceException(action, "InvalidResponse", "the response carried no Data.ProcessId", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
 
         /// <summary>
-        /// Polls QueryDISyncTaskConfigProcessResult until the config is generated and returns its TaskContent. A failed
-        /// generation surfaces as the service's error (Data.Status = fail); one that does not finish by the timeout is a
-        /// distinct DataWorksOperationException. Any status other than success/fail counts as still processing (the API
-        /// documents no in-progress value).
+        /// QueryDISyncTaskConfigProcessResult, once. A failed generation is the service's error (Data.Status = fail, thrown
+        /// by the client); any status other than success counts as still processing (the API documents no in-progress
+        /// value). Waiting for it is Workflows.SyncTaskWorkflow's.
         /// </summary>
-        public async Task<string> WaitForConfigAsync(long projectId, DITaskType type, long processId, TimeSpan timeout, TimeSpan initialInterval,
-            Action<string, TimeSpan> onPoll, CancellationToken ct)
+        public async Task<ConfigGeneration> QueryConfigAsync(long projectId, DITaskType type, long processId, CancellationToken ct)
         {
-            var result = await Poller.PollAsync(async token =>
+            JObject body = await Call(Request(ApiAction.QueryDISyncTaskConfigProcessResult, projectId, type).With("AsyncProcessId", processId), ct).ConfigureAwait(false);
+            string status = Json.Str(body["Data"], "Status");
+            var generation = new ConfigGeneration
             {
-                JObject body = await Call(Request(ApiAction.QueryDISyncTaskConfigProcessResult, projectId, type).With("AsyncProcessId", processId), token).ConfigureAwait(false);
-                return body;
-            }, body => string.Equals(Json.Str(body["Data"], "Status"), "success", StringComparison.OrdinalIgnoreCase),
-            timeout, initialInterval, (body, elapsed) => onPoll?.Invoke(Json.Str(body["Data"], "Status"), elapsed), ct).ConfigureAwait(false);
-
-            if (!result.Done)
-            {
-                throw new DataWorksOperationException(ErrorIds.SyncTaskConfigTimeout,
-                    $"DataWorks was still generating the {type.ToString().ToLowerInvariant()} task configuration (process {processId}) when the {timeout.TotalSeconds:0.#} s timeout expired ({result.Polls} poll(s)); nothing was created or changed. Try again with a longer -Timeout.",
-                    ErrorCategory.OperationTimeout);
-            }
-            string content = Json.Str(result.Last["Data"], "TaskContent");
-            if (string.IsNullOrEmpty(content))
-                throw new DataWorksServiceException("QueryDISyncTaskConfigProcessResult", "InvalidResponse", "the finished process carried no TaskContent", Json.Str(result.Last, "RequestId"), System.Net.HttpStatusCode.OK);
-            Log.Verbose($"The {type.ToString().ToLowerInvariant()} task configuration was generated (process {processId}, {result.Polls} poll(s)).");
-            return content;
+                ProcessId = processId,
+                Status = status,
+                Done = string.Equals(status, "success", StringComparison.OrdinalIgnoreCase),
+                TaskContent = Json.Str(body["Data"], "TaskContent"),
+            };
+            if (generation.Done && string.IsNullOrEmpty(generation.TaskContent))
+                throw new DataWorksServiceException("QueryDISyncTaskConfigProcessResult", "InvalidResponse", "the finished process carried no TaskContent", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
+            return generation;
         }
 
         public async Task<DISyncTaskConfig> GetConfigAsync(long projectId, DITaskType type, long fileId, CancellationToken ct)

@@ -8,20 +8,23 @@ using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
+    /// <summary>ListResourceGroups' ResourceGroupType codes: 1 scheduling (the API's default), 4 Data Integration.</summary>
+    internal enum ResourceGroupType
+    {
+        Scheduling = 1,
+        DataIntegration = 4,
+    }
+
     /// <summary>Resource groups (ListResourceGroups): identifiers for TaskParam.ResourceGroup and UpdateFile.ResourceGroupIdentifier.</summary>
     internal sealed class ResourceGroupService : DataWorksService
     {
-        /// <summary>ResourceGroupType 1 = scheduling (the API's default); 4 = Data Integration.</summary>
-        public const int Scheduling = 1;
-        public const int DataIntegration = 4;
-
         public ResourceGroupService(DIContext context, IClientLog log) : base(context, log)
         {
         }
 
-        public async Task<IReadOnlyList<JToken>> ListAsync(int type, string keyword, CancellationToken ct)
+        public async Task<IReadOnlyList<JToken>> ListAsync(ResourceGroupType type, string keyword, CancellationToken ct)
         {
-            var request = new ApiRequest(ApiAction.ListResourceGroups).With("ResourceGroupType", type).With("Keyword", keyword);
+            var request = new ApiRequest(ApiAction.ListResourceGroups).With("ResourceGroupType", WireEnum.ToCode(type)).With("Keyword", keyword);
             JObject body = await Call(request, ct).ConfigureAwait(false);
             var list = new List<JToken>();
             if (body["Data"] is JArray arr) list.AddRange(arr);
@@ -35,7 +38,7 @@ namespace DataWorksDI.Services
         public async Task<string> IdentifierOfAsync(long? resourceGroupId, CancellationToken ct)
         {
             if (!resourceGroupId.HasValue || resourceGroupId.Value <= 0) return null;
-            foreach (JToken g in await ListAsync(Scheduling, null, ct).ConfigureAwait(false))
+            foreach (JToken g in await ListAsync(ResourceGroupType.Scheduling, null, ct).ConfigureAwait(false))
                 if (Json.Long(g, "Id") == resourceGroupId) return Json.Str(g, "Identifier");
             return null;
         }

@@ -33,6 +33,13 @@ namespace DataWorksDI.Services
     /// </summary>
     internal static class ScheduleFields
     {
+        /// <summary>Fields whose current value is not in GetFile as UpdateFile takes it (a folder id, a numeric group id).</summary>
+        public const string FolderPath = "FileFolderPath";
+        public const string ResourceGroupIdentifier = "ResourceGroupIdentifier";
+
+        /// <summary>The scheduling parameters, checked against the content's ${…} references.</summary>
+        public const string ParaValue = "ParaValue";
+
         private static readonly HashSet<string> FileLevel = new HashSet<string>(StringComparer.Ordinal)
         {
             "FileName", "FileDescription", "Owner", "AutoParsing", "ConnectionName", "Content",
@@ -60,8 +67,8 @@ namespace DataWorksDI.Services
             foreach (ScheduleField field in desired)
             {
                 JToken current;
-                if (field.WireName == "FileFolderPath") current = currentFolderPath == null ? null : new JValue(currentFolderPath);
-                else if (field.WireName == "ResourceGroupIdentifier") current = currentResourceGroupIdentifier == null ? null : new JValue(currentResourceGroupIdentifier);
+                if (field.WireName == FolderPath) current = currentFolderPath == null ? null : new JValue(currentFolderPath);
+                else if (field.WireName == ResourceGroupIdentifier) current = currentResourceGroupIdentifier == null ? null : new JValue(currentResourceGroupIdentifier);
                 else if (FileLevel.Contains(field.WireName)) current = file?[FileFieldNames[field.WireName]];
                 else current = node?[field.WireName];
 

@@ -33,20 +33,15 @@ namespace DataWorksDI.Services
             return ws;
         }
 
-        /// <summary>Pages through ListProjects, handing each page to <paramref name="onPage"/> as it arrives.</summary>
-        public async Task ListAsync(int pageSize, System.Func<IReadOnlyList<DIWorkspace>, bool> onPage, CancellationToken ct)
+        /// <summary>ListProjects, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
+        public Pager<DIWorkspace> List(int pageSize) => new Pager<DIWorkspace>(pageSize, async (page, size, ct) =>
         {
-            for (int page = 1; ; page++)
-            {
-                JObject body = await Call(new ApiRequest(ApiAction.ListProjects).With("PageNumber", page).With("PageSize", pageSize), ct).ConfigureAwait(false);
-                JToken result = body["PageResult"];
-                var items = new List<DIWorkspace>();
-                if (result?["ProjectList"] is JArray list) foreach (JToken t in list) items.Add(Parse(t));
-                if (items.Count == 0 || !onPage(items)) return;
-                long total = Json.Long(result, "TotalCount") ?? 0;
-                if ((long)page * pageSize >= total) return;
-            }
-        }
+            JObject body = await Call(new ApiRequest(ApiAction.ListProjects).With("PageNumber", page).With("PageSize", size), ct).ConfigureAwait(false);
+            JToken result = body["PageResult"];
+            var items = new List<DIWorkspace>();
+            if (result?["ProjectList"] is JArray list) foreach (JToken t in list) items.Add(Parse(t));
+            return new Page<DIWorkspace>(items, Json.Long(result, "TotalCount") ?? 0);
+        });
 
         internal static DIWorkspace Parse(JToken data)
         {

@@ -90,7 +90,7 @@ namespace DataWorksDI.Tests.Credentials
                     $ctx = Connect-DIWorkspace -ProfileName deploy -Endpoint $endpoint -ProjectId 10000 -Debug
                     $ctx.Region
                     $ctx.CredentialSource
-                    (Get-DIWorkspace -Debug).ProjectId
+                    (Get-DIWorkspace -ProjectId 10000 -Debug).ProjectId
                     Disconnect-DIWorkspace
                     [bool](Get-DIContext)", Vars(home));
                 Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
@@ -143,8 +143,8 @@ namespace DataWorksDI.Tests.Credentials
                 PSResult r = ps.Run(@"
                     $null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10000 -Debug
                     (Get-DIContext).CredentialSource
-                    (Get-DIWorkspace).ProjectId
-                    (Get-DIWorkspace -ProfileName other -Region cn-hangzhou -Debug).ProjectId
+                    (Get-DIWorkspace -ProjectId 10000).ProjectId
+                    (Get-DIWorkspace -ProjectId 10000 -ProfileName other -Region cn-hangzhou -Debug).ProjectId
                     Get-DIWorkspace -ProfileName nosuch", Vars(home));
                 Assert.Equal("environment variables (AccessKey)", r.Output[0].ToString());
                 Assert.Equal(10000L, Convert.ToInt64(r.Output[1].BaseObject));

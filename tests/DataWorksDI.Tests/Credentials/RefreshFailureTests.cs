@@ -29,7 +29,7 @@ namespace DataWorksDI.Tests.Credentials
             using (var ps = new PowerShellSession())
             {
                 env.Set(CredentialVariables.CredentialsUri, uri.BaseAddress.ToString());
-                PSResult r = ps.Run("$null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10000; [System.Threading.Thread]::Sleep(2000); Get-DIWorkspace; 'after'",
+                PSResult r = ps.Run("$null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10000; [System.Threading.Thread]::Sleep(2000); Get-DIWorkspace -ProjectId 10000; 'after'",
                     new System.Collections.Generic.Dictionary<string, object> { ["endpoint"] = home.Emulator.BaseAddress.ToString() });
                 Assert.Null(r.Terminating);
                 Assert.Equal("after", r.Output.Last().ToString());

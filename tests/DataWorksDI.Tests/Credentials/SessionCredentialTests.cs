@@ -64,7 +64,7 @@ namespace DataWorksDI.Tests.Credentials
             {
                 string Loop(EmulatorSession s, long expected) => string.Join(",", Enumerable.Range(0, 8).Select(_ =>
                 {
-                    PSResult r = s.Run("(Get-DIContext).ProjectId; (Get-DIWorkspace).ProjectId");
+                    PSResult r = s.Run("(Get-DIContext).ProjectId; (Get-DIWorkspace -ProjectId (Get-DIContext).ProjectId).ProjectId");
                     Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
                     Assert.All(r.Output, o => Assert.Equal(expected, Convert.ToInt64(o.BaseObject)));
                     return r.Output.Count.ToString();

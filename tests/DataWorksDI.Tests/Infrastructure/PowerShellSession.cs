@@ -26,6 +26,7 @@ namespace DataWorksDI.Tests.Infrastructure
         public PowerShellSession(bool importModule = true)
         {
             InitialSessionState iss = InitialSessionState.CreateDefault2();
+            AddUtilityCmdlets(iss);
             _runspace = RunspaceFactory.CreateRunspace(iss);
             _runspace.Open();
             if (importModule)
@@ -36,6 +37,21 @@ namespace DataWorksDI.Tests.Infrastructure
         }
 
         public Runspace Runspace => _runspace;
+
+        /// <summary>
+        /// The hosted engine (System.Management.Automation) has only the core cmdlets; a user's PowerShell also has
+        /// Microsoft.PowerShell.Utility (Select-Object, Sort-Object, ConvertTo-Json, Out-String …), which tests use the way
+        /// users do — e.g. Select-Object -First, which stops the upstream pipeline.
+        /// </summary>
+        private static void AddUtilityCmdlets(InitialSessionState iss)
+        {
+            foreach (Type type in typeof(Microsoft.PowerShell.Commands.SelectObjectCommand).Assembly.GetExportedTypes())
+            {
+                if (type.IsAbstract || !(Attribute.GetCustomAttribute(type, typeof(CmdletAttribute)) is CmdletAttribute cmdlet)) continue;
+                string name = cmdlet.VerbName + "-" + cmdlet.NounName;
+                if (iss.Commands[name].Count == 0) iss.Commands.Add(new SessionStateCmdletEntry(name, type, null));
+            }
+        }
 
         /// <summary>Runs a script; variables are set in the global scope first. Never throws for script errors: inspect the result.</summary>
         public PSResult Run(string script, IDictionary<string, object> variables = null)

@@ -1,0 +1,55 @@
+using System;
+using System.Management.Automation;
+using DataWorksDI.Errors;
+using DataWorksDI.Internal;
+using DataWorksDI.Validation;
+
+namespace DataWorksDI.Cmdlets
+{
+    /// <summary>
+    /// Reads -Content/-Path for the sync task cmdlets and checks the content offline (TaskContentValidator). Bad input
+    /// is one non-terminating error listing every problem with its fix, and nothing is sent.
+    /// </summary>
+    internal static class TaskContentReader
+    {
+        /// <summary>The text of -Content (a string as written, a hashtable or object serialised once) or of the -Path file.</summary>
+        public static bool TryReadText(PSCmdlet cmdlet, object content, string path, object target, out string json)
+        {
+            json = null;
+            try
+            {
+                json = path != null
+                    ? TaskContentInput.FromFile(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path))
+                    : TaskContentInput.FromParameter(content);
+                return true;
+            }
+            catch (System.IO.FileNotFoundException ex)
+            {
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.ContentFileNotFound, ex.Message, ErrorCategory.ObjectNotFound, path));
+            }
+            catch (ArgumentException ex)
+            {
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.InvalidContent, ex.Message, ErrorCategory.InvalidArgument, target));
+            }
+            return false;
+        }
+
+        /// <summary>The text, checked: in full, or with <paramref name="skipValidation"/> only that it is a JSON object.</summary>
+        public static bool TryRead(PSCmdlet cmdlet, object content, string path, object target, bool skipValidation, out string json)
+        {
+            if (!TryReadText(cmdlet, content, path, target, out json)) return false;
+            if (skipValidation)
+            {
+                // Still refuse what cannot be JSON at all: the service would only answer with an opaque error.
+                string reason = TaskContentInput.MalformedReason(json);
+                if (reason == null) return true;
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.WithCode(ErrorIds.InvalidContent, ValidationCodes.ContentMalformedJson),
+                    $"Nothing was sent: {reason}.", ErrorCategory.InvalidData, target));
+                return false;
+            }
+            TaskContentValidationResult result = new TaskContentValidator().Validate(json);
+            return ValidationReport.Write(cmdlet, result.Findings, ErrorIds.InvalidContent, target,
+                "The task content has {0} problem(s); nothing was sent (-SkipValidation sends it anyway)");
+        }
+    }
+}

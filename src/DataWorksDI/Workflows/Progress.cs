@@ -1,0 +1,63 @@
+using System;
+using System.Threading;
+
+namespace DataWorksDI.Workflows
+{
+    /// <summary>One progress report: what a cmdlet turns into a ProgressRecord (the one place that does).</summary>
+    internal sealed class ProgressUpdate
+    {
+        public int ActivityId { get; set; }
+        public string Activity { get; set; }
+        public string Status { get; set; }
+
+        /// <summary>0 to 100, or -1 when the end is not known.</summary>
+        public int PercentComplete { get; set; } = -1;
+
+        public bool Completed { get; set; }
+    }
+
+    /// <summary>
+    /// A progress bar of one multi-step piece of work. Activity ids come from one counter for the whole process, so two
+    /// bars never share an id (a nested or a parallel wait gets its own). Dispose completes the bar if nothing else did:
+    /// every bar that was shown is completed, also after a failure or Ctrl+C.
+    /// </summary>
+    internal sealed class ProgressActivity : IDisposable
+    {
+        private static int _lastId;
+        private readonly Action<ProgressUpdate> _sink;
+        private bool _shown;
+        private bool _completed;
+
+        public ProgressActivity(string activity, Action<ProgressUpdate> sink)
+        {
+            Id = Interlocked.Increment(ref _lastId);
+            Activity = activity;
+            _sink = sink;
+        }
+
+        public int Id { get; }
+
+        public string Activity { get; }
+
+        public void Report(string status, int percentComplete = -1)
+        {
+            if (_completed) return;
+            _shown = true;
+            _sink?.Invoke(new ProgressUpdate { ActivityId = Id, Activity = Activity, Status = status, PercentComplete = percentComplete });
+        }
+
+        /// <summary>A wait whose end is its time-out: the share of the time-out spent (at most 99 until it is done).</summary>
+        public void ReportWait(string state, TimeSpan elapsed, TimeSpan timeout) =>
+            Report($"{state}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s",
+                (int)Math.Min(99, 100 * elapsed.TotalMilliseconds / Math.Max(1, timeout.TotalMilliseconds)));
+
+        public void Complete(string status = "done")
+        {
+            if (_completed) return;
+            _completed = true;
+            if (_shown) _sink?.Invoke(new ProgressUpdate { ActivityId = Id, Activity = Activity, Status = status, PercentComplete = 100, Completed = true });
+        }
+
+        public void Dispose() => Complete("stopped");
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Errors;
+using DataWorksDI.Internal;
+using DataWorksDI.Models;
+using DataWorksDI.Services;
+using DataWorksDI.Session;
+
+namespace DataWorksDI.Workflows
+{
+    /// <summary>
+    /// Start-, Stop-DISyncInstance and Unpublish-DISyncTask: act on a real-time task's (or solution's) instance, then read
+    /// its state (GetDISyncInstanceInfo), so the result shows what the action did. Starting can wait until the instance
+    /// runs.
+    /// </summary>
+    internal sealed class SyncInstanceWorkflow : Workflow
+    {
+        private readonly RealtimeService _realtime;
+
+        public SyncInstanceWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
+        {
+            _realtime = new RealtimeService(context, log);
+        }
+
+        /// <summary>StartDISyncInstance; with <paramref name="wait"/>, until the state is RUN (else the state right after the start).</summary>
+        public async Task<DISyncInstance> StartAsync(long projectId, DITaskType type, long fileId, string startParam, WaitOptions wait, CancellationToken ct)
+        {
+            await _realtime.StartAsync(projectId, type, fileId, startParam, ct).ConfigureAwait(false);
+            if (wait == null) return await _realtime.GetInstanceAsync(projectId, type, fileId, ct).ConfigureAwait(false);
+            using (ProgressActivity bar = StartActivity($"Starting task {fileId}"))
+            {
+                // Only RUN ends the wait: an instance may still read NoRun or Pause for a moment after the start call.
+                var result = await Poller.PollAsync(t => _realtime.GetInstanceAsync(projectId, type, fileId, t), i => i.Status == DIInstanceStatus.Run,
+                    wait.Timeout, wait.PollInterval, (i, elapsed) => bar.ReportWait(i.Status.ToString(), elapsed, wait.Timeout), ct).ConfigureAwait(false);
+                if (!result.Done)
+                {
+                    throw new DataWorksOperationException(ErrorIds.SyncInstanceStartTimeout,
+                        $"Task {fileId} was not running when the {wait.Timeout.TotalSeconds:0.#} s timeout expired (last state {result.Last?.Status}{(string.IsNullOrEmpty(result.Last?.Message) ? string.Empty : ": " + result.Last.Message)}).",
+                        ErrorCategory.OperationTimeout);
+                }
+                bar.Complete("running");
+                return result.Last;
+            }
+        }
+
+        /// <summary>StopDISyncInstance (pause; the task stays deployed), then the state.</summary>
+        public async Task<DISyncInstance> StopAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            await _realtime.StopAsync(projectId, fileId, ct).ConfigureAwait(false);
+            return await _realtime.GetInstanceAsync(projectId, DITaskType.Realtime, fileId, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>TerminateDISyncInstance (stop and undeploy), then the state.</summary>
+        public async Task<DISyncInstance> TerminateAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            await _realtime.TerminateAsync(projectId, fileId, ct).ConfigureAwait(false);
+            return await _realtime.GetInstanceAsync(projectId, DITaskType.Realtime, fileId, ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Models;
+using DataWorksDI.Services;
+using DataWorksDI.Session;
+
+namespace DataWorksDI.Workflows
+{
+    /// <summary>How long to wait for DataWorks to finish something, and how often to look (Internal.Poller backs off from it).</summary>
+    internal sealed class WaitOptions
+    {
+        public WaitOptions(TimeSpan timeout, TimeSpan pollInterval)
+        {
+            Timeout = timeout;
+            PollInterval = pollInterval;
+        }
+
+        public TimeSpan Timeout { get; }
+
+        public TimeSpan PollInterval { get; }
+    }
+
+    /// <summary>
+    /// Base of the workflows: one class per multi-step use case (publish, remove, create/update a sync task, apply a
+    /// schedule, wait for a deployment, start a real-time task). A workflow decides between calls; the services make
+    /// them. It gets the context, a log (verbose/debug, never a secret) and a progress callback, returns typed results,
+    /// and reports failures as exceptions (DataWorksServiceException from DataWorks, DataWorksOperationException from the
+    /// module), so it runs and is tested without a PowerShell runspace. See docs/ARCHITECTURE.md.
+    /// </summary>
+    internal abstract class Workflow
+    {
+        protected Workflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress)
+        {
+            Context = context ?? throw new ArgumentNullException(nameof(context));
+            Log = log ?? NullClientLog.Instance;
+            Progress = progress;
+        }
+
+        protected DIContext Context { get; }
+
+        protected IClientLog Log { get; }
+
+        protected Action<ProgressUpdate> Progress { get; }
+
+        protected ProgressActivity StartActivity(string activity) => new ProgressActivity(activity, Progress);
+
+        /// <summary>
+        /// Whether a file is a batch or a real-time task: as given (-TaskType or a piped object's), batch when a deployment
+        /// package was piped (packages are batch files'), else read from the file (one GetFile). Null for other files.
+        /// </summary>
+        protected async Task<DITaskType?> TaskTypeOfAsync(long projectId, long fileId, DITaskType? given, DIDeployment piped, CancellationToken ct)
+        {
+            if (given.HasValue) return given;
+            if (piped != null) return DITaskType.Batch;
+            return await new FileService(Context, Log).GetTaskTypeAsync(projectId, fileId, ct).ConfigureAwait(false);
+        }
+    }
+}
