@@ -1,5 +1,3 @@
-extern alias emulator;
-
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -11,8 +9,8 @@ using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
 using DataWorksDI.Client.Signing;
-using EmulatorHost = emulator::DataWorksDI.Emulator.EmulatorHost;
-using EmulatorOptions = emulator::DataWorksDI.Emulator.Options.EmulatorOptions;
+using DataWorksDI.Emulator;
+using DataWorksDI.Emulator.Options;
 
 namespace DataWorksDI.Bench
 {

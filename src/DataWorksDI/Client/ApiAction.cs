@@ -5,7 +5,7 @@ using System.Linq;
 namespace DataWorksDI.Client
 {
     /// <summary>Whether replaying a call can change the outcome.</summary>
-    public enum Idempotency
+    internal enum Idempotency
     {
         /// <summary>A read: replaying is always safe.</summary>
         Safe,
@@ -17,14 +17,14 @@ namespace DataWorksDI.Client
         None,
     }
 
-    public enum ParameterLocation { Query, Body }
+    internal enum ParameterLocation { Query, Body }
 
     /// <summary>
     /// How one OpenAPI action travels: HTTP method, which parameters the official SDK puts in the query string (the rest
     /// go to the form body), and whether it may be replayed. Taken from the Go SDK's &lt;Action&gt;WithOptions
     /// (../shared/spec/dataworks-api.md §5).
     /// </summary>
-    public sealed class ApiAction
+    internal sealed class ApiAction
     {
         private readonly HashSet<string> _query;
         private readonly bool _allInQuery;

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace DataWorksDI.Client
 {
     /// <summary>One call: an action and its business parameters (values as they travel: strings).</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         private readonly List<KeyValuePair<string, string>> _parameters = new List<KeyValuePair<string, string>>();
 

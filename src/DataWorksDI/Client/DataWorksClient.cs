@@ -23,7 +23,7 @@ namespace DataWorksDI.Client
     /// worth retrying, and turn every failure into a <see cref="DataWorksServiceException"/>.
     /// Thread-safe; one instance can serve many calls.
     /// </summary>
-    public sealed class DataWorksClient
+    internal sealed class DataWorksClient
     {
         private const string FormContentType = "application/x-www-form-urlencoded";
 

@@ -12,7 +12,7 @@ namespace DataWorksDI.Client
     }
 
     /// <summary>Everything about where and how calls are made, except the credentials.</summary>
-    public sealed class DataWorksClientOptions
+    internal sealed class DataWorksClientOptions
     {
         public DataWorksClientOptions(Uri endpoint)
         {

@@ -8,7 +8,7 @@ namespace DataWorksDI.Client
     /// Maps a region to the DataWorks OpenAPI host (../shared/spec/signing.md §1, dataworks-api.md §2).
     /// The SDK's generic fallback (dataworks-public.&lt;region&gt;) is not a real host, so hosts are built here.
     /// </summary>
-    public static class DataWorksEndpoints
+    internal static class DataWorksEndpoints
     {
         public const string Product = "dataworks-public";
         public const string ApiVersion = "2020-05-18";

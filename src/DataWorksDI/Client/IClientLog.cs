@@ -4,7 +4,7 @@ namespace DataWorksDI.Client
     /// Where the client reports what it does. Cmdlets queue these messages and write them on the pipeline thread.
     /// Nothing passed here may contain a secret or a token.
     /// </summary>
-    public interface IClientLog
+    internal interface IClientLog
     {
         void Verbose(string message);
 
@@ -12,7 +12,7 @@ namespace DataWorksDI.Client
     }
 
     /// <summary>Discards everything.</summary>
-    public sealed class NullClientLog : IClientLog
+    internal sealed class NullClientLog : IClientLog
     {
         public static readonly NullClientLog Instance = new NullClientLog();
 

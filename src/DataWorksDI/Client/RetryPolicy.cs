@@ -4,7 +4,7 @@ using System.Net;
 namespace DataWorksDI.Client
 {
     /// <summary>How many times and how patiently a failed call is retried. The one place retry timing is decided.</summary>
-    public sealed class RetryOptions
+    internal sealed class RetryOptions
     {
         /// <summary>The default of <see cref="MaxAttempts"/> (the one place it is written; Connect-DIWorkspace shows it).</summary>
         public const int DefaultMaxAttempts = 4;

@@ -10,7 +10,7 @@ namespace DataWorksDI.Client.Credentials
     /// token and an expiry. The secret and token are held as <see cref="SecureString"/> and only turned into bytes for the
     /// moment a request is signed. <see cref="ToString"/> never shows them.
     /// </summary>
-    public sealed class AcsCredential
+    internal sealed class AcsCredential
     {
         public AcsCredential(string accessKeyId, SecureString accessKeySecret, SecureString securityToken = null,
             DateTimeOffset? expiration = null, string source = null)

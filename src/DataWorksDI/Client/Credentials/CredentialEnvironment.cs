@@ -9,14 +9,14 @@ namespace DataWorksDI.Client.Credentials
     /// Where credential providers read environment variables and the home directory. The module uses the process
     /// environment; tests pass a dictionary, so most of them need no real environment variables.
     /// </summary>
-    public interface ICredentialEnvironment
+    internal interface ICredentialEnvironment
     {
         /// <summary>The variable's value, or null when it is unset or empty.</summary>
         string Get(string name);
     }
 
     /// <summary>The real process environment.</summary>
-    public sealed class ProcessCredentialEnvironment : ICredentialEnvironment
+    internal sealed class ProcessCredentialEnvironment : ICredentialEnvironment
     {
         public static readonly ProcessCredentialEnvironment Instance = new ProcessCredentialEnvironment();
 
@@ -28,7 +28,7 @@ namespace DataWorksDI.Client.Credentials
     }
 
     /// <summary>A fixed set of variables (tests).</summary>
-    public sealed class DictionaryCredentialEnvironment : ICredentialEnvironment
+    internal sealed class DictionaryCredentialEnvironment : ICredentialEnvironment
     {
         private readonly Dictionary<string, string> _values;
 
@@ -46,7 +46,7 @@ namespace DataWorksDI.Client.Credentials
     }
 
     /// <summary>The variable names the default chain reads (the official libraries' names) and small helpers.</summary>
-    public static class CredentialVariables
+    internal static class CredentialVariables
     {
         public const string AccessKeyId = "ALIBABA_CLOUD_ACCESS_KEY_ID";
         public const string AccessKeySecret = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";

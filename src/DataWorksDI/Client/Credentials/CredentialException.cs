@@ -6,7 +6,7 @@ namespace DataWorksDI.Client.Credentials
     /// Credentials could not be found or obtained. The message names the source and what to fix, never a secret or a
     /// token. <see cref="ErrorId"/> is the cmdlet's ErrorId.
     /// </summary>
-    public sealed class CredentialException : Exception
+    internal sealed class CredentialException : Exception
     {
         public CredentialException(string errorId, string message, Exception inner = null) : base(message, inner)
         {

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace DataWorksDI.Client.Credentials
 {
     /// <summary>The chain's answer: the provider that won (kept for the session, so temporary credentials refresh), its region and what was passed over.</summary>
-    public sealed class CredentialResolution
+    internal sealed class CredentialResolution
     {
         internal CredentialResolution(ICredentialProvider provider, string region, IReadOnlyList<string> passedOver)
         {
@@ -38,7 +38,7 @@ namespace DataWorksDI.Client.Credentials
     /// profile (-ProfileName or ALIBABA_CLOUD_PROFILE): it must exist and work, it is never replaced by other credentials.
     /// With -ProfileName only the two profile files are consulted.
     /// </summary>
-    public sealed class DefaultCredentialChain
+    internal sealed class DefaultCredentialChain
     {
         private readonly ICredentialEnvironment _env;
 

@@ -13,7 +13,7 @@ namespace DataWorksDI.Client.Credentials
     /// with the X-aliyun-ecs-metadata-token header. Like the official libraries, a failed token request falls back to
     /// IMDSv1 (no token) unless ALIBABA_CLOUD_IMDSV1_DISABLED=true.
     /// </summary>
-    public sealed class EcsRamRoleCredentialProvider : RefreshingCredentialProvider
+    internal sealed class EcsRamRoleCredentialProvider : RefreshingCredentialProvider
     {
         public static readonly Uri DefaultEndpoint = new Uri("http://100.100.100.200/");
 
@@ -107,7 +107,7 @@ namespace DataWorksDI.Client.Credentials
     /// Credentials from a URL (ALIBABA_CLOUD_CREDENTIALS_URI or a CredentialsURI profile): GET → {Code?, AccessKeyId,
     /// AccessKeySecret, SecurityToken, Expiration}. A Code other than "Success" is refused (the aliyun CLI's rule).
     /// </summary>
-    public sealed class CredentialsUriProvider : RefreshingCredentialProvider
+    internal sealed class CredentialsUriProvider : RefreshingCredentialProvider
     {
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
         private readonly Uri _uri;

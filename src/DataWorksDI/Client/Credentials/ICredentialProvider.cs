@@ -7,7 +7,7 @@ namespace DataWorksDI.Client.Credentials
     /// A source of credentials. Called before every request, so a provider of temporary credentials refreshes them
     /// here before they expire (including in the middle of a long wait).
     /// </summary>
-    public interface ICredentialProvider
+    internal interface ICredentialProvider
     {
         /// <summary>Names the source for -Debug output, e.g. "parameters" or "profile 'prod' (AK)". Never secret.</summary>
         string Name { get; }
@@ -16,7 +16,7 @@ namespace DataWorksDI.Client.Credentials
     }
 
     /// <summary>Fixed credentials given explicitly (parameters, a PSCredential).</summary>
-    public sealed class StaticCredentialProvider : ICredentialProvider
+    internal sealed class StaticCredentialProvider : ICredentialProvider
     {
         private readonly AcsCredential _credential;
 

@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Client.Credentials
 {
     /// <summary>A profile found in one of the files: how to get its credentials and its region (may be null).</summary>
-    public sealed class ProfileCredentials
+    internal sealed class ProfileCredentials
     {
         public ProfileCredentials(ICredentialProvider provider, string region)
         {
@@ -27,7 +27,7 @@ namespace DataWorksDI.Client.Credentials
     /// StsToken, RamRoleArn, EcsRamRole, ChainableRamRoleArn (source_profile), OIDC and CredentialsURI.
     /// Read only; never written.
     /// </summary>
-    public sealed class CliConfigFile
+    internal sealed class CliConfigFile
     {
         public static readonly string[] SupportedModes = { "AK", "StsToken", "RamRoleArn", "EcsRamRole", "ChainableRamRoleArn", "OIDC", "CredentialsURI" };
 
@@ -189,7 +189,7 @@ namespace DataWorksDI.Client.Credentials
     /// with ; or # are comments; <c>enable = false</c> switches a section off. Types access_key, ecs_ram_role,
     /// ram_role_arn, oidc_role_arn.
     /// </summary>
-    public sealed class CredentialsIniFile
+    internal sealed class CredentialsIniFile
     {
         public static readonly string[] SupportedTypes = { "access_key", "ecs_ram_role", "ram_role_arn", "oidc_role_arn" };
 

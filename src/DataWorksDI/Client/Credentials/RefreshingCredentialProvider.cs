@@ -12,7 +12,7 @@ namespace DataWorksDI.Client.Credentials
     /// When a refresh fails while the cached credential still has <see cref="GraceForFailedRefresh"/> left, the cached
     /// one is used and the next call tries again; otherwise the failure surfaces.</para>
     /// </summary>
-    public abstract class RefreshingCredentialProvider : ICredentialProvider
+    internal abstract class RefreshingCredentialProvider : ICredentialProvider
     {
         public static readonly TimeSpan MaxStaleWindow = TimeSpan.FromMinutes(15);
         public static readonly TimeSpan GraceForFailedRefresh = TimeSpan.FromSeconds(30);

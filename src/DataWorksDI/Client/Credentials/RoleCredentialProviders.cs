@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace DataWorksDI.Client.Credentials
 {
     /// <summary>Settings shared by the role-assuming providers.</summary>
-    public sealed class RoleSettings
+    internal sealed class RoleSettings
     {
         public const int DefaultDurationSeconds = 3600;
 
@@ -35,7 +35,7 @@ namespace DataWorksDI.Client.Credentials
     }
 
     /// <summary>Assumes a RAM role through STS AssumeRole, signing with the credentials of another provider (AK, STS or a chain).</summary>
-    public sealed class RamRoleArnCredentialProvider : RefreshingCredentialProvider
+    internal sealed class RamRoleArnCredentialProvider : RefreshingCredentialProvider
     {
         private readonly ICredentialProvider _source;
         private readonly RoleSettings _role;
@@ -62,7 +62,7 @@ namespace DataWorksDI.Client.Credentials
     }
 
     /// <summary>Assumes a RAM role through STS AssumeRoleWithOIDC with the token in a file (re-read on every refresh, as RRSA rotates it).</summary>
-    public sealed class OidcRoleArnCredentialProvider : RefreshingCredentialProvider
+    internal sealed class OidcRoleArnCredentialProvider : RefreshingCredentialProvider
     {
         private readonly RoleSettings _role;
         private readonly string _oidcProviderArn;

@@ -10,7 +10,7 @@ using Newtonsoft.Json.Linq;
 namespace DataWorksDI.Client.Credentials
 {
     /// <summary>Where STS is: an explicit endpoint, else ALIBABA_CLOUD_STS_ENDPOINT, else the STS region, else sts.aliyuncs.com.</summary>
-    public static class StsEndpoint
+    internal static class StsEndpoint
     {
         public const string DefaultHost = "sts.aliyuncs.com";
 
@@ -42,7 +42,7 @@ namespace DataWorksDI.Client.Credentials
     }
 
     /// <summary>The two STS actions the credential providers need (Version 2015-04-01), as the official libraries send them.</summary>
-    public sealed class StsClient
+    internal sealed class StsClient
     {
         public const string Version = "2015-04-01";
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);

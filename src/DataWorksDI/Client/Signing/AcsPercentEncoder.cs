@@ -8,7 +8,7 @@ namespace DataWorksDI.Client.Signing
     /// Written out rather than Uri.EscapeDataString because .NET Framework caps that at ~32K characters,
     /// and task content can be longer.
     /// </summary>
-    public static class AcsPercentEncoder
+    internal static class AcsPercentEncoder
     {
         private const string Hex = "0123456789ABCDEF";
 

@@ -10,7 +10,7 @@ namespace DataWorksDI.Client.Signing
     /// Signature V3, ACS3-HMAC-SHA256 (../shared/spec/signing.md §2). Pure functions over what is actually sent:
     /// the signer and the emulator's verifier both build the canonical request here.
     /// </summary>
-    public static class AcsSignatureV3
+    internal static class AcsSignatureV3
     {
         public const string Algorithm = "ACS3-HMAC-SHA256";
 

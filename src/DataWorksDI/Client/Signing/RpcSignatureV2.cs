@@ -10,7 +10,7 @@ namespace DataWorksDI.Client.Signing
     /// Signature V2 for RPC APIs, HMAC-SHA1 with SignatureVersion 1.0 (../shared/spec/signing.md §3).
     /// Signs the union of query and form-body parameters except Signature.
     /// </summary>
-    public static class RpcSignatureV2
+    internal static class RpcSignatureV2
     {
         public const string SignatureMethod = "HMAC-SHA1";
         public const string SignatureVersion = "1.0";
