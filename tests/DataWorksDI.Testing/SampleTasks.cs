@@ -31,5 +31,14 @@ namespace DataWorksDI.Testing
             "{\"stepType\":\"odps\",\"parameter\":{\"partition\":\"pt=${bizdate}\",\"truncate\":true,\"datasource\":\"odps_first\",\"envType\":1,\"column\":[\"id\",\"name\"]," +
             "\"emptyAsNull\":false,\"table\":\"u_pk\"},\"name\":\"Writer\",\"category\":\"writer\"}],\"setting\":{\"executeMode\":null,\"errorLimit\":{\"record\":\"\"}," +
             "\"speed\":{\"concurrent\":2,\"throttle\":false}},\"order\":{\"hops\":[{\"from\":\"Reader\",\"to\":\"Writer\"}]}}";
+
+        /// <summary>
+        /// A real-time generation request (TaskParam of GenerateDISyncTaskConfigForCreating, ../shared/spec/dataworks-api.md
+        /// §6.2 shape): MySQL <paramref name="reader"/> table <paramref name="table"/> → MaxCompute <paramref name="writer"/>.
+        /// </summary>
+        public static string RealtimeRequest(string table = "t1", string reader = "mysql_pub", string writer = "odps_first") =>
+            "{\"type\":\"realtime\",\"version\":\"1.0\",\"setting\":{\"resourceGroup\":\"" + DIResourceGroup + "\",\"taskType\":\"oneclick_to_odps\",\"name\":\"rt\"}," +
+            "\"steps\":[{\"stepType\":\"mysql\",\"parameter\":{\"connection\":[{\"datasourceType\":\"mysql\",\"datasource\":\"" + reader + "\",\"table\":[\"" + table + "\"]}]},\"name\":\"Reader\",\"category\":\"reader\"}," +
+            "{\"stepType\":\"odps\",\"parameter\":{\"datasource\":\"" + writer + "\"},\"name\":\"Writer\",\"category\":\"writer\"}]}";
     }
 }

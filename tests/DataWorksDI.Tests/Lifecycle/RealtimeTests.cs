@@ -13,10 +13,7 @@ namespace DataWorksDI.Tests.Lifecycle
     /// <summary>Real-time tasks: the asynchronous generation hidden inside one cmdlet call, and the instance lifecycle as a pipeline.</summary>
     public class RealtimeTests
     {
-        private static string Script(string table = "t1", string reader = "mysql_pub", string writer = "odps_first") =>
-            "{\"type\":\"realtime\",\"version\":\"1.0\",\"setting\":{\"resourceGroup\":\"" + EmulatorSession.SeedResourceGroup + "\",\"taskType\":\"oneclick_to_odps\",\"name\":\"rt\"}," +
-            "\"steps\":[{\"stepType\":\"mysql\",\"parameter\":{\"connection\":[{\"datasourceType\":\"mysql\",\"datasource\":\"" + reader + "\",\"table\":[\"" + table + "\"]}]},\"name\":\"Reader\",\"category\":\"reader\"}," +
-            "{\"stepType\":\"odps\",\"parameter\":{\"datasource\":\"" + writer + "\"},\"name\":\"Writer\",\"category\":\"writer\"}]}";
+        private static string Script(string table = "t1", string reader = "mysql_pub", string writer = "odps_first") => SampleTasks.RealtimeRequest(table, reader, writer);
 
         private static Dictionary<string, object> Vars(string script) => new Dictionary<string, object> { ["rt"] = script };
 

@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Errors;
+using DataWorksDI.Models;
+using DataWorksDI.Workflows;
+using Xunit;
+
+namespace DataWorksDI.Tests.Workflows
+{
+    /// <summary>
+    /// The basic/standard and batch/real-time rules of publishing and deleting, without a runspace: each workflow runs
+    /// against the emulator and the request log of its own key shows what it decided to call.
+    /// </summary>
+    public class PublishAndRemoveWorkflowTests
+    {
+        private const long Standard = 10000;
+        private const long Basic = 10001;
+
+        [Fact]
+        public async Task Publish_Batch_StandardMode_ReadsTheMode_DeploysAndWaits()
+        {
+            var kit = WorkflowTestKit.For(Standard);
+            DISyncTask task = await kit.CreateBatchAsync();
+            DIDeployment submitted = await kit.SubmitAsync(task.FileId);
+            int before = kit.Actions().Count;
+
+            PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(
+                new PublishRequest { ProjectId = Standard, FileId = task.FileId, Submitted = submitted, Wait = WorkflowTestKit.Quick }, CancellationToken.None);
+
+            Assert.Equal(DITaskType.Batch, result.TaskType);
+            Assert.Equal(DIDeploymentKind.Deploy, result.Deployment.Kind);
+            Assert.Equal(DIDeploymentStatus.Succeeded, result.Deployment.Status);
+            Assert.Equal(DIEnvironment.Production, result.Deployment.ToEnvironment);
+            Assert.Same(result.Deployment, result.Output);
+            List<string> calls = kit.ActionsSince(before);
+            // The piped package says "batch": no GetFile. Then the mode, the deploy and the wait.
+            Assert.Equal(new[] { "GetProject", "DeployFile" }, calls.Take(2).ToArray());
+            Assert.All(calls.Skip(2), a => Assert.Equal("GetDeployment", a));
+            kit.AssertEveryBarCompleted();
+        }
+
+        [Fact]
+        public async Task Publish_Batch_BasicMode_CallsNoDeployFile_AndPassesTheSubmitPackageOn()
+        {
+            var kit = WorkflowTestKit.For(Basic);
+            DISyncTask task = await kit.CreateBatchAsync();
+            DIDeployment submitted = await kit.SubmitAsync(task.FileId);
+            Assert.Equal(DIEnvironment.Production, submitted.ToEnvironment);
+            int before = kit.Actions().Count;
+
+            PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(
+                new PublishRequest { ProjectId = Basic, FileId = task.FileId, Submitted = submitted, Wait = WorkflowTestKit.Quick }, CancellationToken.None);
+
+            Assert.Same(submitted, result.Deployment);
+            Assert.Equal(new[] { "GetProject" }, kit.ActionsSince(before));
+            Assert.Contains(kit.Log.Verbose, m => m.Contains("basic mode") && m.Contains("DeployFile is not called"));
+
+            // Without a piped package the type comes from GetFile, the mode from the context's cache, and nothing is returned.
+            before = kit.Actions().Count;
+            result = await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = Basic, FileId = task.FileId }, CancellationToken.None);
+            Assert.Null(result.Output);
+            Assert.Equal(new[] { "GetFile" }, kit.ActionsSince(before));
+        }
+
+        [Fact]
+        public async Task Publish_Realtime_DeploysWithDeployDISyncTask_WithoutAskingForTheMode()
+        {
+            var kit = WorkflowTestKit.For(Standard);
+            DISyncTask task = await kit.CreateRealtimeAsync();
+            int before = kit.Actions().Count;
+
+            PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = Standard, FileId = task.FileId }, CancellationToken.None);
+
+            Assert.Equal(DITaskType.Realtime, result.TaskType);
+            Assert.Null(result.Deployment);
+            Assert.Equal(task.FileId, result.DeployedTask.FileId);
+            Assert.Equal(new[] { "GetFile", "DeployDISyncTask" }, kit.ActionsSince(before));
+        }
+
+        [Fact]
+        public async Task Remove_Batch_StandardMode_WithPublish_DeletesWaits_ThenDeploysTheDeletionAndWaits()
+        {
+            var kit = WorkflowTestKit.For(Standard);
+            DISyncTask task = await kit.CreateBatchAsync();
+            await kit.SubmitAsync(task.FileId);
+            await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick }, CancellationToken.None);
+            int before = kit.Actions().Count;
+
+            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(
+                new RemoveRequest { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick, Publish = true }, CancellationToken.None);
+
+            Assert.Equal(DIDeploymentKind.Delete, result.Deployment.Kind);
+            Assert.Equal(DIDeploymentStatus.Succeeded, result.Deployment.Status);
+            Assert.Equal(DIEnvironment.Production, result.Deployment.ToEnvironment);
+            List<string> calls = kit.ActionsSince(before).Where(a => a != "GetDeployment").ToList();
+            Assert.Equal(new[] { "DeleteFile", "DeployFile" }, calls); // the mode was cached by the publish
+            kit.AssertEveryBarCompleted();
+        }
+
+        [Fact]
+        public async Task Remove_Batch_BasicMode_WithPublish_StopsWhenTheDeletionHasFinished()
+        {
+            var kit = WorkflowTestKit.For(Basic);
+            DISyncTask task = await kit.CreateBatchAsync();
+            await kit.SubmitAsync(task.FileId);
+            int before = kit.Actions().Count;
+
+            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(
+                new RemoveRequest { ProjectId = Basic, FileId = task.FileId, Wait = WorkflowTestKit.Quick, Publish = true }, CancellationToken.None);
+
+            Assert.Equal(DIDeploymentKind.Delete, result.Deployment.Kind);
+            Assert.Equal(DIDeploymentStatus.Succeeded, result.Deployment.Status);
+            List<string> calls = kit.ActionsSince(before);
+            Assert.Equal(new[] { "GetFile", "DeleteFile" }, calls.Take(2).ToArray());
+            Assert.Equal("GetProject", calls.Last());
+            Assert.DoesNotContain("DeployFile", calls);
+        }
+
+        [Fact]
+        public async Task Remove_NeverSubmittedBatch_IsGoneAtOnce_WithNoPackage()
+        {
+            var kit = WorkflowTestKit.For(Standard);
+            DISyncTask task = await kit.CreateBatchAsync();
+            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(
+                new RemoveRequest { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick, Publish = true }, CancellationToken.None);
+            Assert.Null(result.Deployment);
+            Assert.Equal("DeleteFile", kit.Actions().Last());
+        }
+
+        [Fact]
+        public async Task Remove_Realtime_UsesDeleteDISyncTask_AndASolutionIsRefusedWithoutACall()
+        {
+            var kit = WorkflowTestKit.For(Standard);
+            DISyncTask task = await kit.CreateRealtimeAsync();
+            int before = kit.Actions().Count;
+
+            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new RemoveRequest { ProjectId = Standard, FileId = task.FileId }, CancellationToken.None);
+            Assert.Equal(DITaskType.Realtime, result.TaskType);
+            Assert.Null(result.Deployment);
+            Assert.Equal(new[] { "GetFile", "DeleteDISyncTask" }, kit.ActionsSince(before));
+
+            before = kit.Actions().Count;
+            var refused = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<RemoveWorkflow>().RemoveAsync(
+                new RemoveRequest { ProjectId = Standard, FileId = 123456, TaskType = DITaskType.Solution }, CancellationToken.None));
+            Assert.Equal(ErrorIds.SolutionDeleteUnsupported, refused.ErrorId);
+            Assert.Equal(before, kit.Actions().Count);
+        }
+
+        [Fact]
+        public async Task AFailedPackage_IsAnErrorAboutThePackage_NeverATimeOut_AndItsBarIsCompleted()
+        {
+            var kit = WorkflowTestKit.For(181565);
+            DISyncTask task = await kit.Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
+            {
+                ProjectId = 181565, TaskType = DITaskType.Batch, Name = "wf_devonly_" + System.Guid.NewGuid().ToString("N").Substring(0, 8),
+                FolderPath = Testing.SampleTasks.SeedFolder, ResourceGroup = Testing.SampleTasks.DIResourceGroup,
+                Content = Testing.SampleTasks.SeedContent.Replace("dh_mysql", "mysql_autotest_dev"), ClientToken = System.Guid.NewGuid().ToString(),
+            }, CancellationToken.None);
+            await kit.SubmitAsync(task.FileId);
+
+            var failed = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<PublishWorkflow>().PublishAsync(
+                new PublishRequest { ProjectId = 181565, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick }, CancellationToken.None));
+            Assert.Equal(ErrorIds.DeploymentFailed, failed.ErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidResult, failed.Category);
+            var package = Assert.IsType<DIDeployment>(failed.Target);
+            Assert.Equal(DIDeploymentStatus.Failed, package.Status);
+            Assert.Contains("mysql_autotest_dev", failed.Message);
+            kit.AssertEveryBarCompleted();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Client.Credentials;
+using DataWorksDI.Models;
+using DataWorksDI.Session;
+using DataWorksDI.Testing;
+using DataWorksDI.Workflows;
+
+namespace DataWorksDI.Tests.Workflows
+{
+    /// <summary>
+    /// A workflow's world without PowerShell: a context for the shared emulator with an access key of its own (so the
+    /// emulator's request log shows exactly this test's calls), a log and a progress callback that record everything.
+    /// </summary>
+    internal sealed class WorkflowTestKit
+    {
+        public static readonly WaitOptions Quick = new WaitOptions(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
+
+        private WorkflowTestKit(EmulatorProcess emulator, string keyId, DIContext context)
+        {
+            Emulator = emulator;
+            KeyId = keyId;
+            Context = context;
+        }
+
+        public EmulatorProcess Emulator { get; }
+        public string KeyId { get; }
+        public DIContext Context { get; }
+        public RecordingLog Log { get; } = new RecordingLog();
+        public ConcurrentQueue<ProgressUpdate> Progress { get; } = new ConcurrentQueue<ProgressUpdate>();
+
+        public static WorkflowTestKit For(long projectId, EmulatorProcess emulator = null)
+        {
+            emulator = emulator ?? EmulatorProcess.Shared;
+            var (id, secret, _) = emulator.CreateAccessKey();
+            DIContext context = ContextFactory.Create(new ContextSettings
+            {
+                ProjectId = projectId,
+                Endpoint = emulator.BaseAddress,
+                EndpointIsExplicit = true,
+                Credentials = new StaticCredentialProvider(new AcsCredential(id, AcsCredential.ToSecureString(secret))),
+            });
+            return new WorkflowTestKit(emulator, id, context);
+        }
+
+        public long ProjectId => Context.ProjectId.Value;
+
+        public void Report(ProgressUpdate update) => Progress.Enqueue(update);
+
+        public T Workflow<T>() where T : Workflow => (T)Activator.CreateInstance(typeof(T), Context, (IClientLog)Log, (Action<ProgressUpdate>)Report);
+
+        /// <summary>The actions this kit's key called, in order.</summary>
+        public List<string> Actions() => Emulator.Actions(KeyId);
+
+        /// <summary>Actions called after the first <paramref name="skip"/> ones.</summary>
+        public List<string> ActionsSince(int skip) => Actions().Skip(skip).ToList();
+
+        public Task<DISyncTask> CreateBatchAsync(string prefix = "wf") =>
+            Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
+            {
+                ProjectId = ProjectId,
+                TaskType = DITaskType.Batch,
+                Name = prefix + "_" + Guid.NewGuid().ToString("N").Substring(0, 10),
+                FolderPath = SampleTasks.SeedFolder,
+                ResourceGroup = SampleTasks.DIResourceGroup,
+                Content = SampleTasks.SeedContent,
+                ClientToken = Guid.NewGuid().ToString(),
+            }, CancellationToken.None);
+
+        public Task<DISyncTask> CreateRealtimeAsync(string table = "t1") =>
+            Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
+            {
+                ProjectId = ProjectId,
+                TaskType = DITaskType.Realtime,
+                Name = "rt_" + Guid.NewGuid().ToString("N").Substring(0, 10),
+                FolderPath = SampleTasks.SeedFolder,
+                ResourceGroup = SampleTasks.DIResourceGroup,
+                Content = SampleTasks.RealtimeRequest(table),
+                ClientToken = Guid.NewGuid().ToString(),
+                Wait = Quick,
+            }, CancellationToken.None);
+
+        public Task<DIDeployment> SubmitAsync(long fileId) =>
+            Workflow<SubmitWorkflow>().SubmitAsync(ProjectId, fileId, null, false, Quick, CancellationToken.None);
+
+        /// <summary>Every bar that was shown got a completion, and no two bars shared an id.</summary>
+        public void AssertEveryBarCompleted()
+        {
+            var byId = Progress.GroupBy(p => p.ActivityId).ToList();
+            foreach (var bar in byId)
+            {
+                if (!bar.Last().Completed) throw new Xunit.Sdk.XunitException($"progress bar {bar.Key} ('{bar.First().Activity}') was never completed");
+                if (bar.Select(p => p.Activity).Distinct().Count() != 1) throw new Xunit.Sdk.XunitException($"progress id {bar.Key} was used by two activities");
+            }
+        }
+    }
+
+    internal sealed class RecordingLog : IClientLog
+    {
+        public ConcurrentQueue<string> Verbose { get; } = new ConcurrentQueue<string>();
+
+        void IClientLog.Verbose(string message) => Verbose.Enqueue(message);
+
+        void IClientLog.Debug(string message) { }
+    }
+}
