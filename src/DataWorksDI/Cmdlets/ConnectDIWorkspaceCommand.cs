@@ -1,9 +1,6 @@
-using System;
-using System.Management.Automation;
 using System.Security;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
-using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets
@@ -69,26 +66,25 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var request = new ConnectRequest
+            var requested = new ContextSettings
             {
                 Region = Region,
                 ProjectId = ProjectId > 0 ? ProjectId : (long?)null,
                 Endpoint = Endpoint,
-                Vpc = Vpc.IsPresent,
-                ProfileName = ProfileName,
+                UseVpcEndpoint = Vpc.IsPresent,
                 SignatureVersion = SignatureVersion,
-                MaxAttempts = MaxAttempts,
                 AttemptTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
             };
+            requested.Retry.MaxAttempts = MaxAttempts;
             if (ParameterSetName == CredentialSet)
-                request.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
+                requested.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
             else if (ParameterSetName == AccessKeySet)
-                request.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
+                requested.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
 
-            ConnectResult connected = null;
+            (DIContext Context, IReadOnlyList<string> Notes) connected = default;
             try
             {
-                connected = Run(ct => ContextFactory.ConnectAsync(request, ct));
+                connected = Run(ct => ContextFactory.ConnectAsync(requested, ProfileName, ct));
             }
             catch (CredentialException ex)
             {

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using DataWorksDI.Client.Credentials;
-using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets

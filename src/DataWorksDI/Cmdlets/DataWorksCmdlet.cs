@@ -1,11 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
 
 namespace DataWorksDI.Cmdlets
 {

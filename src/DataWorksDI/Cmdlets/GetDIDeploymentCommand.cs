@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Errors;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 
 namespace DataWorksDI.Cmdlets

@@ -1,7 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 
 namespace DataWorksDI.Cmdlets

@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-using DataWorksDI.Errors;
 using DataWorksDI.Validation;
 
 namespace DataWorksDI.Cmdlets

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 
 namespace DataWorksDI.Cmdlets

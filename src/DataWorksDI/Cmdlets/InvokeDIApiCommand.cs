@@ -1,12 +1,6 @@
-using System;
 using System.Collections;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
-using DataWorksDI.Internal;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Cmdlets
 {

@@ -1,7 +1,3 @@
-using System;
-using System.Management.Automation;
-using DataWorksDI.Errors;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
 
@@ -65,33 +61,17 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
-            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
-            string cuProblem = SyncTaskService.CuProblem(cu);
-            if (cuProblem != null)
-            {
-                WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, cuProblem, ErrorCategory.InvalidArgument, Name));
-                return;
-            }
+            if (!SyncTaskInput.TryReadCu(this, Cu, Name, out double? cu)) return;
             bool batch = TaskType == DITaskType.Batch;
             // Real-time/solution input is a generation request, not task content: only its JSON form is checked here.
-            if (!TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, SkipValidation.IsPresent || !batch, out string content)) return;
+            if (!SyncTaskInput.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, Name, SkipValidation.IsPresent || !batch, out string content)) return;
 
             if (!ShouldProcess($"{TaskType.ToString().ToLowerInvariant()} sync task '{Name}' in folder '{FolderPath}' of workspace {projectId}",
                 batch ? "Create (CreateDISyncTask)" : "Generate the configuration and create (GenerateDISyncTaskConfigForCreating, QueryDISyncTaskConfigProcessResult, CreateDISyncTask)")) return;
-            var task = new NewSyncTask
-            {
-                ProjectId = projectId,
-                TaskType = TaskType,
-                Name = Name,
-                FolderPath = FolderPath,
-                ResourceGroup = ResourceGroup,
-                Cu = cu,
-                Content = content,
-                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
-                Wait = WaitOptions,
-            };
+            var task = new DISyncTask { ProjectId = projectId, TaskType = TaskType, FileName = Name, FolderPath = FolderPath, ResourceGroup = ResourceGroup, Cu = cu };
+            string token = ClientToken ?? Guid.NewGuid().ToString();
             var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.CreateAsync(task, ct), Name, out DISyncTask created)) WriteObject(created);
+            if (TryRun(ct => workflow.CreateAsync(task, content, token, WaitOptions, ct), Name, out DISyncTask created)) WriteObject(created);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Models;
 using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
@@ -33,17 +31,10 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             var context = ResolveContext();
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)")) return;
-            var request = new PublishRequest
-            {
-                ProjectId = projectId,
-                FileId = FileId,
-                TaskType = TaskType,
-                Submitted = PipedDeployment(InputObject),
-                Comment = Comment,
-                Wait = Wait.IsPresent ? WaitOptions : null,
-            };
+            var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new PublishWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.PublishAsync(request, ct), FileId, out PublishResult result) && result.Output != null) WriteObject(result.Output);
+            if (TryRun(ct => workflow.PublishAsync(file, Comment, Wait.IsPresent ? WaitOptions : null, ct), FileId, out PublishResult result) && result.Output != null)
+                WriteObject(result.Output);
         }
     }
 }

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using DataWorksDI.Errors;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
 

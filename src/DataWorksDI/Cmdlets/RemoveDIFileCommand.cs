@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Models;
 using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets
@@ -37,17 +35,10 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             var context = ResolveContext();
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", Publish.IsPresent ? "Delete, and deploy the deletion to production" : "Delete (DeleteFile)")) return;
-            var request = new RemoveRequest
-            {
-                ProjectId = projectId,
-                FileId = FileId,
-                TaskType = TaskType,
-                Piped = PipedDeployment(InputObject),
-                Wait = Wait.IsPresent || Publish.IsPresent ? WaitOptions : null,
-                Publish = Publish.IsPresent,
-            };
+            var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new RemoveWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.RemoveAsync(request, ct), FileId, out RemoveResult result) && result.Deployment != null) WriteObject(result.Deployment);
+            WaitOptions wait = Wait.IsPresent || Publish.IsPresent ? WaitOptions : null;
+            if (TryRun(ct => workflow.RemoveAsync(file, wait, Publish.IsPresent, ct), FileId, out DIDeployment last) && last != null) WriteObject(last);
         }
     }
 }

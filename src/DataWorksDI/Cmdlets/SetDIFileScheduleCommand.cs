@@ -1,12 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using DataWorksDI.Errors;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
 using DataWorksDI.Validation;
@@ -210,9 +203,8 @@ namespace DataWorksDI.Cmdlets
             if (!ShouldProcess($"file {FileId} in workspace {projectId}",
                 "Set " + string.Join(", ", desired.Select(d => d.WireName)) + " (UpdateFile; values already set are not sent)")) return;
 
-            var change = new ScheduleChange { ProjectId = projectId, FileId = FileId, Desired = desired, CheckParametersAreAssigned = !SkipValidation.IsPresent };
             var workflow = new ScheduleWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.ApplyAsync(change, ct), FileId, out ScheduleResult result)) WriteObject(result.File);
+            if (TryRun(ct => workflow.ApplyAsync(projectId, FileId, desired, !SkipValidation.IsPresent, ct), FileId, out ScheduleResult result)) WriteObject(result.File);
         }
 
         /// <summary>The fields asked for, in wire form; null after writing an error when an input is unusable (nothing is sent).</summary>

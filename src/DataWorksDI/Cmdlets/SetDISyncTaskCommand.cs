@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Errors;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
 
@@ -52,16 +49,10 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
-            double? cu = MyInvocation.BoundParameters.ContainsKey(nameof(Cu)) ? Cu : (double?)null;
-            string cuProblem = SyncTaskService.CuProblem(cu);
-            if (cuProblem != null)
-            {
-                WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, cuProblem, ErrorCategory.InvalidArgument, FileId));
-                return;
-            }
+            if (!SyncTaskInput.TryReadCu(this, Cu, FileId, out double? cu)) return;
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
-            var change = new SyncTaskChange { ProjectId = projectId, FileId = FileId, TaskType = type, ResourceGroup = ResourceGroup, Cu = cu, Wait = WaitOptions };
-            string action;
+            var task = new DISyncTask { ProjectId = projectId, FileId = FileId, TaskType = type, ResourceGroup = ResourceGroup, Cu = cu };
+            string content = null, action;
             if (type == DITaskType.Batch)
             {
                 if (ParameterSetName == TableSet)
@@ -69,27 +60,24 @@ namespace DataWorksDI.Cmdlets
                 bool hasContent = ParameterSetName == PathSet || MyInvocation.BoundParameters.ContainsKey(nameof(Content));
                 if (!hasContent && ResourceGroup == null && !cu.HasValue)
                     ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NothingToChange, "Give at least one of -Content, -Path, -ResourceGroup or -Cu.", ErrorCategory.InvalidArgument, FileId));
-                string content = null;
                 if (hasContent && !ReadContent(SkipValidation.IsPresent, out content)) return;
-                change.Content = content;
                 action = "Update (UpdateDISyncTask)";
             }
             else
             {
                 // Real-time tasks change asynchronously: the request regenerates the configuration, which then updates the task.
-                if (ParameterSetName == TableSet) change.Content = RealtimeService.TablesTaskParam(Table);
-                else if (!ReadContent(true, out string request)) return;
-                else change.Content = request;
+                if (ParameterSetName == TableSet) content = RealtimeService.TablesTaskParam(Table);
+                else if (!ReadContent(true, out content)) return;
                 string what = ParameterSetName == TableSet ? "tables " + string.Join(", ", Table) : "the update request";
                 action = $"Regenerate the configuration with {what} and update (UpdateDISyncTask)";
             }
             string target = type == DITaskType.Batch ? $"sync task file {FileId} in workspace {projectId}" : $"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}";
             if (!ShouldProcess(target, action)) return;
             var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.UpdateAsync(change, ct), FileId, out DISyncTask task)) WriteObject(task);
+            if (TryRun(ct => workflow.UpdateAsync(task, content, WaitOptions, ct), FileId, out DISyncTask updated)) WriteObject(updated);
         }
 
         private bool ReadContent(bool skipValidation, out string content) =>
-            TaskContentReader.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, skipValidation, out content);
+            SyncTaskInput.TryRead(this, ParameterSetName == PathSet ? null : Content, ParameterSetName == PathSet ? Path : null, FileId, skipValidation, out content);
     }
 }

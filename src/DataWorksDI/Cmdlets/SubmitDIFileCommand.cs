@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Models;
 using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets

@@ -1,8 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using DataWorksDI.Errors;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 using DataWorksDI.Validation;
@@ -66,7 +62,7 @@ namespace DataWorksDI.Cmdlets
             object content = Content is PSObject wrapped && wrapped.BaseObject is Models.DIFile pipedFile ? pipedFile.Content : Content;
             string json = string.Empty;
             if ((ParameterSetName == PathSet || content != null) &&
-                !TaskContentReader.TryReadText(this, ParameterSetName == PathSet ? null : content, ParameterSetName == PathSet ? Path : null, Content, out json)) return;
+                !SyncTaskInput.TryReadText(this, ParameterSetName == PathSet ? null : content, ParameterSetName == PathSet ? Path : null, Content, out json)) return;
 
             IEnumerable<string> assigned = null;
             var extra = new List<ValidationFinding>();

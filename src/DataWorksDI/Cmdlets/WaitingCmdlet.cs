@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-using DataWorksDI.Internal;
 using DataWorksDI.Workflows;
 
 namespace DataWorksDI.Cmdlets

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DataWorksDI.Errors;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Cmdlets

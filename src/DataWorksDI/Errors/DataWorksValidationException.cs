@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using DataWorksDI.Validation;
 
 namespace DataWorksDI.Errors

@@ -1,10 +1,7 @@
-using System;
 using System.Collections;
 using System.IO;
-using System.Management.Automation;
 using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Internal
 {

@@ -1,5 +1,3 @@
-using System;
-
 namespace DataWorksDI.Internal
 {
     internal static class Text

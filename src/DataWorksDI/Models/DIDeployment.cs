@@ -1,5 +1,3 @@
-using System;
-
 namespace DataWorksDI.Models
 {
     /// <summary>One item of a deployment package.</summary>

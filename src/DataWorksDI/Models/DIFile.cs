@@ -1,6 +1,3 @@
-using System;
-using DataWorksDI.Internal;
-
 namespace DataWorksDI.Models
 {
     /// <summary>A DataStudio file (node), e.g. a batch sync task (GetFile / ListFiles). Pipes into the other cmdlets by FileId and ProjectId.</summary>

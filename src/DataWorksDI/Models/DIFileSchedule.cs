@@ -1,5 +1,3 @@
-using System;
-
 namespace DataWorksDI.Models
 {
     /// <summary>A file's scheduling properties (GetFile NodeConfiguration), in PowerShell types.</summary>

@@ -1,5 +1,3 @@
-using DataWorksDI.Internal;
-
 namespace DataWorksDI.Models
 {
     // PowerShell-style names. Internal.WireEnum is the one mapping to the wire: a text enum travels as the UPPER_SNAKE form

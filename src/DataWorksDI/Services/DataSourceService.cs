@@ -1,23 +1,12 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
 using DataWorksDI.Session;
 using DataWorksDI.Validation;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
     /// <summary>Data sources (ListDataSources, GET, paged).</summary>
-    internal sealed class DataSourceService : DataWorksService
+    internal sealed class DataSourceService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public DataSourceService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
         /// <summary>ListDataSources, one page per <see cref="Pager{T}.NextAsync"/>: the names (both environments' copies).</summary>
         public Pager<string> ListNames(long projectId) => new Pager<string>(100, async (page, size, ct) =>
         {

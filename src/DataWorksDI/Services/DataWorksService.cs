@@ -1,8 +1,5 @@
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Session;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {

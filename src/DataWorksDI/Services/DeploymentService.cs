@@ -1,21 +1,11 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Session;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
     /// <summary>Deployment packages: GetDeployment, ListDeployments. Waiting for one is Workflows.DeploymentWaitWorkflow.</summary>
-    internal sealed class DeploymentService : DataWorksService
+    internal sealed class DeploymentService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public DeploymentService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
         /// <param name="knownFileId">The file the caller knows the package is for (kept when the package does not say).</param>
         public async Task<DIDeployment> GetAsync(long projectId, long deploymentId, long knownFileId, CancellationToken ct)
         {

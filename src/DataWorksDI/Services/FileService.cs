@@ -1,28 +1,13 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Session;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
     /// <summary>Files (nodes): GetFile, ListFiles, UpdateFile, SubmitFile, DeployFile, DeleteFile, GetFolder.</summary>
-    internal sealed class FileService : DataWorksService
+    internal sealed class FileService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public FileService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
-        public async Task<DIFile> GetAsync(long projectId, long fileId, CancellationToken ct)
-        {
-            JObject body = await Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
-            return ParseFile(projectId, body["Data"]?["File"], body["Data"]?["NodeConfiguration"]);
-        }
+        public async Task<DIFile> GetAsync(long projectId, long fileId, CancellationToken ct) =>
+            (await GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false)).File;
 
         /// <summary>Batch or Realtime from the file's type code (one GetFile); null for other files.</summary>
         public async Task<DITaskType?> GetTaskTypeAsync(long projectId, long fileId, CancellationToken ct)
@@ -33,11 +18,12 @@ namespace DataWorksDI.Services
         }
 
         /// <summary>GetFile, typed and as the wire wrote it: the schedule comparison needs the wire values (UpdateFile refuses unchanged ones).</summary>
-        public async Task<FileState> GetStateAsync(long projectId, long fileId, CancellationToken ct)
+        /// <returns>The file, and GetFile's Data object (File and NodeConfiguration) as the wire wrote it.</returns>
+        public async Task<(DIFile File, JToken Wire)> GetWithWireAsync(long projectId, long fileId, CancellationToken ct)
         {
             JObject body = await Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
             JToken data = body["Data"];
-            return new FileState(ParseFile(projectId, data?["File"], data?["NodeConfiguration"]), data);
+            return (ParseFile(projectId, data?["File"], data?["NodeConfiguration"]), data);
         }
 
         /// <summary>ListFiles, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
@@ -168,21 +154,6 @@ namespace DataWorksDI.Services
                 OutputParameters = ScheduleFields.JsonOrNull(node["OutputParameters"]),
             };
         }
-    }
-
-    /// <summary>A file as GetFile returned it: typed, and the response's Data as the wire wrote it.</summary>
-    internal sealed class FileState
-    {
-        public FileState(DIFile file, JToken wireData)
-        {
-            File = file;
-            WireData = wireData;
-        }
-
-        public DIFile File { get; }
-
-        /// <summary>GetFile's Data object (File and NodeConfiguration), for comparing wire values.</summary>
-        public JToken WireData { get; }
     }
 
     /// <summary>What Get-DIFile asks ListFiles for.</summary>

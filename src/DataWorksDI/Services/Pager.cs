@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace DataWorksDI.Services
 {
     /// <summary>One page of a listing, and the total the service reported.</summary>

@@ -1,42 +1,16 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Session;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
-    /// <summary>The state of one asynchronous config generation (QueryDISyncTaskConfigProcessResult).</summary>
-    internal sealed class ConfigGeneration
-    {
-        public long ProcessId { get; set; }
-
-        /// <summary>The status as the service wrote it (null while it gives none).</summary>
-        public string Status { get; set; }
-
-        public bool Done { get; set; }
-
-        /// <summary>The generated configuration, once done.</summary>
-        public string TaskContent { get; set; }
-    }
-
     /// <summary>
     /// Real-time tasks and solutions: the asynchronous config generation (GenerateDISyncTaskConfigForCreating /
     /// ForUpdating → QueryDISyncTaskConfigProcessResult), GetDISyncTask, DeployDISyncTask, the instance operations and
     /// DeleteDISyncTask.
     /// </summary>
-    internal sealed class RealtimeService : DataWorksService
+    internal sealed class RealtimeService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public RealtimeService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
         private static ApiRequest Request(ApiAction action, long projectId, DITaskType type) =>
             new ApiRequest(action).With("ProjectId", projectId).With("TaskType", WireEnum.ToWire(type));
 
@@ -62,20 +36,15 @@ namespace DataWorksDI.Services
         /// by the client); any status other than success counts as still processing (the API documents no in-progress
         /// value). Waiting for it is Workflows.SyncTaskWorkflow's.
         /// </summary>
-        public async Task<ConfigGeneration> QueryConfigAsync(long projectId, DITaskType type, long processId, CancellationToken ct)
+        /// <returns>The status as the service wrote it (null while it gives none), and once done the generated TaskContent.</returns>
+        public async Task<(bool Done, string Status, string TaskContent)> QueryConfigAsync(long projectId, DITaskType type, long processId, CancellationToken ct)
         {
             JObject body = await Call(Request(ApiAction.QueryDISyncTaskConfigProcessResult, projectId, type).With("AsyncProcessId", processId), ct).ConfigureAwait(false);
-            string status = Json.Str(body["Data"], "Status");
-            var generation = new ConfigGeneration
-            {
-                ProcessId = processId,
-                Status = status,
-                Done = string.Equals(status, "success", StringComparison.OrdinalIgnoreCase),
-                TaskContent = Json.Str(body["Data"], "TaskContent"),
-            };
-            if (generation.Done && string.IsNullOrEmpty(generation.TaskContent))
+            string status = Json.Str(body["Data"], "Status"), content = Json.Str(body["Data"], "TaskContent");
+            bool done = string.Equals(status, "success", StringComparison.OrdinalIgnoreCase);
+            if (done && string.IsNullOrEmpty(content))
                 throw new DataWorksServiceException("QueryDISyncTaskConfigProcessResult", "InvalidResponse", "the finished process carried no TaskContent", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
-            return generation;
+            return (done, status, content);
         }
 
         public async Task<DISyncTaskConfig> GetConfigAsync(long projectId, DITaskType type, long fileId, CancellationToken ct)

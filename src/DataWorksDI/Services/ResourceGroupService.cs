@@ -1,10 +1,5 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
 using DataWorksDI.Session;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
@@ -16,12 +11,8 @@ namespace DataWorksDI.Services
     }
 
     /// <summary>Resource groups (ListResourceGroups): identifiers for TaskParam.ResourceGroup and UpdateFile.ResourceGroupIdentifier.</summary>
-    internal sealed class ResourceGroupService : DataWorksService
+    internal sealed class ResourceGroupService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public ResourceGroupService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
         public async Task<IReadOnlyList<JToken>> ListAsync(ResourceGroupType type, string keyword, CancellationToken ct)
         {
             var request = new ApiRequest(ApiAction.ListResourceGroups).With("ResourceGroupType", WireEnum.ToCode(type)).With("Keyword", keyword);

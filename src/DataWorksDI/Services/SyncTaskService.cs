@@ -1,22 +1,13 @@
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Session;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
     /// <summary>Data Integration sync tasks: CreateDISyncTask, UpdateDISyncTask.</summary>
-    internal sealed class SyncTaskService : DataWorksService
+    internal sealed class SyncTaskService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public SyncTaskService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
         /// <summary>Why a CU value is refused (serverless groups take a positive multiple of 0.5), or null when it is fine.</summary>
         internal static string CuProblem(double? cu) =>
             cu.HasValue && (cu.Value <= 0 || System.Math.Abs(cu.Value * 2 - System.Math.Round(cu.Value * 2)) > 1e-9)

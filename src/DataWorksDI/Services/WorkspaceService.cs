@@ -1,21 +1,11 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Session;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Services
 {
     /// <summary>Workspaces: GetProject / ListProjects, and the per-context cache of each workspace's mode.</summary>
-    internal sealed class WorkspaceService : DataWorksService
+    internal sealed class WorkspaceService(DIContext context, IClientLog log) : DataWorksService(context, log)
     {
-        public WorkspaceService(DIContext context, IClientLog log) : base(context, log)
-        {
-        }
-
         public async Task<DIWorkspace> GetAsync(long projectId, CancellationToken ct)
         {
             JObject body = await Call(new ApiRequest(ApiAction.GetProject).With("ProjectId", projectId), ct).ConfigureAwait(false);

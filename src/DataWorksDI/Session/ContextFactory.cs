@@ -1,40 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
-using DataWorksDI.Errors;
 
 namespace DataWorksDI.Session
 {
-    /// <summary>What Connect-DIWorkspace asks for; null means "not given" (the chain, the profile or the default decides).</summary>
-    internal sealed class ConnectRequest
-    {
-        public string Region { get; set; }
-        public long? ProjectId { get; set; }
-        public Uri Endpoint { get; set; }
-        public bool Vpc { get; set; }
-
-        /// <summary>Explicit credentials (-AccessKeyId/-Credential); null to use the default chain.</summary>
-        public ICredentialProvider Credentials { get; set; }
-
-        /// <summary>With the default chain: the one profile to use (missing = error, never a fall-back).</summary>
-        public string ProfileName { get; set; }
-
-        public SignatureVersion? SignatureVersion { get; set; }
-        public int? MaxAttempts { get; set; }
-        public TimeSpan? AttemptTimeout { get; set; }
-    }
-
-    /// <summary>A context made by <see cref="ContextFactory.ConnectAsync"/>, and what the chain said on the way (never a secret).</summary>
-    internal sealed class ConnectResult
-    {
-        public DIContext Context { get; set; }
-        public IReadOnlyList<string> Notes { get; set; } = new string[0];
-    }
-
     /// <summary>
     /// The one place that builds a <see cref="DIContext"/>: for Connect-DIWorkspace, and for a call that overrides the
     /// context with -ProfileName and/or -Region. The defaults are <see cref="ContextSettings"/>'.
@@ -44,42 +12,36 @@ namespace DataWorksDI.Session
     {
         public static DIContext Create(ContextSettings settings) => new DIContext(settings);
 
-        /// <summary>Finds credentials (the default chain unless explicit ones were given), the region and the endpoint.</summary>
-        public static async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken ct)
+        /// <summary>
+        /// Connect-DIWorkspace: completes <paramref name="requested"/> — credentials from the default chain (only
+        /// <paramref name="profileName"/> when given) unless explicit ones were given, the region from the profile unless
+        /// given, and the endpoint for the region unless <see cref="ContextSettings.Endpoint"/> was given explicitly.
+        /// </summary>
+        /// <returns>The context, and what the chain said on the way (never a secret).</returns>
+        public static async Task<(DIContext Context, IReadOnlyList<string> Notes)> ConnectAsync(ContextSettings requested, string profileName, CancellationToken ct)
         {
+            ContextSettings settings = requested.Copy();
             var notes = new List<string>();
-            string region = request.Region;
-            ICredentialProvider credentials = request.Credentials;
-            if (credentials == null)
+            if (settings.Credentials == null)
             {
-                CredentialResolution resolution = await ResolveProfileAsync(request.ProfileName, ct).ConfigureAwait(false);
+                CredentialResolution resolution = await ResolveProfileAsync(profileName, ct).ConfigureAwait(false);
                 foreach (string passed in resolution.PassedOver) notes.Add("Credential source passed over: " + passed);
-                credentials = resolution.Provider;
-                if (string.IsNullOrEmpty(region) && !string.IsNullOrEmpty(resolution.Region))
+                settings.Credentials = resolution.Provider;
+                if (string.IsNullOrEmpty(settings.Region) && !string.IsNullOrEmpty(resolution.Region))
                 {
-                    region = resolution.Region;
-                    notes.Add($"Region: {region} (from the profile).");
+                    settings.Region = resolution.Region;
+                    notes.Add($"Region: {settings.Region} (from the profile).");
                 }
             }
-            if (string.IsNullOrEmpty(region) && request.Endpoint == null)
+            if (string.IsNullOrEmpty(settings.Region) && settings.Endpoint == null)
             {
                 throw new DataWorksOperationException(ErrorIds.NoRegion,
                     "Give -Region (for example cn-hangzhou), a profile with a region_id, or -Endpoint (for example http://127.0.0.1:8787 for the local emulator).",
                     ErrorCategory.InvalidArgument);
             }
-            var settings = new ContextSettings
-            {
-                Region = region,
-                ProjectId = request.ProjectId,
-                Endpoint = ResolveEndpoint(region, request.Endpoint, request.Vpc),
-                EndpointIsExplicit = request.Endpoint != null,
-                UseVpcEndpoint = request.Vpc,
-                Credentials = credentials,
-            };
-            if (request.SignatureVersion.HasValue) settings.SignatureVersion = request.SignatureVersion.Value;
-            if (request.MaxAttempts.HasValue) settings.Retry.MaxAttempts = request.MaxAttempts.Value;
-            if (request.AttemptTimeout.HasValue) settings.AttemptTimeout = request.AttemptTimeout.Value;
-            return new ConnectResult { Context = Create(settings), Notes = notes };
+            settings.EndpointIsExplicit = settings.Endpoint != null;
+            settings.Endpoint = ResolveEndpoint(settings.Region, settings.Endpoint, settings.UseVpcEndpoint);
+            return (Create(settings), notes);
         }
 
         /// <summary>The credential chain for one profile (or the whole chain when <paramref name="profileName"/> is null).</summary>

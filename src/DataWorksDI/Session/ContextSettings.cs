@@ -1,4 +1,3 @@
-using System;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
 

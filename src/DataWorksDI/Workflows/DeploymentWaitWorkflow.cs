@@ -1,11 +1,4 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 
@@ -16,14 +9,9 @@ namespace DataWorksDI.Workflows
     /// final state. Failed, rejected or failed its pre-deployment check: a DataWorksOperationException with the service's
     /// message — never a time-out. Not finished in time: a distinct time-out error that says how to wait again.
     /// </summary>
-    internal sealed class DeploymentWaitWorkflow : Workflow
+    internal sealed class DeploymentWaitWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        private readonly DeploymentService _deployments;
-
-        public DeploymentWaitWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
-        {
-            _deployments = new DeploymentService(context, log);
-        }
+        private readonly DeploymentService _deployments = new DeploymentService(context, log);
 
         public async Task<DIDeployment> WaitAsync(DIDeployment deployment, WaitOptions wait, CancellationToken ct)
         {

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace DataWorksDI.Workflows
 {
     /// <summary>One progress report: what a cmdlet turns into a ProgressRecord (the one place that does).</summary>

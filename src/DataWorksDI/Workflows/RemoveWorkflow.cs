@@ -1,47 +1,9 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Workflows
 {
-    /// <summary>What Remove-DIFile is asked to delete.</summary>
-    internal sealed class RemoveRequest
-    {
-        public long ProjectId { get; set; }
-        public long FileId { get; set; }
-
-        /// <summary>Batch, Realtime or Solution when known; null to find out.</summary>
-        public DITaskType? TaskType { get; set; }
-
-        /// <summary>A package piped in: the file is a batch file.</summary>
-        public DIDeployment Piped { get; set; }
-
-        /// <summary>Wait for the deletion package (null: return it pending). Required by <see cref="Publish"/>.</summary>
-        public WaitOptions Wait { get; set; }
-
-        /// <summary>Standard mode: deploy the finished deletion (DeployFile) so the task leaves production too.</summary>
-        public bool Publish { get; set; }
-    }
-
-    /// <summary>What deleting did.</summary>
-    internal sealed class RemoveResult
-    {
-        public DITaskType? TaskType { get; set; }
-
-        /// <summary>
-        /// The last package: the deletion (pending, or finished when waited for), or with Publish in standard mode the
-        /// deploy package that took the file out of production. Null for a real-time task (deleted at once) and for a file
-        /// that had never been submitted (DeleteFile removes it at once).
-        /// </summary>
-        public DIDeployment Deployment { get; set; }
-    }
-
     /// <summary>
     /// Remove-DIFile:
     /// - real-time task: DeleteDISyncTask, at once (the instance must be stopped or taken offline first);
@@ -49,18 +11,21 @@ namespace DataWorksDI.Workflows
     /// - batch: DeleteFile; with a wait, until the deletion package finishes; with Publish in a standard-mode workspace,
     ///   then DeployFile and wait, so the deletion reaches production (basic mode needs no extra step).
     /// </summary>
-    internal sealed class RemoveWorkflow : Workflow
+    internal sealed class RemoveWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        public RemoveWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
+        /// <param name="file">The file; its type and a package piped with it, when known.</param>
+        /// <param name="wait">Wait for the deletion package (null: return it pending). Required by <paramref name="publish"/>.</param>
+        /// <param name="publish">Standard mode: deploy the finished deletion (DeployFile) so the task leaves production too.</param>
+        /// <returns>
+        /// The last package: the deletion (pending, or finished when waited for), or with <paramref name="publish"/> in
+        /// standard mode the deploy package that took the file out of production. Null for a real-time task (deleted at
+        /// once) and for a file that had never been submitted (DeleteFile removes it at once).
+        /// </returns>
+        public async Task<DIDeployment> RemoveAsync(FileInput file, WaitOptions wait, bool publish, CancellationToken ct)
         {
-        }
-
-        public async Task<RemoveResult> RemoveAsync(RemoveRequest request, CancellationToken ct)
-        {
-            if (request.Publish && request.Wait == null) throw new ArgumentException("Publishing a deletion waits for it: give Wait options.", nameof(request));
-            long projectId = request.ProjectId, fileId = request.FileId;
-            DITaskType? type = await TaskTypeOfAsync(projectId, fileId, request.TaskType, request.Piped, ct).ConfigureAwait(false);
-            var result = new RemoveResult { TaskType = type };
+            if (publish && wait == null) throw new ArgumentException("Publishing a deletion waits for it: give wait options.", nameof(wait));
+            long projectId = file.ProjectId, fileId = file.FileId;
+            DITaskType? type = await TaskTypeOfAsync(file, ct).ConfigureAwait(false);
             if (type == DITaskType.Solution)
             {
                 throw new DataWorksOperationException(ErrorIds.SolutionDeleteUnsupported,
@@ -71,7 +36,7 @@ namespace DataWorksDI.Workflows
             {
                 await new RealtimeService(Context, Log).DeleteAsync(projectId, fileId, ct).ConfigureAwait(false);
                 Log.Verbose($"DeleteDISyncTask deleted real-time task {fileId}.");
-                return result;
+                return null;
             }
 
             var files = new FileService(Context, Log);
@@ -79,27 +44,25 @@ namespace DataWorksDI.Workflows
             if (deletion == null)
             {
                 Log.Verbose($"File {fileId} had never been submitted: DeleteFile removed it at once, and there is no deployment to wait for.");
-                return result;
+                return null;
             }
             Log.Verbose($"DeleteFile created deployment {deletion.DeploymentId} for file {fileId}.");
-            result.Deployment = deletion;
-            if (request.Wait == null) return result;
+            if (wait == null) return deletion;
 
             var waiter = new DeploymentWaitWorkflow(Context, Log, Progress);
-            result.Deployment = await waiter.WaitAsync(deletion, request.Wait, ct).ConfigureAwait(false);
-            if (!request.Publish) return result;
+            DIDeployment finished = await waiter.WaitAsync(deletion, wait, ct).ConfigureAwait(false);
+            if (!publish) return finished;
 
             DIWorkspace workspace = await new WorkspaceService(Context, Log).GetCachedAsync(projectId, ct).ConfigureAwait(false);
             if (workspace.Mode == DIWorkspaceMode.Basic)
             {
                 Log.Verbose($"Workspace {projectId} is in basic mode: the deletion already reached production; no DeployFile is needed.");
-                return result;
+                return finished;
             }
             DIDeployment deploy = await files.DeployAsync(projectId, fileId, "Deploy the deletion of file " + fileId, ct).ConfigureAwait(false);
             Log.Verbose($"DeployFile created deployment {deploy.DeploymentId} to take file {fileId} out of production.");
             deploy.Kind = DIDeploymentKind.Delete;
-            result.Deployment = await waiter.WaitAsync(deploy, request.Wait, ct).ConfigureAwait(false);
-            return result;
+            return await waiter.WaitAsync(deploy, wait, ct).ConfigureAwait(false);
         }
     }
 }

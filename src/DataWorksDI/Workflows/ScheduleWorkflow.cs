@@ -1,28 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 using DataWorksDI.Validation;
 
 namespace DataWorksDI.Workflows
 {
-    /// <summary>What Set-DIFileSchedule asks for: the UpdateFile fields, in wire form, checked offline already.</summary>
-    internal sealed class ScheduleChange
-    {
-        public long ProjectId { get; set; }
-        public long FileId { get; set; }
-        public IReadOnlyList<ScheduleField> Desired { get; set; }
-
-        /// <summary>When a new ParaValue is set: check that it assigns every ${…}/$[…] the task's content uses.</summary>
-        public bool CheckParametersAreAssigned { get; set; } = true;
-    }
-
     /// <summary>What applying a schedule did.</summary>
     internal sealed class ScheduleResult
     {
@@ -41,36 +23,34 @@ namespace DataWorksDI.Workflows
     /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, send the
     /// rest (UpdateFile) and read the result back. Nothing is sent when nothing differs.
     /// </summary>
-    internal sealed class ScheduleWorkflow : Workflow
+    internal sealed class ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        public ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
-        {
-        }
-
-        public async Task<ScheduleResult> ApplyAsync(ScheduleChange change, CancellationToken ct)
+        /// <param name="desired">The UpdateFile fields, in wire form, checked offline already.</param>
+        /// <param name="checkParameters">When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses.</param>
+        public async Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
         {
             var files = new FileService(Context, Log);
-            FileState current = await files.GetStateAsync(change.ProjectId, change.FileId, ct).ConfigureAwait(false);
+            (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
             // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
-            string folder = change.Desired.Any(f => f.WireName == ScheduleFields.FolderPath)
-                ? await files.GetFolderPathAsync(change.ProjectId, current.File.FolderId, ct).ConfigureAwait(false) : null;
-            string group = change.Desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
-                ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(current.File.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
+            string folder = desired.Any(f => f.WireName == ScheduleFields.FolderPath)
+                ? await files.GetFolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
+            string group = desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
+                ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
 
-            ScheduleField paraValue = change.Desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
-            if (paraValue != null && change.CheckParametersAreAssigned) RefuseUnassignedParameters(current.File.Content, paraValue.Value);
+            ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
+            if (paraValue != null && checkParameters) RefuseUnassignedParameters(file.Content, paraValue.Value);
 
-            List<ScheduleField> changed = ScheduleFields.Changed(change.Desired, current.WireData, folder, group, out List<string> unchanged);
+            List<ScheduleField> changed = ScheduleFields.Changed(desired, wire, folder, group, out List<string> unchanged);
             if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
             if (changed.Count == 0)
             {
-                Log.Verbose($"File {change.FileId} already has every value given; UpdateFile was not called.");
-                return new ScheduleResult { File = current.File, Unchanged = unchanged };
+                Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
+                return new ScheduleResult { File = file, Unchanged = unchanged };
             }
-            string requestId = await files.UpdateAsync(change.ProjectId, change.FileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
+            string requestId = await files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
             var sent = changed.Select(c => c.WireName).ToList();
-            Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {change.FileId} (RequestId {requestId}).");
-            DIFile updated = await files.GetAsync(change.ProjectId, change.FileId, ct).ConfigureAwait(false);
+            Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId} (RequestId {requestId}).");
+            DIFile updated = await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false);
             return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
         }
 

@@ -1,20 +1,12 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Workflows
 {
     /// <summary>Submit-DIFile: SubmitFile (commit), and with a wait, until the package has finished.</summary>
-    internal sealed class SubmitWorkflow : Workflow
+    internal sealed class SubmitWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        public SubmitWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
-        {
-        }
-
         /// <param name="wait">Null: return the pending package at once.</param>
         public async Task<DIDeployment> SubmitAsync(long projectId, long fileId, string comment, bool skipDeploymentChecks, WaitOptions wait, CancellationToken ct)
         {

@@ -1,11 +1,4 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 
@@ -16,14 +9,9 @@ namespace DataWorksDI.Workflows
     /// its state (GetDISyncInstanceInfo), so the result shows what the action did. Starting can wait until the instance
     /// runs.
     /// </summary>
-    internal sealed class SyncInstanceWorkflow : Workflow
+    internal sealed class SyncInstanceWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        private readonly RealtimeService _realtime;
-
-        public SyncInstanceWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
-        {
-            _realtime = new RealtimeService(context, log);
-        }
+        private readonly RealtimeService _realtime = new RealtimeService(context, log);
 
         /// <summary>StartDISyncInstance; with <paramref name="wait"/>, until the state is RUN (else the state right after the start).</summary>
         public async Task<DISyncInstance> StartAsync(long projectId, DITaskType type, long fileId, string startParam, WaitOptions wait, CancellationToken ct)

@@ -1,97 +1,50 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Errors;
-using DataWorksDI.Internal;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 
 namespace DataWorksDI.Workflows
 {
-    /// <summary>What New-DISyncTask creates.</summary>
-    internal sealed class NewSyncTask
-    {
-        public long ProjectId { get; set; }
-        public DITaskType TaskType { get; set; }
-        public string Name { get; set; }
-        public string FolderPath { get; set; }
-
-        /// <summary>The DI resource group; null for the workspace's default one.</summary>
-        public string ResourceGroup { get; set; }
-
-        public double? Cu { get; set; }
-
-        /// <summary>Batch: the task JSON, sent exactly as given. Real-time/solution: the generation request (TaskParam).</summary>
-        public string Content { get; set; }
-
-        /// <summary>Makes a replayed call return the first result (the create and the config generation both take it).</summary>
-        public string ClientToken { get; set; }
-
-        /// <summary>Real-time/solution: how long the config generation may take.</summary>
-        public WaitOptions Wait { get; set; }
-    }
-
-    /// <summary>What Set-DISyncTask changes.</summary>
-    internal sealed class SyncTaskChange
-    {
-        public long ProjectId { get; set; }
-        public long FileId { get; set; }
-        public DITaskType TaskType { get; set; }
-
-        /// <summary>Batch: the new task JSON, or null to keep it. Real-time/solution: the update request (TaskParam).</summary>
-        public string Content { get; set; }
-
-        public string ResourceGroup { get; set; }
-        public double? Cu { get; set; }
-
-        /// <summary>Real-time/solution: how long the config generation may take.</summary>
-        public WaitOptions Wait { get; set; }
-    }
-
     /// <summary>
     /// New-DISyncTask and Set-DISyncTask. A batch task is created or updated from its JSON in one call. A real-time task
     /// or solution goes through DataWorks' asynchronous config generation first — GenerateDISyncTaskConfigForCreating /
     /// ForUpdating, then QueryDISyncTaskConfigProcessResult until it is done — and is created or updated with the
     /// generated configuration (docs/realtime.md). The generation flow is written once, here, for both.
     /// </summary>
-    internal sealed class SyncTaskWorkflow : Workflow
+    internal sealed class SyncTaskWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        private readonly SyncTaskService _tasks;
-        private readonly RealtimeService _realtime;
+        private readonly SyncTaskService _tasks = new SyncTaskService(context, log);
+        private readonly RealtimeService _realtime = new RealtimeService(context, log);
 
-        public SyncTaskWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : base(context, log, progress)
-        {
-            _tasks = new SyncTaskService(context, log);
-            _realtime = new RealtimeService(context, log);
-        }
-
-        public async Task<DISyncTask> CreateAsync(NewSyncTask task, CancellationToken ct)
+        /// <summary>Creates <paramref name="task"/> (ProjectId, FileName, TaskType, FolderPath, and ResourceGroup or null for the workspace's default, Cu).</summary>
+        /// <param name="content">Batch: the task JSON, sent exactly as given. Real-time/solution: the generation request (TaskParam).</param>
+        /// <param name="clientToken">Makes a replayed call return the first result (the create and the generation both take it).</param>
+        /// <param name="wait">Real-time/solution: how long the config generation may take.</param>
+        public async Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct)
         {
             string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
-            string content = task.Content;
             if (task.TaskType != DITaskType.Batch)
             {
-                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.Name}'",
-                    t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, task.Content, task.ClientToken, t), task.Wait, ct).ConfigureAwait(false);
+                string request = content;
+                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
+                    t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
             }
-            DISyncTask created = await _tasks.CreateAsync(task.ProjectId, task.TaskType, task.Name, task.FolderPath, resourceGroup, task.Cu, content, task.ClientToken, ct).ConfigureAwait(false);
-            Log.Verbose($"Created '{task.Name}' as file {created.FileId} (RequestId {created.RequestId}).");
+            DISyncTask created = await _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, ct).ConfigureAwait(false);
+            Log.Verbose($"Created '{task.FileName}' as file {created.FileId} (RequestId {created.RequestId}).");
             return created;
         }
 
-        public async Task<DISyncTask> UpdateAsync(SyncTaskChange change, CancellationToken ct)
+        /// <summary>Changes <paramref name="task"/> (ProjectId, FileId, TaskType; ResourceGroup and Cu when they change).</summary>
+        /// <param name="content">Batch: the new task JSON, or null to keep it. Real-time/solution: the update request (TaskParam).</param>
+        /// <param name="wait">Real-time/solution: how long the config generation may take.</param>
+        public async Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct)
         {
-            string content = change.Content;
-            if (change.TaskType != DITaskType.Batch)
+            if (task.TaskType != DITaskType.Batch)
             {
-                string token = Guid.NewGuid().ToString();
-                content = await GenerateAsync(change.ProjectId, change.TaskType, $"Generating the new configuration of task {change.FileId}",
-                    t => _realtime.GenerateForUpdatingAsync(change.ProjectId, change.TaskType, change.FileId, change.Content, token, t), change.Wait, ct).ConfigureAwait(false);
+                string request = content, token = Guid.NewGuid().ToString();
+                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
+                    t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
             }
-            return await _tasks.UpdateAsync(change.ProjectId, change.FileId, change.TaskType, content, change.ResourceGroup, change.Cu, ct).ConfigureAwait(false);
+            return await _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, ct).ConfigureAwait(false);
         }
 
         /// <summary>The workspace's default DI resource group (GetProject, read once per context).</summary>

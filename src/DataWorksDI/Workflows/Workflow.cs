@@ -1,8 +1,4 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Models;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
 
@@ -20,6 +16,19 @@ namespace DataWorksDI.Workflows
         public TimeSpan Timeout { get; }
 
         public TimeSpan PollInterval { get; }
+    }
+
+    /// <summary>A file a workflow acts on, with what the caller already knows about it (so it need not be read).</summary>
+    internal sealed class FileInput(long projectId, long fileId, DITaskType? taskType = null, DIDeployment piped = null)
+    {
+        public long ProjectId { get; } = projectId;
+        public long FileId { get; } = fileId;
+
+        /// <summary>Batch, Realtime or Solution when known (-TaskType, a piped task or file); null to find out.</summary>
+        public DITaskType? TaskType { get; } = taskType;
+
+        /// <summary>A deployment package piped in with the file (packages are batch files').</summary>
+        public DIDeployment Piped { get; } = piped;
     }
 
     /// <summary>
@@ -50,11 +59,11 @@ namespace DataWorksDI.Workflows
         /// Whether a file is a batch or a real-time task: as given (-TaskType or a piped object's), batch when a deployment
         /// package was piped (packages are batch files'), else read from the file (one GetFile). Null for other files.
         /// </summary>
-        protected async Task<DITaskType?> TaskTypeOfAsync(long projectId, long fileId, DITaskType? given, DIDeployment piped, CancellationToken ct)
+        protected async Task<DITaskType?> TaskTypeOfAsync(FileInput file, CancellationToken ct)
         {
-            if (given.HasValue) return given;
-            if (piped != null) return DITaskType.Batch;
-            return await new FileService(Context, Log).GetTaskTypeAsync(projectId, fileId, ct).ConfigureAwait(false);
+            if (file.TaskType.HasValue) return file.TaskType;
+            if (file.Piped != null) return DITaskType.Batch;
+            return await new FileService(Context, Log).GetTaskTypeAsync(file.ProjectId, file.FileId, ct).ConfigureAwait(false);
         }
     }
 }

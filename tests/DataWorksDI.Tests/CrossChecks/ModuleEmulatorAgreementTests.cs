@@ -79,16 +79,12 @@ namespace DataWorksDI.Tests.CrossChecks
 
             var kit = WorkflowTestKit.For(10000);
             var workflow = kit.Workflow<SyncTaskWorkflow>();
-            DISyncTask created = await workflow.CreateAsync(new NewSyncTask
-            {
-                ProjectId = 10000, TaskType = DITaskType.Batch, Name = "agree_" + Guid.NewGuid().ToString("N").Substring(0, 10),
-                FolderPath = SampleTasks.SeedFolder, ResourceGroup = SampleTasks.DIResourceGroup, Content = content, ClientToken = Guid.NewGuid().ToString(),
-            }, CancellationToken.None);
+            DISyncTask created = await kit.CreateBatchAsync("agree", content);
             Assert.True(created.FileId > 0);
 
             // The same content as an update of another task (UpdateFile refuses "no change", UpdateDISyncTask does not need one).
             DISyncTask other = await kit.CreateBatchAsync("agree_upd");
-            await workflow.UpdateAsync(new SyncTaskChange { ProjectId = 10000, FileId = other.FileId, TaskType = DITaskType.Batch, Content = content }, CancellationToken.None);
+            await workflow.UpdateAsync(new DISyncTask { ProjectId = 10000, FileId = other.FileId, TaskType = DITaskType.Batch }, content, null, CancellationToken.None);
             Assert.Equal(content, (await new Services.FileService(kit.Context, null).GetAsync(10000, other.FileId, CancellationToken.None)).Content);
         }
     }

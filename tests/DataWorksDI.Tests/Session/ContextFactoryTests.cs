@@ -18,7 +18,7 @@ namespace DataWorksDI.Tests.Session
         [Fact]
         public async Task Connect_WithoutOptions_GetsTheClientsDefaults()
         {
-            ConnectResult r = await ContextFactory.ConnectAsync(new ConnectRequest { Region = "cn-shanghai", ProjectId = 7, Credentials = Key("LTAI5tFactory1") }, CancellationToken.None);
+            var r = await ContextFactory.ConnectAsync(new ContextSettings { Region = "cn-shanghai", ProjectId = 7, Credentials = Key("LTAI5tFactory1") }, null, CancellationToken.None);
             Assert.Equal(RetryOptions.DefaultMaxAttempts, r.Context.MaxAttempts);
             Assert.Equal(4, r.Context.MaxAttempts);
             Assert.Equal(TimeSpan.FromSeconds(30), r.Context.AttemptTimeout);
@@ -32,9 +32,9 @@ namespace DataWorksDI.Tests.Session
         [Fact]
         public async Task Connect_WithoutRegionOrEndpoint_IsNoRegion_AndABadEndpointIsInvalidEndpoint()
         {
-            var none = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ConnectRequest { Credentials = Key("LTAI5tFactory2") }, CancellationToken.None));
+            var none = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ContextSettings { Credentials = Key("LTAI5tFactory2") }, null, CancellationToken.None));
             Assert.Equal(ErrorIds.NoRegion, none.ErrorId);
-            var bad = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ConnectRequest { Endpoint = new Uri("ftp://x/"), Credentials = Key("LTAI5tFactory3") }, CancellationToken.None));
+            var bad = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ContextSettings { Endpoint = new Uri("ftp://x/"), Credentials = Key("LTAI5tFactory3") }, null, CancellationToken.None));
             Assert.Equal(ErrorIds.InvalidEndpoint, bad.ErrorId);
             Assert.DoesNotContain("(Parameter", bad.Message);
         }

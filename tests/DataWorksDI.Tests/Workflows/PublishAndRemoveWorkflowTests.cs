@@ -27,9 +27,9 @@ namespace DataWorksDI.Tests.Workflows
             int before = kit.Actions().Count;
 
             PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(
-                new PublishRequest { ProjectId = Standard, FileId = task.FileId, Submitted = submitted, Wait = WorkflowTestKit.Quick }, CancellationToken.None);
+                new FileInput(Standard, task.FileId, piped: submitted), null, WorkflowTestKit.Quick, CancellationToken.None);
 
-            Assert.Equal(DITaskType.Batch, result.TaskType);
+            Assert.Null(result.DeployedTask);
             Assert.Equal(DIDeploymentKind.Deploy, result.Deployment.Kind);
             Assert.Equal(DIDeploymentStatus.Succeeded, result.Deployment.Status);
             Assert.Equal(DIEnvironment.Production, result.Deployment.ToEnvironment);
@@ -51,7 +51,7 @@ namespace DataWorksDI.Tests.Workflows
             int before = kit.Actions().Count;
 
             PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(
-                new PublishRequest { ProjectId = Basic, FileId = task.FileId, Submitted = submitted, Wait = WorkflowTestKit.Quick }, CancellationToken.None);
+                new FileInput(Basic, task.FileId, piped: submitted), null, WorkflowTestKit.Quick, CancellationToken.None);
 
             Assert.Same(submitted, result.Deployment);
             Assert.Equal(new[] { "GetProject" }, kit.ActionsSince(before));
@@ -59,7 +59,7 @@ namespace DataWorksDI.Tests.Workflows
 
             // Without a piped package the type comes from GetFile, the mode from the context's cache, and nothing is returned.
             before = kit.Actions().Count;
-            result = await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = Basic, FileId = task.FileId }, CancellationToken.None);
+            result = await kit.Workflow<PublishWorkflow>().PublishAsync(new FileInput(Basic, task.FileId), null, null, CancellationToken.None);
             Assert.Null(result.Output);
             Assert.Equal(new[] { "GetFile" }, kit.ActionsSince(before));
         }
@@ -71,9 +71,9 @@ namespace DataWorksDI.Tests.Workflows
             DISyncTask task = await kit.CreateRealtimeAsync();
             int before = kit.Actions().Count;
 
-            PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = Standard, FileId = task.FileId }, CancellationToken.None);
+            PublishResult result = await kit.Workflow<PublishWorkflow>().PublishAsync(new FileInput(Standard, task.FileId), null, null, CancellationToken.None);
 
-            Assert.Equal(DITaskType.Realtime, result.TaskType);
+            Assert.Equal(DITaskType.Realtime, result.DeployedTask.TaskType);
             Assert.Null(result.Deployment);
             Assert.Equal(task.FileId, result.DeployedTask.FileId);
             Assert.Equal(new[] { "GetFile", "DeployDISyncTask" }, kit.ActionsSince(before));
@@ -85,15 +85,14 @@ namespace DataWorksDI.Tests.Workflows
             var kit = WorkflowTestKit.For(Standard);
             DISyncTask task = await kit.CreateBatchAsync();
             await kit.SubmitAsync(task.FileId);
-            await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick }, CancellationToken.None);
+            await kit.Workflow<PublishWorkflow>().PublishAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), null, WorkflowTestKit.Quick, CancellationToken.None);
             int before = kit.Actions().Count;
 
-            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(
-                new RemoveRequest { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick, Publish = true }, CancellationToken.None);
+            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), WorkflowTestKit.Quick, true, CancellationToken.None);
 
-            Assert.Equal(DIDeploymentKind.Delete, result.Deployment.Kind);
-            Assert.Equal(DIDeploymentStatus.Succeeded, result.Deployment.Status);
-            Assert.Equal(DIEnvironment.Production, result.Deployment.ToEnvironment);
+            Assert.Equal(DIDeploymentKind.Delete, last.Kind);
+            Assert.Equal(DIDeploymentStatus.Succeeded, last.Status);
+            Assert.Equal(DIEnvironment.Production, last.ToEnvironment);
             List<string> calls = kit.ActionsSince(before).Where(a => a != "GetDeployment").ToList();
             Assert.Equal(new[] { "DeleteFile", "DeployFile" }, calls); // the mode was cached by the publish
             kit.AssertEveryBarCompleted();
@@ -107,11 +106,10 @@ namespace DataWorksDI.Tests.Workflows
             await kit.SubmitAsync(task.FileId);
             int before = kit.Actions().Count;
 
-            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(
-                new RemoveRequest { ProjectId = Basic, FileId = task.FileId, Wait = WorkflowTestKit.Quick, Publish = true }, CancellationToken.None);
+            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Basic, task.FileId), WorkflowTestKit.Quick, true, CancellationToken.None);
 
-            Assert.Equal(DIDeploymentKind.Delete, result.Deployment.Kind);
-            Assert.Equal(DIDeploymentStatus.Succeeded, result.Deployment.Status);
+            Assert.Equal(DIDeploymentKind.Delete, last.Kind);
+            Assert.Equal(DIDeploymentStatus.Succeeded, last.Status);
             List<string> calls = kit.ActionsSince(before);
             Assert.Equal(new[] { "GetFile", "DeleteFile" }, calls.Take(2).ToArray());
             Assert.Equal("GetProject", calls.Last());
@@ -123,9 +121,8 @@ namespace DataWorksDI.Tests.Workflows
         {
             var kit = WorkflowTestKit.For(Standard);
             DISyncTask task = await kit.CreateBatchAsync();
-            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(
-                new RemoveRequest { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick, Publish = true }, CancellationToken.None);
-            Assert.Null(result.Deployment);
+            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), WorkflowTestKit.Quick, true, CancellationToken.None);
+            Assert.Null(last);
             Assert.Equal("DeleteFile", kit.Actions().Last());
         }
 
@@ -136,14 +133,13 @@ namespace DataWorksDI.Tests.Workflows
             DISyncTask task = await kit.CreateRealtimeAsync();
             int before = kit.Actions().Count;
 
-            RemoveResult result = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new RemoveRequest { ProjectId = Standard, FileId = task.FileId }, CancellationToken.None);
-            Assert.Equal(DITaskType.Realtime, result.TaskType);
-            Assert.Null(result.Deployment);
+            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId), null, false, CancellationToken.None);
+            Assert.Null(last);
             Assert.Equal(new[] { "GetFile", "DeleteDISyncTask" }, kit.ActionsSince(before));
 
             before = kit.Actions().Count;
             var refused = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<RemoveWorkflow>().RemoveAsync(
-                new RemoveRequest { ProjectId = Standard, FileId = 123456, TaskType = DITaskType.Solution }, CancellationToken.None));
+                new FileInput(Standard, 123456, DITaskType.Solution), null, false, CancellationToken.None));
             Assert.Equal(ErrorIds.SolutionDeleteUnsupported, refused.ErrorId);
             Assert.Equal(before, kit.Actions().Count);
         }
@@ -152,16 +148,11 @@ namespace DataWorksDI.Tests.Workflows
         public async Task AFailedPackage_IsAnErrorAboutThePackage_NeverATimeOut_AndItsBarIsCompleted()
         {
             var kit = WorkflowTestKit.For(181565);
-            DISyncTask task = await kit.Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
-            {
-                ProjectId = 181565, TaskType = DITaskType.Batch, Name = "wf_devonly_" + System.Guid.NewGuid().ToString("N").Substring(0, 8),
-                FolderPath = Testing.SampleTasks.SeedFolder, ResourceGroup = Testing.SampleTasks.DIResourceGroup,
-                Content = Testing.SampleTasks.SeedContent.Replace("dh_mysql", "mysql_autotest_dev"), ClientToken = System.Guid.NewGuid().ToString(),
-            }, CancellationToken.None);
+            DISyncTask task = await kit.CreateBatchAsync("wf_devonly", Testing.SampleTasks.SeedContent.Replace("dh_mysql", "mysql_autotest_dev"));
             await kit.SubmitAsync(task.FileId);
 
             var failed = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<PublishWorkflow>().PublishAsync(
-                new PublishRequest { ProjectId = 181565, FileId = task.FileId, TaskType = DITaskType.Batch, Wait = WorkflowTestKit.Quick }, CancellationToken.None));
+                new FileInput(181565, task.FileId, DITaskType.Batch), null, WorkflowTestKit.Quick, CancellationToken.None));
             Assert.Equal(ErrorIds.DeploymentFailed, failed.ErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.InvalidResult, failed.Category);
             var package = Assert.IsType<DIDeployment>(failed.Target);

@@ -16,24 +16,23 @@ namespace DataWorksDI.Tests.Workflows
     /// <summary>Applying a schedule, starting and stopping an instance, and the one progress source, without a runspace.</summary>
     public class ScheduleAndInstanceWorkflowTests
     {
-        private static ScheduleChange Change(long fileId, params ScheduleField[] fields) =>
-            new ScheduleChange { ProjectId = 10000, FileId = fileId, Desired = fields };
+        private static Task<ScheduleResult> Apply(WorkflowTestKit kit, long fileId, params ScheduleField[] fields) =>
+            kit.Workflow<ScheduleWorkflow>().ApplyAsync(10000, fileId, fields, true, CancellationToken.None);
 
         [Fact]
         public async Task Schedule_SendsOnlyWhatDiffers_AndNothingWhenEverythingIsSet()
         {
             var kit = WorkflowTestKit.For(10000);
             DISyncTask task = await kit.CreateBatchAsync("wf_sched");
-            var workflow = kit.Workflow<ScheduleWorkflow>();
             ScheduleField cron = new ScheduleField("CronExpress", "00 30 05 * * ?", FieldComparison.Text), cycle = new ScheduleField("CycleType", "DAY", FieldComparison.EnumText);
             ScheduleField inputs = new ScheduleField("InputList", "emulator_standard_root", FieldComparison.List);
 
-            ScheduleResult first = await workflow.ApplyAsync(Change(task.FileId, cron, cycle, inputs), CancellationToken.None);
+            ScheduleResult first = await Apply(kit, task.FileId, cron, cycle, inputs);
             Assert.Equal("00 30 05 * * ?", first.File.Schedule.Cron);
             Assert.Contains("CronExpress", first.Sent);
             int before = kit.Actions().Count;
 
-            ScheduleResult again = await workflow.ApplyAsync(Change(task.FileId, cron, cycle, inputs), CancellationToken.None);
+            ScheduleResult again = await Apply(kit, task.FileId, cron, cycle, inputs);
             Assert.Empty(again.Sent);
             Assert.Equal(new[] { "CronExpress", "CycleType", "InputList" }, again.Unchanged);
             Assert.Equal(new[] { "GetFile" }, kit.ActionsSince(before));
@@ -46,19 +45,17 @@ namespace DataWorksDI.Tests.Workflows
             var kit = WorkflowTestKit.For(10000);
             DISyncTask task = await kit.CreateBatchAsync("wf_para");
             string content = Testing.SampleTasks.MinimalContent.Replace("pt=${bizdate}", "pt=${bizdate}/r=${region}");
-            await kit.Workflow<SyncTaskWorkflow>().UpdateAsync(new SyncTaskChange { ProjectId = 10000, FileId = task.FileId, TaskType = DITaskType.Batch, Content = content }, CancellationToken.None);
+            await kit.Workflow<SyncTaskWorkflow>().UpdateAsync(new DISyncTask { ProjectId = 10000, FileId = task.FileId, TaskType = DITaskType.Batch }, content, null, CancellationToken.None);
             int before = kit.Actions().Count;
 
-            var refused = await Assert.ThrowsAsync<DataWorksValidationException>(() => kit.Workflow<ScheduleWorkflow>().ApplyAsync(
-                Change(task.FileId, new ScheduleField(ScheduleFields.ParaValue, "bizdate=$bizdate", FieldComparison.Words)), CancellationToken.None));
+            var paraValue = new ScheduleField(ScheduleFields.ParaValue, "bizdate=$bizdate", FieldComparison.Words);
+            var refused = await Assert.ThrowsAsync<DataWorksValidationException>(() => Apply(kit, task.FileId, paraValue));
             Assert.Equal(ErrorIds.UnassignedParameter + "." + ValidationCodes.ParamUnassigned, refused.ErrorId);
             Assert.Contains(refused.Findings, f => f.Message.Contains("region"));
             Assert.Equal(new[] { "GetFile" }, kit.ActionsSince(before));
 
             // Told not to check, the same ParaValue is sent.
-            var change = Change(task.FileId, new ScheduleField(ScheduleFields.ParaValue, "bizdate=$bizdate", FieldComparison.Words));
-            change.CheckParametersAreAssigned = false;
-            ScheduleResult sent = await kit.Workflow<ScheduleWorkflow>().ApplyAsync(change, CancellationToken.None);
+            ScheduleResult sent = await kit.Workflow<ScheduleWorkflow>().ApplyAsync(10000, task.FileId, new[] { paraValue }, false, CancellationToken.None);
             Assert.Equal(new[] { "ParaValue" }, sent.Sent);
         }
 
@@ -67,7 +64,7 @@ namespace DataWorksDI.Tests.Workflows
         {
             var kit = WorkflowTestKit.For(10000);
             DISyncTask task = await kit.CreateRealtimeAsync();
-            await kit.Workflow<PublishWorkflow>().PublishAsync(new PublishRequest { ProjectId = 10000, FileId = task.FileId, TaskType = DITaskType.Realtime }, CancellationToken.None);
+            await kit.Workflow<PublishWorkflow>().PublishAsync(new FileInput(10000, task.FileId, DITaskType.Realtime), null, null, CancellationToken.None);
             var instances = kit.Workflow<SyncInstanceWorkflow>();
 
             DISyncInstance running = await instances.StartAsync(10000, DITaskType.Realtime, task.FileId, null, WorkflowTestKit.Quick, CancellationToken.None);

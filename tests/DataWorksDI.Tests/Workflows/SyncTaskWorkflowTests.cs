@@ -20,13 +20,8 @@ namespace DataWorksDI.Tests.Workflows
         {
             var kit = WorkflowTestKit.For(10000);
             var workflow = kit.Workflow<SyncTaskWorkflow>();
-            NewSyncTask Task(string name) => new NewSyncTask
-            {
-                ProjectId = 10000, TaskType = DITaskType.Batch, Name = name, FolderPath = SampleTasks.SeedFolder,
-                Content = SampleTasks.MinimalContent, ClientToken = Guid.NewGuid().ToString(),
-            };
-            DISyncTask first = await workflow.CreateAsync(Task("wf_dflt_" + Guid.NewGuid().ToString("N").Substring(0, 8)), CancellationToken.None);
-            DISyncTask second = await workflow.CreateAsync(Task("wf_dflt_" + Guid.NewGuid().ToString("N").Substring(0, 8)), CancellationToken.None);
+            DISyncTask first = await workflow.CreateAsync(kit.NewTask(DITaskType.Batch, "wf_dflt", resourceGroup: null), SampleTasks.MinimalContent, Guid.NewGuid().ToString(), null, CancellationToken.None);
+            DISyncTask second = await workflow.CreateAsync(kit.NewTask(DITaskType.Batch, "wf_dflt", resourceGroup: null), SampleTasks.MinimalContent, Guid.NewGuid().ToString(), null, CancellationToken.None);
 
             Assert.Equal(SampleTasks.DIResourceGroup, first.ResourceGroup);
             Assert.Equal(SampleTasks.DIResourceGroup, second.ResourceGroup);
@@ -42,11 +37,8 @@ namespace DataWorksDI.Tests.Workflows
             DISyncTask created = await kit.CreateRealtimeAsync("t1");
             Assert.Equal(DITaskType.Realtime, created.TaskType);
 
-            DISyncTask updated = await kit.Workflow<SyncTaskWorkflow>().UpdateAsync(new SyncTaskChange
-            {
-                ProjectId = 10000, FileId = created.FileId, TaskType = DITaskType.Realtime,
-                Content = RealtimeService.TablesTaskParam(new[] { "t1", "t2" }), Wait = WorkflowTestKit.Quick,
-            }, CancellationToken.None);
+            DISyncTask updated = await kit.Workflow<SyncTaskWorkflow>().UpdateAsync(new DISyncTask { ProjectId = 10000, FileId = created.FileId, TaskType = DITaskType.Realtime },
+                RealtimeService.TablesTaskParam(new[] { "t1", "t2" }), WorkflowTestKit.Quick, CancellationToken.None);
             Assert.Equal(created.FileId, updated.FileId);
 
             List<string> calls = kit.Actions().Where(a => a != "QueryDISyncTaskConfigProcessResult").ToList();
@@ -65,12 +57,8 @@ namespace DataWorksDI.Tests.Workflows
             using (var slow = EmulatorProcess.Start("--realtime-generation-delay", "600s"))
             {
                 var kit = WorkflowTestKit.For(10000, slow);
-                var ex = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
-                {
-                    ProjectId = 10000, TaskType = DITaskType.Realtime, Name = "rt_slow", FolderPath = SampleTasks.SeedFolder,
-                    ResourceGroup = SampleTasks.DIResourceGroup, Content = SampleTasks.RealtimeRequest(), ClientToken = Guid.NewGuid().ToString(),
-                    Wait = new WaitOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100)),
-                }, CancellationToken.None));
+                var ex = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<SyncTaskWorkflow>().CreateAsync(kit.NewTask(DITaskType.Realtime, "rt_slow"),
+                    SampleTasks.RealtimeRequest(), Guid.NewGuid().ToString(), new WaitOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100)), CancellationToken.None));
                 Assert.Equal(ErrorIds.SyncTaskConfigTimeout, ex.ErrorId);
                 Assert.DoesNotContain("CreateDISyncTask", kit.Actions());
                 kit.AssertEveryBarCompleted();

@@ -60,30 +60,21 @@ namespace DataWorksDI.Tests.Workflows
         /// <summary>Actions called after the first <paramref name="skip"/> ones.</summary>
         public List<string> ActionsSince(int skip) => Actions().Skip(skip).ToList();
 
-        public Task<DISyncTask> CreateBatchAsync(string prefix = "wf") =>
-            Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
-            {
-                ProjectId = ProjectId,
-                TaskType = DITaskType.Batch,
-                Name = prefix + "_" + Guid.NewGuid().ToString("N").Substring(0, 10),
-                FolderPath = SampleTasks.SeedFolder,
-                ResourceGroup = SampleTasks.DIResourceGroup,
-                Content = SampleTasks.SeedContent,
-                ClientToken = Guid.NewGuid().ToString(),
-            }, CancellationToken.None);
+        /// <summary>A task to create in the seed folder with the seed resource group (null for the workspace's default).</summary>
+        public DISyncTask NewTask(DITaskType type, string prefix, string resourceGroup = SampleTasks.DIResourceGroup) => new DISyncTask
+        {
+            ProjectId = ProjectId,
+            TaskType = type,
+            FileName = prefix + "_" + Guid.NewGuid().ToString("N").Substring(0, 10),
+            FolderPath = SampleTasks.SeedFolder,
+            ResourceGroup = resourceGroup,
+        };
+
+        public Task<DISyncTask> CreateBatchAsync(string prefix = "wf", string content = SampleTasks.SeedContent) =>
+            Workflow<SyncTaskWorkflow>().CreateAsync(NewTask(DITaskType.Batch, prefix), content, Guid.NewGuid().ToString(), null, CancellationToken.None);
 
         public Task<DISyncTask> CreateRealtimeAsync(string table = "t1") =>
-            Workflow<SyncTaskWorkflow>().CreateAsync(new NewSyncTask
-            {
-                ProjectId = ProjectId,
-                TaskType = DITaskType.Realtime,
-                Name = "rt_" + Guid.NewGuid().ToString("N").Substring(0, 10),
-                FolderPath = SampleTasks.SeedFolder,
-                ResourceGroup = SampleTasks.DIResourceGroup,
-                Content = SampleTasks.RealtimeRequest(table),
-                ClientToken = Guid.NewGuid().ToString(),
-                Wait = Quick,
-            }, CancellationToken.None);
+            Workflow<SyncTaskWorkflow>().CreateAsync(NewTask(DITaskType.Realtime, "rt"), SampleTasks.RealtimeRequest(table), Guid.NewGuid().ToString(), Quick, CancellationToken.None);
 
         public Task<DIDeployment> SubmitAsync(long fileId) =>
             Workflow<SubmitWorkflow>().SubmitAsync(ProjectId, fileId, null, false, Quick, CancellationToken.None);

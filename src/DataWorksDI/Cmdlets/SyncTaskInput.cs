@@ -1,17 +1,24 @@
-using System;
-using System.Management.Automation;
-using DataWorksDI.Errors;
-using DataWorksDI.Internal;
+using DataWorksDI.Services;
 using DataWorksDI.Validation;
 
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// Reads -Content/-Path for the sync task cmdlets and checks the content offline (TaskContentValidator). Bad input
-    /// is one non-terminating error listing every problem with its fix, and nothing is sent.
+    /// Reads and checks the sync task cmdlets' input offline: -Content/-Path (TaskContentValidator) and -Cu. Bad input is
+    /// one non-terminating error listing every problem with its fix, and nothing is sent.
     /// </summary>
-    internal static class TaskContentReader
+    internal static class SyncTaskInput
     {
+        /// <summary>-Cu when it was given (null when not); false after writing DataWorksDI.InvalidCu for a value DataWorks refuses.</summary>
+        public static bool TryReadCu(PSCmdlet cmdlet, double value, object target, out double? cu)
+        {
+            cu = cmdlet.MyInvocation.BoundParameters.ContainsKey("Cu") ? value : (double?)null;
+            string problem = SyncTaskService.CuProblem(cu);
+            if (problem == null) return true;
+            cmdlet.WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, problem, ErrorCategory.InvalidArgument, target));
+            return false;
+        }
+
         /// <summary>The text of -Content (a string as written, a hashtable or object serialised once) or of the -Path file.</summary>
         public static bool TryReadText(PSCmdlet cmdlet, object content, string path, object target, out string json)
         {
