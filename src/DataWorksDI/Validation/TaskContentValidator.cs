@@ -718,7 +718,8 @@ namespace DataWorksDI.Validation
                         {
                             Add(ValidationCodes.OrderHopUnknownStep, ValidationSeverity.Error, path, value,
                                 $"Hop {i} \"{end}\": \"{name}\" names no step (steps: {known}).",
-                                $"Use one of the step names ({known}) — names are case-sensitive — or rename the step to '{name}'.");
+                                (ClosestMatches.Find(name, byName.Keys, 1) is IReadOnlyList<string> closest && closest.Count > 0 ? $"Write \"{closest[0]}\" — {ClosestMatches.DidYouMean(closest)} " : string.Empty)
+                                + $"Use one of the step names ({known}) — names are case-sensitive — or rename the step to '{name}'.");
                             continue;
                         }
 

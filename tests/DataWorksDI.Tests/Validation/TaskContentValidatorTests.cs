@@ -176,6 +176,20 @@ namespace DataWorksDI.Tests.Validation
         }
 
         [Fact]
+        public void HopToAMisspeltStep_FixNamesTheClosestStep()
+        {
+            var typo = FindingAssert.Has(new TaskContentValidator().Validate(Mutate(j => j["order"]["hops"][0]["to"] = "Writr")).Findings,
+                ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].to");
+            Assert.StartsWith("Write \"Writer\" — did you mean 'Writer'?", typo.Fix);
+            var lowerCase = FindingAssert.Has(new TaskContentValidator().Validate(Mutate(j => j["order"]["hops"][0]["from"] = "reader")).Findings,
+                ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].from");
+            Assert.StartsWith("Write \"Reader\"", lowerCase.Fix);
+            var unrelated = FindingAssert.Has(new TaskContentValidator().Validate(Mutate(j => j["order"]["hops"][0]["to"] = "Sink")).Findings,
+                ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].to");
+            Assert.StartsWith("Use one of the step names", unrelated.Fix);
+        }
+
+        [Fact]
         public void CategoryCapitalised_FixSaysLowerCase()
         {
             var result = new TaskContentValidator().Validate(Mutate(j => j["steps"][0]["category"] = "Reader"));
