@@ -81,8 +81,8 @@ namespace DataWorksDI.Emulator.Gateway
             new ApiException(431, "RequestHeaderFieldsTooLarge", "The request headers exceed " + Protocol.MaxRequestHeadersBytes + " bytes in total.");
 
         /// <summary>Invented: 400 for a request that is not valid HTTP/1.1 (Kestrel refused it before the gateway saw it).</summary>
-        public static ApiException MalformedHttp() =>
-            new ApiException(400, "BadRequest", "The request is not valid HTTP.");
+        public static ApiException MalformedHttp(string detail = null) =>
+            new ApiException(400, "BadRequest", "The request is not valid HTTP." + (detail == null ? "" : " " + detail));
 
         /// <summary>Chosen: a common parameter given twice with different values (query and body, or header and parameter).</summary>
         public static ApiException ConflictingCommonParameter(string name) =>

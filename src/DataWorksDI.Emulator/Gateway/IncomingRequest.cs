@@ -78,6 +78,15 @@ namespace DataWorksDI.Emulator.Gateway
                 {
                     throw ErrorCatalogue.RequestTooLarge(Protocol.MaxBodyBytes);
                 }
+                catch (BadHttpRequestException e) when (e.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal))
+                {
+                    // The client closed its side before the announced body was complete.
+                    throw new ClientAbortedException(buffer.Length, e);
+                }
+                catch (BadHttpRequestException e)
+                {
+                    throw ErrorCatalogue.MalformedHttp(e.Message);
+                }
                 catch (Exception e) when (e is IOException && !(e is BadHttpRequestException) || e is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
                 {
                     throw new ClientAbortedException(buffer.Length, e);
