@@ -29,6 +29,7 @@ namespace DataWorksDI.Emulator
         public AccessKeyRegistry Keys { get; set; }
         public RequestLog Log { get; set; }
         public TimeProvider Clock { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string> ActionNames { get; set; }
     }
 
     /// <summary>Starts the emulator in-process (what <c>Program.Main</c> and the tests use).</summary>
@@ -57,7 +58,9 @@ namespace DataWorksDI.Emulator
                     Log = new RequestLog(),
                     Clock = TimeProvider.System,
                 };
-                var gateway = new ApiGateway(options, store, ActionTable.Create(options), services.Keys, services.Log, services.Clock, Console.Error);
+                var actions = ActionTable.Create(options);
+                services.ActionNames = actions.Names.OrderBy(n => n, StringComparer.Ordinal).ToList();
+                var gateway = new ApiGateway(options, store, actions, services.Keys, services.Log, services.Clock, Console.Error);
                 var adminAccess = new AdminAccess(options.AdminToken);
 
                 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });

@@ -29,6 +29,7 @@ namespace DataWorksDI.Emulator.Admin
                 ["dataDirectory"] = services.Options.DataDirectory,
                 ["accessKeyId"] = services.Options.PrimaryAccessKeyId,
                 ["lastRequestSequence"] = services.Log.LastSequence,
+                ["actions"] = new JsonArray(services.ActionNames.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
             }));
 
             app.MapGet(Prefix + "/requests", (HttpContext http) =>
