@@ -13,13 +13,24 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
         private static readonly Regex StartupLine = new Regex(@"^DataWorks emulator listening on (?<url>http://\S+) \(AccessKeyId: (?<key>\S+), data: (?<data>.+)\)$");
         private readonly Process _process;
 
-        private EmulatorProcess(Process process, Uri baseAddress, string accessKeyId, string firstLine)
+        private readonly System.Collections.Generic.List<string> _stderr;
+
+        private EmulatorProcess(Process process, Uri baseAddress, string accessKeyId, string firstLine, System.Collections.Generic.List<string> stderr)
         {
             _process = process;
+            _stderr = stderr;
             BaseAddress = baseAddress;
             AccessKeyId = accessKeyId;
             FirstLine = firstLine;
         }
+
+        /// <summary>What the emulator wrote to stderr so far (its log), one entry a line.</summary>
+        public string[] StandardError
+        {
+            get { lock (_stderr) return _stderr.ToArray(); }
+        }
+
+        public int ProcessId => _process.Id;
 
         public Uri BaseAddress { get; }
         public string AccessKeyId { get; }
@@ -39,13 +50,18 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
             return dll;
         }
 
-        public static async Task<EmulatorProcess> StartAsync(params string[] args)
+        public static Task<EmulatorProcess> StartAsync(params string[] args) => StartAsync(null, args);
+
+        /// <summary>Starts the built emulator with <paramref name="args"/> and, when given, these extra environment variables.</summary>
+        public static async Task<EmulatorProcess> StartAsync(System.Collections.Generic.IDictionary<string, string> environment, params string[] args)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             info.ArgumentList.Add(EmulatorDll());
             foreach (string a in args) info.ArgumentList.Add(a);
+            if (environment != null) foreach (var e in environment) info.Environment[e.Key] = e.Value;
             var process = Process.Start(info);
-            process.ErrorDataReceived += (_, __) => { };
+            var stderr = new System.Collections.Generic.List<string>();
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.Add(e.Data); };
             process.BeginErrorReadLine();
             var read = process.StandardOutput.ReadLineAsync();
             if (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30))) != read)
@@ -56,7 +72,10 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
             string line = await read;
             var m = StartupLine.Match(line ?? "");
             Assert.True(m.Success, "Unexpected first line: " + line);
-            return new EmulatorProcess(process, new Uri(m.Groups["url"].Value), m.Groups["key"].Value, line);
+            // Keep draining stdout so the emulator never blocks on a full pipe.
+            _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() != null) { } });
+            string url = m.Groups["url"].Value.Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://127.0.0.1");
+            return new EmulatorProcess(process, new Uri(url), m.Groups["key"].Value, line, stderr);
         }
 
         /// <summary>SIGKILL: no shutdown code runs.</summary>

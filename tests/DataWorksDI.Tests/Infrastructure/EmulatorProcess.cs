@@ -19,9 +19,11 @@ namespace DataWorksDI.Tests.Infrastructure
     {
         private static readonly Lazy<EmulatorProcess> SharedLazy = new Lazy<EmulatorProcess>(() =>
         {
-            // Pre-deployment checks by file name, so tests can reach the rejected and check-failed states.
+            // Deployment checks by file name, so tests can reach the rejected, check-failed and failed states (the emulator
+            // fails a deployment only when told to: docs/emulator.md, "Deployments").
             string config = Path.Combine(Path.GetTempPath(), "dwdi-emulator-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(config, "{\"deploymentChecks\":[{\"fileNamePattern\":\"rejectme_*\",\"outcome\":\"reject\"},{\"fileNamePattern\":\"checkfailme_*\",\"outcome\":\"checkFail\"}]}");
+            File.WriteAllText(config, "{\"deploymentChecks\":[{\"fileNamePattern\":\"rejectme_*\",\"outcome\":\"reject\"},{\"fileNamePattern\":\"checkfailme_*\",\"outcome\":\"checkFail\"},"
+                + "{\"fileNamePattern\":\"failprodme_*\",\"outcome\":\"fail\",\"stage\":\"deploy\"}]}");
             var e = Start("--deployment-delay", "300ms", "--config", config);
             AppDomain.CurrentDomain.ProcessExit += (_, __) => e.Dispose();
             return e;
