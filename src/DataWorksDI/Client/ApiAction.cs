@@ -26,7 +26,7 @@ namespace DataWorksDI.Client
     /// </summary>
     public sealed class ApiAction
     {
-        private static readonly Regex ActionName = new Regex("^[A-Za-z][A-Za-z0-9]{0,127}$", RegexOptions.CultureInvariant);
+        private static readonly Regex ActionName = new Regex("^[A-Za-z][A-Za-z0-9]{0,127}\\z", RegexOptions.CultureInvariant);
         private static readonly Regex Placeholder = new Regex("\\{([A-Za-z]+)\\}", RegexOptions.CultureInvariant);
 
         private readonly string _verifyWith;

@@ -305,7 +305,8 @@ namespace DataWorksDI.Client
 
             if (json == null)
             {
-                string snippet = rawBody == null ? string.Empty : rawBody.Trim();
+                // Redacted before it is cut, so that no fragment of a secret survives at the cut.
+                string snippet = rawBody == null ? string.Empty : Redactor.Redact(rawBody.Trim(), secrets);
                 if (snippet.Length > 200) snippet = snippet.Substring(0, 200) + "…";
                 return new DataWorksServiceException(action, (int)status >= 400 ? "HttpError" : "InvalidResponse",
                     $"the endpoint answered HTTP {(int)status} with a body that is not DataWorks JSON: '{snippet}'. Check -Endpoint/-Region.",

@@ -38,7 +38,8 @@ namespace DataWorksDI.Client
         {
             var names = new List<string>();
             foreach (string n in SecretNames) names.Add(Regex.Escape(n));
-            string name = "(?<![A-Za-z0-9_-])(?:" + string.Join("|", names) + ")";
+            // A name starts a word, or follows a percent-encoded separator (%26 is '&', %2526 the same encoded twice).
+            string name = "(?:(?<=%[0-9A-Fa-f]{2})|(?<![A-Za-z0-9_-]))(?:" + string.Join("|", names) + ")";
             // Order matters: the double-encoded '=' (%253D) before the single (%3D) before the raw one.
             string[] forms =
             {
