@@ -96,9 +96,9 @@ namespace DataWorksDI.Client
                 if (token != null && !secrets.Contains(token)) secrets.Add(token);
 
                 QuotaPartition partition = PartitionFor(credential);
-                TimeSpan paced = await partition.Pacer.ReserveAsync(cancellationToken).ConfigureAwait(false);
-                if (paced >= TimeSpan.FromMilliseconds(500))
-                    safeLog.Debug($"{action}: waited {Seconds(paced)} s for the pacer ({Rate(partition.Pacer.CurrentRate)} requests/s shared by every client of this endpoint and caller).");
+                PacerTicket ticket = await partition.Pacer.ReserveAsync(cancellationToken).ConfigureAwait(false);
+                if (ticket.Wait >= TimeSpan.FromMilliseconds(500))
+                    safeLog.Debug($"{action}: waited {Seconds(ticket.Wait)} s for the pacer ({Rate(partition.Pacer.CurrentRate)} requests/s shared by every client of this endpoint and caller).");
                 if (!partition.Budget.TryTake(Options.Clock(), out BudgetState budget))
                 {
                     partition.Pacer.Release();
@@ -113,7 +113,7 @@ namespace DataWorksDI.Client
                 try
                 {
                     JObject body = await SendOnceAsync(request, credential, token, attempt, safeLog, secrets, cancellationToken).ConfigureAwait(false);
-                    partition.Pacer.OnAnswer(throttled: false);
+                    partition.Pacer.OnAnswer(false, ticket);
                     return body;
                 }
                 catch (AttemptFailedException failed)
@@ -124,7 +124,7 @@ namespace DataWorksDI.Client
                 }
 
                 FailureKind kind = RetryClassifier.Classify(error, notSent);
-                if (answered) partition.Pacer.OnAnswer(throttled: kind == FailureKind.Throttled);
+                if (answered) partition.Pacer.OnAnswer(kind == FailureKind.Throttled, ticket);
                 if (kind == FailureKind.Throttled) _counters.WasThrottled();
 
                 TimeSpan delay = TimeSpan.Zero;

@@ -28,9 +28,9 @@ namespace DataWorksDI.Tests.Client
             double end = clock.Now + seconds;
             while (clock.Now < end)
             {
-                TimeSpan wait = pacer.Reserve();
-                clock.Now += wait.TotalSeconds;
-                pacer.OnAnswer(throttled);
+                PacerTicket ticket = pacer.Reserve();
+                clock.Now += ticket.Wait.TotalSeconds;
+                pacer.OnAnswer(throttled, ticket);
                 clock.Now += 1.0 / rate;
             }
         }
@@ -39,10 +39,10 @@ namespace DataWorksDI.Tests.Client
         public void StartsAtTheConfiguredRate_WithOneToken_NoBurst()
         {
             var (pacer, _) = Create(5);
-            Assert.Equal(TimeSpan.Zero, pacer.Reserve());
-            Assert.Equal(0.2, pacer.Reserve().TotalSeconds, 6);
-            Assert.Equal(0.4, pacer.Reserve().TotalSeconds, 6);
-            Assert.Equal(0.6, pacer.Reserve().TotalSeconds, 6);
+            Assert.Equal(TimeSpan.Zero, pacer.Reserve().Wait);
+            Assert.Equal(0.2, pacer.Reserve().Wait.TotalSeconds, 6);
+            Assert.Equal(0.4, pacer.Reserve().Wait.TotalSeconds, 6);
+            Assert.Equal(0.6, pacer.Reserve().Wait.TotalSeconds, 6);
             Assert.Equal(5, pacer.CurrentRate);
         }
 
@@ -52,8 +52,8 @@ namespace DataWorksDI.Tests.Client
             var (pacer, clock) = Create(5);
             pacer.Reserve();
             clock.Now += 60;
-            Assert.Equal(TimeSpan.Zero, pacer.Reserve());
-            Assert.Equal(0.2, pacer.Reserve().TotalSeconds, 6);
+            Assert.Equal(TimeSpan.Zero, pacer.Reserve().Wait);
+            Assert.Equal(0.2, pacer.Reserve().Wait.TotalSeconds, 6);
         }
 
         [Fact]
@@ -61,9 +61,9 @@ namespace DataWorksDI.Tests.Client
         {
             var (pacer, _) = Create(2);
             pacer.Reserve();
-            Assert.Equal(0.5, pacer.Reserve().TotalSeconds, 6);
+            Assert.Equal(0.5, pacer.Reserve().Wait.TotalSeconds, 6);
             pacer.Release();
-            Assert.Equal(0.5, pacer.Reserve().TotalSeconds, 6);
+            Assert.Equal(0.5, pacer.Reserve().Wait.TotalSeconds, 6);
         }
 
         [Fact]
@@ -74,7 +74,7 @@ namespace DataWorksDI.Tests.Client
             Assert.Equal(5, pacer.CurrentRate);
             Assert.InRange(pacer.MeasuredRate, 4, 6);
 
-            pacer.OnAnswer(throttled: true);
+            pacer.OnAnswer(true, pacer.Reserve());
             double cut = pacer.CurrentRate.Value;
             Assert.InRange(cut, 0.7 * 4, 0.7 * 5 + 1e-9);
 
@@ -84,9 +84,9 @@ namespace DataWorksDI.Tests.Client
             double throttledAt = clock.Now;
             for (int i = 0; i < 100; i++)
             {
-                TimeSpan wait = pacer.Reserve();
-                clock.Now += Math.Max(wait.TotalSeconds, 0.1);
-                pacer.OnAnswer(throttled: false);
+                PacerTicket ticket = pacer.Reserve();
+                clock.Now += Math.Max(ticket.Wait.TotalSeconds, 0.1);
+                pacer.OnAnswer(false, ticket);
                 double rate = pacer.CurrentRate.Value;
                 Assert.True(rate >= previous - 1e-9, $"the rate fell from {previous} to {rate} without throttling");
                 Assert.True(rate <= 5 + 1e-9, $"the rate {rate} went past the ceiling");
@@ -106,8 +106,9 @@ namespace DataWorksDI.Tests.Client
             double last = pacer.CurrentRate.Value;
             for (int i = 0; i < 30; i++)
             {
-                clock.Now += 0.6;
-                pacer.OnAnswer(throttled: true);
+                PacerTicket ticket = pacer.Reserve();
+                clock.Now += ticket.Wait.TotalSeconds + 0.1;
+                pacer.OnAnswer(true, ticket);
                 Assert.True(pacer.CurrentRate <= last + 1e-9);
                 last = pacer.CurrentRate.Value;
             }
@@ -115,10 +116,27 @@ namespace DataWorksDI.Tests.Client
             Assert.Equal(2.0, ReserveTwice(pacer), 6);
         }
 
+        /// <summary>The spacing between two consecutive reservations: 1 ÷ the rate.</summary>
         private static double ReserveTwice(AdaptivePacer pacer)
         {
-            pacer.Reserve();
-            return pacer.Reserve().TotalSeconds;
+            double first = pacer.Reserve().Wait.TotalSeconds;
+            return pacer.Reserve().Wait.TotalSeconds - first;
+        }
+
+        [Fact]
+        public void ABurstOfThrottledAnswers_ToRequestsSentBeforeTheCut_CutsTheRateOnce()
+        {
+            var (pacer, clock) = Create(5);
+            SendSteadily(pacer, clock, 5, 3);
+            var inFlight = new[] { pacer.Reserve(), pacer.Reserve(), pacer.Reserve(), pacer.Reserve() };
+            foreach (var ticket in inFlight) pacer.OnAnswer(true, ticket);
+            Assert.InRange(pacer.CurrentRate.Value, 0.7 * 4, 0.7 * 5 + 1e-9);
+
+            // A request sent after the cut and throttled again is a new event: the rate is cut again.
+            double once = pacer.CurrentRate.Value;
+            clock.Now += 1;
+            pacer.OnAnswer(true, pacer.Reserve());
+            Assert.True(pacer.CurrentRate < once);
         }
 
         [Fact]
@@ -135,11 +153,11 @@ namespace DataWorksDI.Tests.Client
             var (pacer, clock) = Create(0);
             Assert.False(pacer.Enabled);
             Assert.Null(pacer.CurrentRate);
-            for (int i = 0; i < 50; i++) Assert.Equal(TimeSpan.Zero, pacer.Reserve());
+            for (int i = 0; i < 50; i++) Assert.Equal(TimeSpan.Zero, pacer.Reserve().Wait);
 
             SendSteadily(pacer, clock, 20, 3);
             Assert.False(pacer.Enabled);
-            pacer.OnAnswer(throttled: true);
+            pacer.OnAnswer(true, pacer.Reserve());
             Assert.True(pacer.Enabled);
             Assert.InRange(pacer.CurrentRate.Value, 0.7 * 16, 0.7 * 24);
         }
@@ -150,7 +168,7 @@ namespace DataWorksDI.Tests.Client
             var (pacer, clock) = Create(0, adaptive: false);
             SendSteadily(pacer, clock, 20, 1, throttled: true);
             Assert.False(pacer.Enabled);
-            Assert.Equal(TimeSpan.Zero, pacer.Reserve());
+            Assert.Equal(TimeSpan.Zero, pacer.Reserve().Wait);
         }
 
         [Fact]
@@ -159,7 +177,7 @@ namespace DataWorksDI.Tests.Client
             var (pacer, _) = Create(10);
             pacer.Configure(2, adaptive: true);
             pacer.Reserve();
-            Assert.Equal(0.5, pacer.Reserve().TotalSeconds, 6);
+            Assert.Equal(0.5, pacer.Reserve().Wait.TotalSeconds, 6);
         }
     }
 }

@@ -14,7 +14,10 @@ namespace DataWorksDI.Client.Pacing
     /// the configured rate (<see cref="DataWorksClientOptions.MaxRequestsPerSecond"/>), which is also a ceiling it never
     /// grows past; it holds one token (no one-second burst on top of the steady rate); before the first measurement the
     /// configured rate stands in for the measured one; without a configured rate it behaves like AWS (off until the first
-    /// throttled answer, no ceiling).</para>
+    /// throttled answer, no ceiling); and the rate is cut once per throttling event, not once per throttled answer — a
+    /// throttled answer to a request sent before the last cut says nothing about the new rate (TCP's congestion control
+    /// likewise reduces once per window of losses, RFC 5681 §3.2), so a burst of in-flight requests that all come back
+    /// throttled cuts the rate once instead of cascading to the floor.</para>
     /// Every attempt takes a token (<see cref="ReserveAsync"/>), polls included. Thread-safe: one instance is shared by
     /// every client in the process that calls the same endpoint with the same credentials (<see cref="QuotaPartitions"/>).
     /// </summary>
@@ -44,6 +47,9 @@ namespace DataWorksDI.Client.Pacing
         private double _wMax;
         private double _k;
         private double _lastThrottle;
+
+        // Incremented at every cut; a ticket remembers the generation it was issued in.
+        private long _generation;
 
         // Measured sending rate (answers per second, smoothed over half-second buckets).
         private double _measured;
@@ -106,17 +112,17 @@ namespace DataWorksDI.Client.Pacing
         }
 
         /// <summary>
-        /// Takes a token and returns how long to wait before sending. Tokens may be owed: each caller gets its own slot in
+        /// Takes a token and says how long to wait before sending. Tokens may be owed: each caller gets its own slot in
         /// the future, so waiters go out evenly spaced, first come first served.
         /// </summary>
-        public TimeSpan Reserve()
+        public PacerTicket Reserve()
         {
             lock (_gate)
             {
-                if (!_enabled) return TimeSpan.Zero;
+                if (!_enabled) return new PacerTicket(TimeSpan.Zero, _generation);
                 Refill(_now());
                 _tokens -= 1;
-                return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _fillRate);
+                return new PacerTicket(_tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _fillRate), _generation);
             }
         }
 
@@ -132,24 +138,27 @@ namespace DataWorksDI.Client.Pacing
         }
 
         /// <summary>Waits for a token. Cancellation ends the wait at once and gives the token back.</summary>
-        public async Task<TimeSpan> ReserveAsync(CancellationToken cancellationToken)
+        public async Task<PacerTicket> ReserveAsync(CancellationToken cancellationToken)
         {
-            TimeSpan wait = Reserve();
-            if (wait <= TimeSpan.Zero) return TimeSpan.Zero;
+            PacerTicket ticket = Reserve();
+            if (ticket.Wait <= TimeSpan.Zero) return ticket;
             try
             {
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(ticket.Wait, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 Release();
                 throw;
             }
-            return wait;
+            return ticket;
         }
 
-        /// <summary>Records an answer: throttled answers cut the rate, others let it grow back (adaptive mode only).</summary>
-        public void OnAnswer(bool throttled)
+        /// <summary>
+        /// Records the answer to a request sent with <paramref name="ticket"/>: a throttled answer cuts the rate (once per
+        /// event: not if the rate was cut since the request was sent), others let it grow back (adaptive mode only).
+        /// </summary>
+        public void OnAnswer(bool throttled, PacerTicket ticket)
         {
             lock (_gate)
             {
@@ -157,8 +166,10 @@ namespace DataWorksDI.Client.Pacing
                 double measured = Measure(now);
                 if (!_adaptive) return;
                 double newRate;
+                if (throttled && ticket.Generation != _generation) return;
                 if (throttled)
                 {
+                    _generation++;
                     double current = _enabled ? _fillRate : (measured > 0 ? measured : MinFillRate);
                     double rateToUse = measured > 0 ? Math.Min(measured, current) : current;
                     _wMax = rateToUse;
@@ -202,5 +213,19 @@ namespace DataWorksDI.Client.Pacing
             }
             return _measured;
         }
+    }
+
+    /// <summary>A token from <see cref="AdaptivePacer.Reserve"/>: how long to wait, and the rate generation it belongs to.</summary>
+    internal readonly struct PacerTicket
+    {
+        public PacerTicket(TimeSpan wait, long generation)
+        {
+            Wait = wait;
+            Generation = generation;
+        }
+
+        public TimeSpan Wait { get; }
+
+        public long Generation { get; }
     }
 }
