@@ -82,6 +82,31 @@ namespace DataWorksDI.Tests.Client
             }
         }
 
+        /// <summary>Through the real call path: a second client of the same key waits for the first one's pacer; another key does not.</summary>
+        [Fact]
+        public async Task ASecondClientOfTheSameKey_WaitsForTheFirstOnesPacer()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Ok()))
+            using (var cts = new CancellationTokenSource())
+            {
+                string key = ClientTestKit.UniqueKeyId();
+                var first = ClientTestKit.Create(server, keyId: key, configure: o => o.MaxRequestsPerSecond = 0.2);
+                var second = ClientTestKit.Create(server, keyId: key, configure: o => o.MaxRequestsPerSecond = 0.2);
+                var otherKey = ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId(), configure: o => o.MaxRequestsPerSecond = 0.2);
+                var request = new ApiRequest(ApiAction.GetFile).With("FileId", 1L);
+
+                await first.InvokeAsync(request, null, CancellationToken.None);
+                Task waiting = second.InvokeAsync(request, null, cts.Token);
+                await otherKey.InvokeAsync(request, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(3));
+                // The shared pacer holds the second client for about 5 s; one second is far longer than a call takes.
+                await Task.WhenAny(waiting, Task.Delay(1000));
+                Assert.False(waiting.IsCompleted, "the second client of the same key did not wait for the shared pacer");
+                Assert.Equal(2, server.Requests.Count);
+                cts.Cancel();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            }
+        }
+
         [Fact]
         public void Partitions_AreShared_PerEndpointAndCaller_AndRotatingCredentials_ShareTheirSource()
         {
