@@ -86,6 +86,7 @@ namespace DataWorksDI.Client
             RetryOptions retry = Options.Retry;
             string action = request.Action.Name;
             int failures = 0, throttles = 0;
+            bool ambiguousEarlier = false;
             TimeSpan throttledWait = TimeSpan.Zero;
             var started = Stopwatch.StartNew();
             for (int attempt = 1; ; attempt++)
@@ -103,7 +104,7 @@ namespace DataWorksDI.Client
                 {
                     partition.Pacer.Release();
                     _counters.BudgetRefused();
-                    throw BudgetExhausted(request, budget, credential);
+                    throw BudgetExhausted(request, budget, credential, ambiguousEarlier);
                 }
                 _counters.CallMade();
                 if (attempt > 1) _counters.Retrying();
@@ -160,8 +161,9 @@ namespace DataWorksDI.Client
                 if (allowance == null)
                 {
                     if (stopped != null) safeLog.Verbose($"{action}: giving up after {attempt} attempt(s): {stopped}.");
-                    throw Finalize(error, kind, request, stopped, secrets);
+                    throw Finalize(error, kind, ambiguousEarlier, request, stopped, secrets);
                 }
+                ambiguousEarlier |= kind == FailureKind.Ambiguous;
                 string hint = error.RetryAfterMilliseconds.HasValue ? $" (the service asked to wait {error.RetryAfterMilliseconds} ms)" : string.Empty;
                 string pacing = kind == FailureKind.Throttled && partition.Pacer.CurrentRate.HasValue ? $"; pacing now {Rate(partition.Pacer.CurrentRate)} requests/s" : string.Empty;
                 safeLog.Verbose($"{action}: attempt {attempt} failed: {RetryClassifier.Describe(error, kind)}{(error.RequestId != null ? ", RequestId " + error.RequestId : string.Empty)}; retrying in {Seconds(delay)} s{hint} [{allowance}{pacing}].");
@@ -184,18 +186,22 @@ namespace DataWorksDI.Client
             return partition;
         }
 
-        /// <summary>The error as it leaves the client: an ambiguous write says so and names the read that tells.</summary>
-        private static DataWorksServiceException Finalize(DataWorksServiceException error, FailureKind kind, ApiRequest request, string stopped, List<string> secrets)
+        /// <summary>
+        /// The error as it leaves the client: a write that failed ambiguously — in this attempt or an earlier one that was
+        /// replayed (a ClientToken write) — says so and names the read that tells.
+        /// </summary>
+        private static DataWorksServiceException Finalize(DataWorksServiceException error, FailureKind kind, bool ambiguousEarlier, ApiRequest request, string stopped, List<string> secrets)
         {
-            if (kind == FailureKind.Ambiguous && !request.Action.IsReadOnly)
+            if ((kind == FailureKind.Ambiguous || ambiguousEarlier) && !request.Action.IsReadOnly)
                 return error.AsOutcomeUnknown(request.Action.VerifyCommandFor(request), secrets);
             if (kind == FailureKind.Throttled && stopped != null)
                 return error.WithNote($"Nothing was executed ({stopped}). Lower -MaxRequestsPerSecond on Connect-DIWorkspace, run fewer calls in parallel, or try again later.", secrets);
             return error;
         }
 
-        private CallBudgetExhaustedException BudgetExhausted(ApiRequest request, BudgetState budget, AcsCredential credential)
+        private CallBudgetExhaustedException BudgetExhausted(ApiRequest request, BudgetState budget, AcsCredential credential, bool ambiguousEarlier)
         {
+            string verify = ambiguousEarlier && !request.Action.IsReadOnly ? request.Action.VerifyCommandFor(request) : null;
             string day = budget.DayStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             string resets = budget.ResetsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             string resetsUtc = budget.ResetsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -203,8 +209,9 @@ namespace DataWorksDI.Client
             string message = $"not sent: the daily call budget of {limit} call(s) for AccessKey {MaskKeyId(credential.AccessKeyId)} at {Options.Endpoint.Host} is spent " +
                 $"({budget.Spent} call(s) counted since {day} UTC+8 by this process; failed and retried calls count, as DataWorks counts them). " +
                 $"Nothing was sent for this call. The budget resets at {resets} UTC+8 ({resetsUtc} UTC). " +
-                "To go on before then, connect again with a larger budget: Connect-DIWorkspace … -DailyCallBudget <calls>.";
-            return new CallBudgetExhaustedException(request.Action.Name, message, limit, budget.Spent, budget.ResetsAt);
+                "To go on before then, connect again with a larger budget: Connect-DIWorkspace … -DailyCallBudget <calls>." +
+                (verify != null ? $" An earlier attempt of this call failed without an answer that tells whether it was applied: it may or may not have been; check with {verify} before trying again." : string.Empty);
+            return new CallBudgetExhaustedException(request.Action.Name, message, limit, budget.Spent, budget.ResetsAt, verify);
         }
 
         private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0#", CultureInfo.InvariantCulture);

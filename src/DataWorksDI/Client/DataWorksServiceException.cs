@@ -66,10 +66,10 @@ namespace DataWorksDI.Client
         /// out after the request was sent, or a 5xx answer), and it was not replayed. Read <see cref="VerifyWith"/> before
         /// trying again: a second SubmitFile or DeployFile could make a second package.
         /// </summary>
-        public bool OutcomeUnknown { get; private set; }
+        public bool OutcomeUnknown { get; protected set; }
 
         /// <summary>When <see cref="OutcomeUnknown"/>: the command that reads the call's effect, e.g. "Get-DIDeployment …".</summary>
-        public string VerifyWith { get; private set; }
+        public string VerifyWith { get; protected set; }
 
         /// <summary>Throttling: a Throttling* code, or HTTP 429 (gateway flow control; the call was not executed).</summary>
         public bool IsThrottling => RetryClassifier.IsThrottlingCode(Code) || (int)StatusCode == 429;
@@ -110,9 +110,11 @@ namespace DataWorksDI.Client
     {
         public const string ErrorId = "DataWorksDI.CallBudgetExhausted";
 
-        internal CallBudgetExhaustedException(string action, string message, int budget, long spent, DateTimeOffset resetsAt)
+        internal CallBudgetExhaustedException(string action, string message, int budget, long spent, DateTimeOffset resetsAt, string verifyWith = null)
             : base(action, ErrorId, message, null, 0)
         {
+            OutcomeUnknown = verifyWith != null;
+            VerifyWith = verifyWith;
             Budget = budget;
             Spent = spent;
             ResetsAt = resetsAt;

@@ -67,6 +67,31 @@ namespace DataWorksDI.Tests.Client
             }
         }
 
+        /// <summary>An ambiguous first attempt stays ambiguous when the replay ends otherwise (throttled out, or refused by the budget).</summary>
+        [Theory]
+        [InlineData("throttled")]
+        [InlineData("budget")]
+        public async Task AReplayedTokenWrite_WhoseFirstAttemptWasAmbiguous_StaysUnknown_HoweverTheReplayEnds(string end)
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(503, "ServiceUnavailable"), ScriptedResponse.Error(429, "Throttling.User", retryAfterMs: "1")))
+            {
+                var create = new ApiRequest(ApiAction.CreateDISyncTask).With("ProjectId", 1L).With("TaskType", "DI_OFFLINE").With("TaskName", "t_amb")
+                    .With("TaskContent", "{}").With("ClientToken", "tok-2");
+                var client = ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId(), configure: o =>
+                {
+                    o.MaxRequestsPerSecond = 0;
+                    o.Retry.MaxThrottlingRetries = 1;
+                    if (end == "budget") o.DailyCallBudget = 1;
+                });
+                var ex = await Assert.ThrowsAnyAsync<DataWorksServiceException>(() => client.InvokeAsync(create, null, CancellationToken.None));
+                Assert.Equal(end == "budget" ? 1 : 3, server.Requests.Count);
+                Assert.Equal(end == "budget" ? "DataWorksDI.CallBudgetExhausted" : "Throttling.User", ex.Code);
+                Assert.True(ex.OutcomeUnknown);
+                Assert.Equal("Get-DIFile -Name 't_amb'", ex.VerifyWith);
+                Assert.Contains("may or may not", ex.Message);
+            }
+        }
+
         [Theory]
         [InlineData("drop")]
         [InlineData("400")]
