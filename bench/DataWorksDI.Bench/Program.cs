@@ -17,7 +17,8 @@ namespace DataWorksDI.Bench
     /// <summary>
     /// Measures alternatives side by side in the same run, in alternating rounds, and reports medians and ratios:
     /// 1. signing a CreateDISyncTask request with V3 vs V2;
-    /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server.
+    /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
+    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>).
     /// </summary>
     public static class Program
     {
@@ -27,8 +28,13 @@ namespace DataWorksDI.Bench
         {
             int signOps = 20000, calls = 300, rounds = 5;
             Console.WriteLine($"DataWorksDI benchmark ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
-            SigningBench(signOps, rounds);
-            await RoundTripBench(calls, rounds);
+            bool pacingOnly = args.Contains("--pacing-only");
+            if (!pacingOnly)
+            {
+                SigningBench(signOps, rounds);
+                await RoundTripBench(calls, rounds);
+            }
+            await PacingBench.RunAsync(args);
             return 0;
         }
 
@@ -64,7 +70,8 @@ namespace DataWorksDI.Bench
             string dataDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dwdi-bench-" + Guid.NewGuid().ToString("N"));
             await using var emu = await EmulatorHost.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", DataDirectory = dataDir });
             var credential = new AcsCredential(EmulatorOptions.DemoAccessKeyId, AcsCredential.ToSecureString(EmulatorOptions.DemoAccessKeySecret), null, null, "bench");
-            DataWorksClient Client(SignatureVersion v) => new DataWorksClient(new DataWorksClientOptions(emu.BaseAddress) { SignatureVersion = v }, new StaticCredentialProvider(credential));
+            // No client-side pacing here: this measures the cost of a call, not the rate limit (PacingBench does that).
+            DataWorksClient Client(SignatureVersion v) => new DataWorksClient(new DataWorksClientOptions(emu.BaseAddress) { SignatureVersion = v, MaxRequestsPerSecond = 0, AdaptivePacing = false }, new StaticCredentialProvider(credential));
             DataWorksClient v3 = Client(SignatureVersion.V3), v2 = Client(SignatureVersion.V2);
             using var http = new HttpClient();
             var health = new Uri(emu.BaseAddress, "_emulator/health");
@@ -101,7 +108,7 @@ namespace DataWorksDI.Bench
             return w.Elapsed.TotalMilliseconds / calls;
         }
 
-        private static void Report(string title, params (string Name, List<double> Samples)[] series)
+        internal static void Report(string title, params (string Name, List<double> Samples)[] series)
         {
             double Median(List<double> s) { var o = s.OrderBy(x => x).ToList(); return o[o.Count / 2]; }
             double baseline = Median(series[0].Samples);

@@ -13,17 +13,21 @@ namespace DataWorksDI.Emulator
             try
             {
                 IConfiguration configuration = new ConfigurationBuilder().AddCommandLine(args).Build();
-                options = EmulatorOptions.FromConfiguration(configuration);
+                options = EmulatorOptions.FromConfiguration(configuration, Environment.GetEnvironmentVariable);
             }
             catch (Exception e) when (e is OptionsException || e is FormatException)
             {
                 Console.Error.WriteLine("DataWorks emulator: " + e.Message);
                 Console.Error.WriteLine("Usage: dotnet run --project src/DataWorksDI.Emulator -- [--urls http://127.0.0.1:8787] [--data-dir <dir>] "
-                    + "[--access-key-id <id> --access-key-secret <secret>] [--config <file.json>] [--deployment-delay 3s] "
+                    + "[--config <file.json>] [--deployment-delay 3s] "
                     + "[--fault-throttle-ratio r] [--fault-5xx-ratio r] [--fault-drop-ratio r] [--fault-latency-ms n] [--fault-seed n] [--qps-limit n] "
                     + "[--sts-credential-lifetime 5s] [--ecs-ram-role name]");
+                Console.Error.WriteLine("Secrets: " + EmulatorOptions.AccessKeyIdVariable + " + " + EmulatorOptions.AccessKeySecretVariable + ", "
+                    + EmulatorOptions.AdminTokenVariable + ", or the --config file (--access-key-id/--access-key-secret and --admin-token work too, "
+                    + "but the command line is visible in the process list).");
                 return 2;
             }
+            foreach (string warning in options.Warnings) Console.Error.WriteLine("DataWorks emulator: warning: " + warning);
 
             RunningEmulator emulator;
             try
@@ -39,6 +43,9 @@ namespace DataWorksDI.Emulator
             {
                 Console.Out.WriteLine(emulator.StartupLine);
                 Console.Out.Flush();
+                if (!emulator.AdminAccess.ServesAdmin)
+                    Console.Error.WriteLine("DataWorks emulator: warning: listening beyond loopback without an admin token: the admin endpoints (/_emulator/…, "
+                        + "/latest/…) are switched off. Set " + EmulatorOptions.AdminTokenVariable + " (or \"adminToken\" in --config) to serve them with a token.");
                 await emulator.WaitForShutdownAsync().ConfigureAwait(false);
             }
             return 0;

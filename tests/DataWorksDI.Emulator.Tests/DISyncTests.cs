@@ -144,12 +144,21 @@ namespace DataWorksDI.Emulator.Tests
         [Theory]
         [InlineData("DI_REALTIME", "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult.")]
         [InlineData("DI_SOLUTION", "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult.")]
-        [InlineData("DI_BATCH", "is invalid")]
         public async Task Other_task_types_fail_clearly(string taskType, string expected)
         {
             var r = new V3Request { Action = "CreateDISyncTask" }.Q("ProjectId", Dw.Standard).Q("TaskType", taskType).Q("TaskParam", Dw.TaskParam())
                 .Q("TaskName", Dw.UniqueName()).F("TaskContent", Dw.Script);
             Assert.Contains(expected, (await _c.SendAsync(r)).DiFail());
+        }
+
+        [Fact]
+        public async Task A_TaskType_that_is_no_documented_value_is_Invalid_DI_Parameter()
+        {
+            var r = new V3Request { Action = "CreateDISyncTask" }.Q("ProjectId", Dw.Standard).Q("TaskType", "DI_BATCH").Q("TaskParam", Dw.TaskParam())
+                .Q("TaskName", Dw.UniqueName()).F("TaskContent", Dw.Script);
+            Assert.Equal("TaskType:[DI_BATCH] is invalid; use DI_OFFLINE, DI_REALTIME or DI_SOLUTION.", (await _c.SendAsync(r)).Error(400, "Invalid.DI.Parameter").ErrorMessage);
+            var update = new V3Request { Action = "UpdateDISyncTask" }.Q("ProjectId", Dw.Standard).Q("TaskType", "DI_BATCH").Q("FileId", 1);
+            (await _c.SendAsync(update)).Error(400, "Invalid.DI.Parameter");
         }
 
         [Fact]

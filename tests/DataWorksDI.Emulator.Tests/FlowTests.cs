@@ -169,56 +169,43 @@ namespace DataWorksDI.Emulator.Tests
         }
 
         [Fact]
-        public async Task UpdateFile_refuses_a_value_equal_to_the_current_one()
+        public async Task UpdateFile_refuses_only_a_call_in_which_no_supplied_value_changes()
         {
             long fileId = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("same"));
             (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("RerunMode", "ALL_DENIED"), ("AutoRerunTimes", 5))).Ok();
-            var same = (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("RerunMode", "ALL_DENIED"))).Error(400, "Invalid.Tenant.DataUnchanged");
+            var same = (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("RerunMode", "ALL_DENIED"), ("AutoRerunTimes", 5)))
+                .Error(400, "Invalid.Tenant.DataUnchanged");
             Assert.StartsWith("invalid data", same.ErrorMessage);
             Assert.Contains("RerunMode", same.ErrorMessage);
-            // One unchanged value refuses the whole call: nothing else is applied.
-            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("AutoRerunTimes", 7), ("RerunMode", "ALL_DENIED"))).Error(400, "Invalid.Tenant.DataUnchanged");
-            Assert.Equal(5, (await Dw.GetFileAsync(_c, Dw.Standard, fileId))["NodeConfiguration"]["AutoRerunTimes"].GetValue<int>());
-            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("AutoRerunTimes", 7))).Ok();
-            Assert.Equal(7, (await Dw.GetFileAsync(_c, Dw.Standard, fileId))["NodeConfiguration"]["AutoRerunTimes"].GetValue<int>());
+            Assert.Contains("AutoRerunTimes", same.ErrorMessage);
+            // One changed value is enough: the equal ones are accepted as they are, the changed one is applied.
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("AutoRerunTimes", 7), ("RerunMode", "ALL_DENIED"))).Ok();
+            var n = (await Dw.GetFileAsync(_c, Dw.Standard, fileId))["NodeConfiguration"];
+            Assert.Equal(7, n["AutoRerunTimes"].GetValue<int>());
+            Assert.Equal("ALL_DENIED", n["RerunMode"].GetValue<string>());
+            // A value equal to a new node's default counts as supplied-but-unchanged, not as a refusal.
+            long fresh = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("fresh"));
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fresh), ("AutoRerunTimes", 3), ("Stop", false), ("CycleType", "DAY"),
+                ("SchedulerType", "NORMAL"), ("StartEffectDate", 0), ("FileDescription", "changed"))).Ok();
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fresh), ("AutoRerunTimes", 3), ("Stop", false))).Error(400, "Invalid.Tenant.DataUnchanged");
+            // Invalid values are refused even next to a change.
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fresh), ("AutoRerunTimes", 4), ("RerunMode", "SOMETIMES"))).Error(400, "InvalidParameter");
+            Assert.Equal(3, (await Dw.GetFileAsync(_c, Dw.Standard, fresh))["NodeConfiguration"]["AutoRerunTimes"].GetValue<int>());
         }
 
         [Fact]
-        public async Task UpdateFile_values_come_back_from_GetFile_in_the_documented_types()
+        public async Task DependentNodeIdList_is_checked_only_for_USER_DEFINE()
         {
-            long upstream = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("up"));
-            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", upstream), ("OutputList", "emulator_standard.up_out"))).Ok();
-            long fileId = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("types"));
-            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId),
-                ("CronExpress", "00 00-59/10 8-17 * * ?"), ("CycleType", "NOT_DAY"), ("InputList", "emulator_standard_root,dataworks_di_autotest_root,emulator_standard.up_out"),
-                ("OutputList", "emulator_standard.types_out"), ("StartEffectDate", 1700000000000L), ("EndEffectDate", 1800000000000L),
-                ("ApplyScheduleImmediately", true), ("IgnoreParentSkipRunningProperty", true), ("Stop", true), ("Timeout", 3600),
-                ("InputParameters", "[{\"ValueSource\":\"project_001.first_node:bizdate_param\",\"ParameterName\":\"bizdate_input\"}]"),
-                ("OutputParameters", "[{\"Type\":1,\"Value\":\"${bizdate}\",\"ParameterName\":\"bizdate_param\"}]"),
-                ("ResourceGroupIdentifier", "S_res_group_280749521950784_1623033752022"), ("DependentType", "SELF"), ("SchedulerType", "PAUSE"),
-                ("FileDescription", "described"), ("Owner", "123456"))).Ok();
-            var data = await Dw.GetFileAsync(_c, Dw.Standard, fileId);
-            var n = data["NodeConfiguration"];
-            Assert.Equal("00 00-59/10 8-17 * * ?", n["CronExpress"].GetValue<string>());
-            Assert.Equal("NOT_DAY", n["CycleType"].GetValue<string>());
-            Assert.Equal(new[] { "emulator_standard_root", "dataworks_di_autotest_root", "emulator_standard.up_out" },
-                n["InputList"].AsArray().Select(i => i["Input"].GetValue<string>()).ToArray());
-            Assert.Equal("MANUAL", n["InputList"][0]["ParseType"].GetValue<string>());
-            Assert.Equal("emulator_standard.types_out", Assert.Single(n["OutputList"].AsArray())["Output"].GetValue<string>());
-            Assert.Equal(1700000000000L, n["StartEffectDate"].GetValue<long>());
-            Assert.Equal(1800000000000L, n["EndEffectDate"].GetValue<long>());
-            Assert.Equal("true", n["ApplyScheduleImmediately"].GetValue<string>());
-            Assert.Equal("true", n["IgnoreParentSkipRunningProperty"].GetValue<string>());
-            Assert.True(n["Stop"].GetValue<bool>());
-            Assert.Equal(3600, n["Timeout"].GetValue<int>());
-            Assert.Equal("bizdate_input", n["InputParameters"][0]["ParameterName"].GetValue<string>());
-            Assert.Equal("1", n["OutputParameters"][0]["Type"].GetValue<string>());
-            Assert.Equal("${bizdate}", n["OutputParameters"][0]["Value"].GetValue<string>());
-            Assert.Equal(1000002, n["ResourceGroupId"].GetValue<long>());
-            Assert.Equal("SELF", n["DependentType"].GetValue<string>());
-            Assert.Equal("PAUSE", n["SchedulerType"].GetValue<string>());
-            Assert.Equal("described", data["File"]["FileDescription"].GetValue<string>());
-            Assert.Equal("123456", data["File"]["Owner"].GetValue<string>());
+            long fileId = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("deps"));
+            // SELF with node ids (as Alibaba's sample sends them): kept as sent, not checked.
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("DependentType", "SELF"), ("DependentNodeIdList", "5,10,15,20"))).Ok();
+            Assert.Equal("5,10,15,20", (await Dw.GetFileAsync(_c, Dw.Standard, fileId))["NodeConfiguration"]["DependentNodeIdList"].GetValue<string>());
+            // USER_DEFINE: the ids are required and must name existing nodes.
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("DependentType", "USER_DEFINE"))).Error(400, "Invalid.Tenant.InvalidNodeConfig");
+            var r = (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("DependentType", "USER_DEFINE"), ("DependentNodeIdList", "")))
+                .Error(400, "Invalid.Tenant.InvalidNodeConfig");
+            Assert.Contains("required when DependentType is USER_DEFINE", r.ErrorMessage);
+            (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("DependentNodeIdList", "a,b"))).Error(400, "InvalidParameter");
         }
 
         [Theory]
@@ -228,7 +215,7 @@ namespace DataWorksDI.Emulator.Tests
         [InlineData("CronExpress", "00 15 * * * ?", "Invalid.Tenant.InvalidNodeConfig")]  // hourly while CycleType stays DAY
         [InlineData("AutoRerunIntervalMillis", "1800001", "Invalid.Tenant.InvalidNodeConfig")]
         [InlineData("RerunMode", "SOMETIMES", "InvalidParameter")]
-        [InlineData("ResourceGroupIdentifier", "S_res_group_XXX", "Invalid.Tenant.ResourceGroupNotExists")]
+        [InlineData("ResourceGroupIdentifier", "S_res_group_XXX_XXXX", "Invalid.Tenant.ResourceGroupNotExists")]  // a DI group only
         [InlineData("FileFolderPath", "Workflow/new_biz/MaxCompute", "Invalid.Tenant.FolderPathInvalid")]
         [InlineData("FileFolderPath", "Workflow/none/Data Integration", "Invalid.Tenant.FolderNotExists")]
         [InlineData("ParaValue", "a = b", "Invalid.Tenant.InvalidNodeConfig")]
@@ -255,23 +242,14 @@ namespace DataWorksDI.Emulator.Tests
         }
 
         [Fact]
-        public async Task A_production_deployment_naming_a_development_only_data_source_fails()
+        public async Task A_task_reading_mysql_autotest_dev_deploys_to_production_in_both_modes()
         {
-            long fileId = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("devonly"), Dw.ScriptReading("mysql_autotest_dev"));
-            var submit = await Dw.WaitAsync(_c, Dw.Standard, await Dw.SubmitAsync(_c, Dw.Standard, fileId));
-            Assert.Equal(1, submit["Deployment"]["Status"].GetValue<int>()); // development has the data source
-            var deploy = await Dw.WaitAsync(_c, Dw.Standard, await Dw.DeployAsync(_c, Dw.Standard, fileId));
-            Assert.Equal(2, deploy["Deployment"]["Status"].GetValue<int>());
-            Assert.Contains("mysql_autotest_dev", deploy["Deployment"]["ErrorMessage"].GetValue<string>());
-            Assert.Equal(4, deploy["DeployedItems"][0]["Status"].GetValue<int>());
-            Assert.False((await Dw.VersionsAsync(_c, Dw.Standard, fileId))[0]["IsCurrentProd"].GetValue<bool>());
-
-            long basicFile = await Dw.CreateTaskAsync(_c, Dw.Basic, Dw.UniqueName("devonly"), Dw.ScriptReading("mysql_autotest_dev"));
-            var basic = await Dw.WaitAsync(_c, Dw.Basic, await Dw.SubmitAsync(_c, Dw.Basic, basicFile));
-            Assert.Equal(2, basic["Deployment"]["Status"].GetValue<int>());
-            Assert.Equal("CANCELLED", (await Dw.VersionsAsync(_c, Dw.Basic, basicFile))[0]["Status"].GetValue<string>());
-            var failed = (await _c.CallAsync("ListDeployments", ("ProjectId", Dw.Basic), ("Status", 2), ("PageSize", 100))).Ok()["Data"]["Deployments"].AsArray();
-            Assert.Contains(failed, d => d["ErrorMessage"].GetValue<string>().Contains("mysql_autotest_dev"));
+            // No invented data-source rule fails a deployment (issue 10); failures are injected with deploymentChecks.
+            long fileId = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("autotest"), Dw.ScriptReading("mysql_autotest_dev"));
+            Assert.Equal(1, (await Dw.WaitAsync(_c, Dw.Standard, await Dw.SubmitAsync(_c, Dw.Standard, fileId)))["Deployment"]["Status"].GetValue<int>());
+            Assert.Equal(1, (await Dw.WaitAsync(_c, Dw.Standard, await Dw.DeployAsync(_c, Dw.Standard, fileId)))["Deployment"]["Status"].GetValue<int>());
+            long basicFile = await Dw.CreateTaskAsync(_c, Dw.Basic, Dw.UniqueName("autotest"), Dw.ScriptReading("mysql_autotest_dev"));
+            Assert.Equal(1, (await Dw.WaitAsync(_c, Dw.Basic, await Dw.SubmitAsync(_c, Dw.Basic, basicFile)))["Deployment"]["Status"].GetValue<int>());
         }
 
         [Fact]
@@ -294,7 +272,28 @@ namespace DataWorksDI.Emulator.Tests
             o.DeploymentChecks.Add(new Options.DeploymentCheckRule { FileNamePattern = "reject_*", Outcome = Options.DeploymentCheckOutcome.Reject });
             o.DeploymentChecks.Add(new Options.DeploymentCheckRule { FileNamePattern = "checkfail_*", Outcome = Options.DeploymentCheckOutcome.CheckFail });
             o.DeploymentChecks.Add(new Options.DeploymentCheckRule { FileNamePattern = "prodreview_*", Outcome = Options.DeploymentCheckOutcome.Reject, Stage = Options.DeploymentCheckStage.Deploy });
+            o.DeploymentChecks.Add(new Options.DeploymentCheckRule { FileNamePattern = "failprod_*", Outcome = Options.DeploymentCheckOutcome.Fail, Stage = Options.DeploymentCheckStage.Deploy });
+            o.DeploymentChecks.Add(new Options.DeploymentCheckRule { FileNamePattern = "failsubmit_*", Outcome = Options.DeploymentCheckOutcome.Fail, Stage = Options.DeploymentCheckStage.Submit });
         });
+
+        [Fact]
+        public async Task Fail_gives_status_2_to_production_and_in_basic_mode_and_cancels_a_failed_submit()
+        {
+            long fileId = await Dw.CreateTaskAsync(C, Dw.Standard, Dw.UniqueName("failprod"));
+            Assert.Equal(1, (await Dw.WaitAsync(C, Dw.Standard, await Dw.SubmitAsync(C, Dw.Standard, fileId)))["Deployment"]["Status"].GetValue<int>());
+            var deploy = await Dw.WaitAsync(C, Dw.Standard, await Dw.DeployAsync(C, Dw.Standard, fileId));
+            Assert.Equal(2, deploy["Deployment"]["Status"].GetValue<int>());
+            Assert.Contains("failprod_*", deploy["Deployment"]["ErrorMessage"].GetValue<string>());
+            Assert.Equal(4, deploy["DeployedItems"][0]["Status"].GetValue<int>());
+            Assert.False((await Dw.VersionsAsync(C, Dw.Standard, fileId))[0]["IsCurrentProd"].GetValue<bool>());
+
+            long basicFile = await Dw.CreateTaskAsync(C, Dw.Basic, Dw.UniqueName("failsubmit"));
+            var basic = await Dw.WaitAsync(C, Dw.Basic, await Dw.SubmitAsync(C, Dw.Basic, basicFile));
+            Assert.Equal(2, basic["Deployment"]["Status"].GetValue<int>());
+            Assert.Equal("CANCELLED", (await Dw.VersionsAsync(C, Dw.Basic, basicFile))[0]["Status"].GetValue<string>());
+            var failed = (await C.CallAsync("ListDeployments", ("ProjectId", Dw.Basic), ("Status", 2), ("PageSize", 100))).Ok()["Data"]["Deployments"].AsArray();
+            Assert.Contains(failed, d => d["ErrorMessage"].GetValue<string>().Contains("failsubmit_*"));
+        }
 
         public async Task DisposeAsync() => await _emulator.DisposeAsync();
 

@@ -117,6 +117,65 @@ namespace DataWorksDI.Emulator.Tests
         }
 
         [Fact]
+        public async Task Secrets_come_from_the_environment_and_the_config_file_with_the_command_line_winning()
+        {
+            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, @"{ ""adminToken"": ""config-admin-token-0123"",
+  ""accessKeys"": [ { ""accessKeyId"": ""LTAI5tTeam"", ""accessKeySecret"": ""team-secret"", ""projectIds"": [10001] } ],
+  ""deploymentChecks"": [ { ""fileNamePattern"": ""bad_*"", ""outcome"": ""fail"" } ] }");
+            try
+            {
+                var env = new Dictionary<string, string>
+                {
+                    [EmulatorOptions.AccessKeyIdVariable] = "LTAI5tEnv",
+                    [EmulatorOptions.AccessKeySecretVariable] = "env-secret",
+                };
+                var configuration = new ConfigurationBuilder().AddCommandLine(new[] { "--config", file }).Build();
+                var o = EmulatorOptions.FromConfiguration(configuration, name => env.TryGetValue(name, out string v) ? v : null);
+                Assert.Equal("LTAI5tEnv", o.PrimaryAccessKeyId);
+                Assert.Equal(new[] { "LTAI5tEnv", "LTAI5tTeam" }, o.EffectiveAccessKeys().Select(k => k.AccessKeyId).ToArray());
+                Assert.Equal(new long[] { 10001 }, o.AccessKeys.Single(k => k.AccessKeyId == "LTAI5tTeam").ProjectIds);
+                Assert.Equal("config-admin-token-0123", o.AdminToken);
+                Assert.Equal(DeploymentCheckOutcome.Fail, Assert.Single(o.DeploymentChecks).Outcome);
+                Assert.Empty(o.Warnings);
+
+                env[EmulatorOptions.AdminTokenVariable] = "env-admin-token-01234";
+                Assert.Equal("env-admin-token-01234", EmulatorOptions.FromConfiguration(configuration, name => env.TryGetValue(name, out string v) ? v : null).AdminToken);
+                var argv = EmulatorOptions.FromConfiguration(new ConfigurationBuilder().AddCommandLine(new[] { "--config", file, "--admin-token", "argv-admin-token-0123" }).Build(),
+                    name => env.TryGetValue(name, out string v) ? v : null);
+                Assert.Equal("argv-admin-token-0123", argv.AdminToken);
+                Assert.Contains(argv.Warnings, w => w.Contains("process list"));
+
+                // The workspace limit from the file is enforced.
+                o.Urls = "http://127.0.0.1:0";
+                o.DataDirectory = TestEmulator.NewDataDirectory();
+                await using var running = await EmulatorHost.StartAsync(o);
+                using var c = new DwClient(running.BaseAddress, new Key("LTAI5tTeam", "team-secret", null));
+                (await c.CallAsync("GetProject", ("ProjectId", 10001))).Ok();
+                (await c.CallAsync("GetProject", ("ProjectId", 10000))).Error(403, "Forbidden.Access");
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        [Theory]
+        [InlineData("--admin-token", "short")]
+        [InlineData("--admin-token", "has a space in it!!")]
+        public void A_weak_admin_token_is_refused(string name, string value)
+        {
+            Assert.Throws<OptionsException>(() => Parse(name, value));
+        }
+
+        [Fact]
+        public void Only_one_of_the_environment_pair_is_an_error()
+        {
+            var configuration = new ConfigurationBuilder().Build();
+            Assert.Throws<OptionsException>(() => EmulatorOptions.FromConfiguration(configuration, name => name == EmulatorOptions.AccessKeyIdVariable ? "LTAI5tX" : null));
+        }
+
+        [Fact]
         public void Unknown_config_keys_are_errors()
         {
             string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");

@@ -21,6 +21,8 @@ namespace DataWorksDI.Emulator.Tests
         {
             o.RealtimeGenerationDelay = TimeSpan.FromMilliseconds(GenerationDelayMs);
             o.RealtimeStartDelay = TimeSpan.FromMilliseconds(StartDelayMs);
+            // Failure injection for DeployDISyncTask (docs/emulator.md, "Deployments"): tasks named failme_* fail to deploy.
+            o.DeploymentChecks.Add(new DataWorksDI.Emulator.Options.DeploymentCheckRule { FileNamePattern = "failme_*", Outcome = DataWorksDI.Emulator.Options.DeploymentCheckOutcome.Fail });
         });
 
         public async Task DisposeAsync() => await Emulator.DisposeAsync();

@@ -270,8 +270,8 @@ namespace DataWorksDI.Emulator.Tests
                 (await Rt.CreateRawAsync(_c, Dw.UniqueName(), content, taskParam: Dw.TaskParam("Business Flow/xxxx/Data Integration"))).DiFail());
             Assert.Equal("ResourceGroup:[S_res_group_nope] is invalid.",
                 (await Rt.CreateRawAsync(_c, Dw.UniqueName(), content, taskParam: Dw.TaskParam(group: "S_res_group_nope"))).DiFail());
-            Assert.Equal("TaskParam is invalid: FileFolderPath is required.",
-                (await Rt.CreateRawAsync(_c, Dw.UniqueName(), content, taskParam: "{\"ResourceGroup\":\"" + Dw.DiGroup + "\"}")).DiFail());
+            Assert.StartsWith("TaskParam is invalid: it must be a JSON object",
+                (await Rt.CreateRawAsync(_c, Dw.UniqueName(), content, taskParam: "[\"" + Dw.DiGroup + "\"]")).Error(400, "Invalid.DI.Parameter").ErrorMessage);
 
             const string notGenerated = "TaskContent is invalid: use the TaskContent returned by QueryDISyncTaskConfigProcessResult.";
             Assert.Equal(notGenerated, (await Rt.CreateRawAsync(_c, Dw.UniqueName(), Dw.Script)).DiFail());

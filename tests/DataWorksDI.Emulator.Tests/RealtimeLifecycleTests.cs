@@ -105,12 +105,16 @@ namespace DataWorksDI.Emulator.Tests
         }
 
         [Fact]
-        public async Task Deploy_fails_when_a_data_source_has_no_production_copy()
+        public async Task Deploy_fails_only_by_explicit_failure_injection_and_then_changes_nothing()
         {
-            long fileId = await Rt.NewTaskAsync(_c, Rt.Param(reader: "mysql_autotest_dev", name: "autotest_rt"));
+            // mysql_autotest_dev (Alibaba's autotest data source) deploys like any other: no invented data-source rule.
+            long autotest = await Rt.NewTaskAsync(_c, Rt.Param(reader: "mysql_autotest_dev", name: "autotest_rt"));
+            await Rt.OkAsync(_c, "DeployDISyncTask", autotest);
+
+            long fileId = await Rt.NewTaskAsync(_c, Rt.Param(name: "autotest_rt"), name: Dw.UniqueName("failme_rt"));
             string message = await Rt.FailAsync(_c, "DeployDISyncTask", fileId);
             Assert.StartsWith("submit and deploy fail. ", message);
-            Assert.Contains("[mysql_autotest_dev]", message);
+            Assert.Contains("failme_*", message);
             Assert.Equal("the task is not deployed", (await Rt.InstanceAsync(_c, fileId))["Message"].GetValue<string>());
             Assert.Equal(0, (await Dw.GetFileAsync(_c, Dw.Standard, fileId))["File"]["CommitStatus"].GetValue<int>());
             Assert.Empty(await Dw.VersionsAsync(_c, Dw.Standard, fileId));
@@ -160,8 +164,12 @@ namespace DataWorksDI.Emulator.Tests
             long solution = await Rt.NewTaskAsync(_c, taskType: Rt.Solution);
             long batch = await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName());
 
+            // Their pages document 400 Param.Invalid and take DI_REALTIME only.
             foreach (string action in new[] { "StopDISyncInstance", "TerminateDISyncInstance", "DeleteDISyncTask" })
-                Assert.Equal("TaskType:[DI_SOLUTION] is not supported by " + action + "; use DI_REALTIME.", await Rt.FailAsync(_c, action, solution, Rt.Solution));
+            {
+                var r = (await Rt.TaskCallAsync(_c, action, solution, Rt.Solution)).Error(400, "Param.Invalid");
+                Assert.Equal("The parameter is invalid. TaskType:[DI_SOLUTION] is not supported by " + action + "; use DI_REALTIME.", r.ErrorMessage);
+            }
             foreach (string action in new[] { "GetDISyncTask", "DeployDISyncTask", "StartDISyncInstance", "GetDISyncInstanceInfo" })
             {
                 Assert.Equal("TaskType:[DI_OFFLINE] is not supported by " + action + "; use DI_REALTIME or DI_SOLUTION.", await Rt.FailAsync(_c, action, batch, "DI_OFFLINE"));

@@ -54,6 +54,35 @@ namespace DataWorksDI.Emulator.Tests
             (await _c.CallAsync("GetProject", sts, ("ProjectId", 10000))).Error(400, "InvalidSecurityToken.Expired");
         }
 
+        [Theory]
+        [InlineData("POST", true, true)]    // pop-core: everything, Version and Signature included, in the form body, x-acs-* headers along
+        [InlineData("POST", false, true)]   // openapi-client v2: common parameters in the query, headers along
+        [InlineData("GET", false, false)]   // the credentials libraries: a plain V2 GET
+        public async Task AssumeRole_is_recognised_with_Version_in_the_query_or_the_form_body(string method, bool allInBody, bool acsHeaders)
+        {
+            var r = new V2Request { Method = method, Action = "AssumeRole", Version = "2015-04-01", AllInBody = allInBody, AcsHeaders = acsHeaders }
+                .P("RoleArn", RoleArn).P("RoleSessionName", "style-test");
+            Key sts = KeyOf((await _c.SendAsync(r)).Ok());
+            (await _c.CallAsync("GetProject", sts, ("ProjectId", 10000))).Ok();
+            var wrong = new V2Request { Method = method, Action = "AssumeRole", Version = "2015-04-01", AllInBody = allInBody, AcsHeaders = acsHeaders, Key = new Key(_c.DefaultKey.Id, "wrong", null) }
+                .P("RoleArn", RoleArn).P("RoleSessionName", "style-test");
+            (await _c.SendAsync(wrong)).Error(400, "SignatureDoesNotMatch");
+        }
+
+        [Fact]
+        public async Task AssumeRoleWithOIDC_takes_its_parameters_from_the_form_body_alone()
+        {
+            string token = await MintOidcTokenAsync(OidcProviderArn);
+            string form = AcsPercentEncoder.EncodePairs(new[] { Kv("Action", "AssumeRoleWithOIDC"), Kv("Version", "2015-04-01"), Kv("Format", "JSON"),
+                Kv("RoleArn", RoleArn), Kv("OIDCProviderArn", OidcProviderArn), Kv("OIDCToken", token), Kv("RoleSessionName", "oidc-body") });
+            var response = await _c.RawAsync(new HttpRequestMessage(HttpMethod.Post, _c.BaseAddress.GetLeftPart(UriPartial.Authority) + "/")
+            {
+                Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
+            });
+            Assert.Equal(200, (int)response.StatusCode);
+            (await _c.CallAsync("GetProject", KeyOf(JsonNode.Parse(await response.Content.ReadAsStringAsync())), ("ProjectId", 10000))).Ok();
+        }
+
         [Fact]
         public async Task AssumeRole_with_STS_credentials_chains()
         {

@@ -53,15 +53,18 @@ namespace DataWorksDI.Emulator.Tests
         [Fact]
         public async Task ListResourceGroups_defaults_to_scheduling_groups_and_filters_by_type_and_keyword()
         {
+            // S_res_group_XXX is a scheduling group too: Alibaba's sample sets it as UpdateFile's ResourceGroupIdentifier.
             var scheduling = (await _c.SendAsync(new V3Request { Action = "ListResourceGroups" })).Ok()["Data"].AsArray();
-            Assert.Equal(new[] { "default_group" }, scheduling.Select(g => g["Identifier"].GetValue<string>()).ToArray());
-            Assert.Equal("1", scheduling[0]["ResourceGroupType"].GetValue<string>());
+            Assert.Equal(new[] { "default_group", "S_res_group_XXX" }, scheduling.Select(g => g["Identifier"].GetValue<string>()).ToArray());
+            Assert.All(scheduling, g => Assert.Equal("1", g["ResourceGroupType"].GetValue<string>()));
 
             var di = (await _c.SendAsync(new V3Request { Action = "ListResourceGroups" }.Q("ResourceGroupType", 4))).Ok()["Data"].AsArray()
                 .Select(g => g["Identifier"].GetValue<string>()).ToArray();
             Assert.Contains("S_res_group_280749521950784_1602767279794", di);
             Assert.Contains("S_res_group_XXX", di);
             Assert.Contains("S_res_group_XXX_XXXX", di);
+            // The real-time example's setting.resourceGroup (an exclusive scheduling group too) is a DI group.
+            Assert.Contains("S_res_group_280749521950784_1623033752022", di);
             Assert.DoesNotContain("default_group", di);
 
             var keyword = (await _c.SendAsync(new V3Request { Action = "ListResourceGroups" }.Q("ResourceGroupType", 4).Q("Keyword", "abc"))).Ok()["Data"].AsArray();
@@ -78,15 +81,15 @@ namespace DataWorksDI.Emulator.Tests
                 return (await _c.SendAsync(r)).Ok()["Data"];
             }
             var all = await List(("PageSize", 100));
-            Assert.Equal(13, all["TotalCount"].GetValue<int>()); // 6 names × dev+prod, mysql_autotest_dev dev only
+            Assert.Equal(14, all["TotalCount"].GetValue<int>()); // 7 names × dev+prod
             var prod = await List(("EnvType", 1), ("PageSize", 100));
-            Assert.DoesNotContain("mysql_autotest_dev", prod["DataSources"].AsArray().Select(d => d["Name"].GetValue<string>()));
+            Assert.Contains("mysql_autotest_dev", prod["DataSources"].AsArray().Select(d => d["Name"].GetValue<string>()));
             var autotest = await List(("Name", "mysql_autotest_dev"));
-            Assert.Equal(0, Assert.Single(autotest["DataSources"].AsArray())["EnvType"].GetValue<int>());
+            Assert.Equal(new[] { 0, 1 }, autotest["DataSources"].AsArray().Select(d => d["EnvType"].GetValue<int>()).OrderBy(e => e).ToArray());
             var page2 = await List(("PageNumber", 2), ("PageSize", 4));
             Assert.Equal(4, page2["DataSources"].AsArray().Count);
             var page4 = await List(("PageNumber", 4), ("PageSize", 4));
-            Assert.Single(page4["DataSources"].AsArray());
+            Assert.Equal(2, page4["DataSources"].AsArray().Count);
             var odps = await List(("DataSourceType", "odps"), ("EnvType", 0));
             Assert.Equal(new[] { "odps_source", "odps_first" }, odps["DataSources"].AsArray().Select(d => d["Name"].GetValue<string>()).ToArray());
             (await _c.SendAsync(new V3Request { Method = "GET", Action = "ListDataSources" })).Error(400, "MissingParameter");

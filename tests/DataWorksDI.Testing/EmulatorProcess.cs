@@ -23,9 +23,11 @@ namespace DataWorksDI.Testing
 
         private static readonly Lazy<EmulatorProcess> SharedLazy = new Lazy<EmulatorProcess>(() =>
         {
-            // Pre-deployment checks by file name, so tests can reach the rejected and check-failed states.
+            // Deployment checks by file name, so tests can reach the rejected, check-failed and failed states (the emulator
+            // fails a deployment only when told to: docs/emulator.md, "Deployments").
             string config = Path.Combine(Path.GetTempPath(), "dwdi-emulator-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(config, "{\"deploymentChecks\":[{\"fileNamePattern\":\"rejectme_*\",\"outcome\":\"reject\"},{\"fileNamePattern\":\"checkfailme_*\",\"outcome\":\"checkFail\"}]}");
+            File.WriteAllText(config, "{\"deploymentChecks\":[{\"fileNamePattern\":\"rejectme_*\",\"outcome\":\"reject\"},{\"fileNamePattern\":\"checkfailme_*\",\"outcome\":\"checkFail\"},"
+                + "{\"fileNamePattern\":\"failprodme_*\",\"outcome\":\"fail\",\"stage\":\"deploy\"}]}");
             var e = Start("--deployment-delay", "300ms", "--config", config);
             AppDomain.CurrentDomain.ProcessExit += (_, __) => e.Dispose();
             return e;
@@ -38,9 +40,12 @@ namespace DataWorksDI.Testing
         /// <summary>One emulator for the whole test run of a test assembly (deployments settle after 300 ms).</summary>
         public static EmulatorProcess Shared => SharedLazy.Value;
 
-        private EmulatorProcess(Process process, Uri baseAddress, string accessKeyId, string dataDirectory, bool ownsDataDirectory, string startupLine)
+        private readonly List<string> _stderr;
+
+        private EmulatorProcess(Process process, Uri baseAddress, string accessKeyId, string dataDirectory, bool ownsDataDirectory, string startupLine, List<string> stderr)
         {
             _process = process;
+            _stderr = stderr;
             BaseAddress = baseAddress;
             AccessKeyId = accessKeyId;
             DataDirectory = dataDirectory;
@@ -60,11 +65,38 @@ namespace DataWorksDI.Testing
 
         public bool HasExited => _process.HasExited;
 
+        public int ProcessId => _process.Id;
+
+        /// <summary>What the emulator wrote to stderr so far (its log), one entry a line.</summary>
+        public string[] StandardError
+        {
+            get { lock (_stderr) return _stderr.ToArray(); }
+        }
+
+        /// <summary>
+        /// Waits until a stderr line matches (stderr is read asynchronously, so a line written before the startup line may
+        /// arrive after it). Returns the lines read so far; the caller asserts on them.
+        /// </summary>
+        public string[] WaitForStandardError(Func<string, bool> match, TimeSpan? timeout = null)
+        {
+            var watch = Stopwatch.StartNew();
+            TimeSpan limit = timeout ?? TimeSpan.FromSeconds(15);
+            while (true)
+            {
+                string[] lines = StandardError;
+                if (lines.Any(match) || watch.Elapsed > limit || _process.HasExited) return lines;
+                System.Threading.Thread.Sleep(25);
+            }
+        }
+
         /// <summary>
         /// Starts an emulator. --urls defaults to http://127.0.0.1:0 and --data-dir to a fresh temporary directory (deleted
         /// on Dispose); either given in <paramref name="args"/> is used as is.
         /// </summary>
-        public static EmulatorProcess Start(params string[] args)
+        public static EmulatorProcess Start(params string[] args) => Start(null, args);
+
+        /// <summary><see cref="Start(string[])"/> with extra environment variables for the emulator process.</summary>
+        public static EmulatorProcess Start(IDictionary<string, string> environment, params string[] args)
         {
             var argList = new List<string> { RepoPaths.EmulatorDll };
             if (Array.IndexOf(args, "--urls") < 0) argList.AddRange(new[] { "--urls", "http://127.0.0.1:0" });
@@ -84,9 +116,10 @@ namespace DataWorksDI.Testing
             argList.AddRange(args);
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (string a in argList) psi.ArgumentList.Add(a);
+            if (environment != null) foreach (var e in environment) psi.Environment[e.Key] = e.Value;
             Process process = Process.Start(psi);
-            var stderr = new StringBuilder();
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.AppendLine(e.Data); };
+            var stderr = new List<string>();
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.Add(e.Data); };
             process.BeginErrorReadLine();
 
             var watch = Stopwatch.StartNew();
@@ -98,7 +131,9 @@ namespace DataWorksDI.Testing
                 {
                     // Keep draining stdout so the emulator never blocks on a full pipe.
                     Task.Run(() => { while (process.StandardOutput.ReadLine() != null) { } });
-                    var started = new EmulatorProcess(process, new Uri(m.Groups["url"].Value + "/"), m.Groups["key"].Success ? m.Groups["key"].Value : null, dataDir, owns, line);
+                    // A wildcard bind is announced as such; tests reach it on loopback.
+                    string url = m.Groups["url"].Value.Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://127.0.0.1");
+                    var started = new EmulatorProcess(process, new Uri(url + "/"), m.Groups["key"].Success ? m.Groups["key"].Value : null, dataDir, owns, line, stderr);
                     SecretRegistry.AddSource(started.IssuedSecrets);
                     return started;
                 }
@@ -106,11 +141,14 @@ namespace DataWorksDI.Testing
             }
             try { process.Kill(true); } catch (InvalidOperationException) { }
             process.WaitForExit(5000);
-            lock (stderr) throw new InvalidOperationException("The emulator did not start: " + stderr);
+            lock (stderr) throw new InvalidOperationException("The emulator did not start: " + string.Join(Environment.NewLine, stderr));
         }
 
         /// <summary><see cref="Start"/> off the calling thread, for async tests.</summary>
         public static Task<EmulatorProcess> StartAsync(params string[] args) => Task.Run(() => Start(args));
+
+        /// <summary><see cref="Start(IDictionary{string, string}, string[])"/> off the calling thread.</summary>
+        public static Task<EmulatorProcess> StartAsync(IDictionary<string, string> environment, params string[] args) => Task.Run(() => Start(environment, args));
 
         /// <summary>A fresh key pair, so the caller can count its own requests in the log.</summary>
         public (string Id, string Secret, string Token) CreateAccessKey(bool sts = false)

@@ -87,14 +87,24 @@ namespace DataWorksDI.Emulator.Actions
             Workspace ws = id != null ? Tenant.WorkspaceById(Db, id.Value) : Tenant.WorkspaceByIdentifier(Db, identifier);
             if (ws == null) throw ErrorCatalogue.ProjectNotExists(id != null ? id.Value.ToString(CultureInfo.InvariantCulture) : identifier);
             if (id != null && !string.IsNullOrEmpty(identifier) && ws.Identifier != identifier) throw ErrorCatalogue.WorkspaceMismatch(id.Value, identifier);
-            return ws;
+            return Allowed(ws);
         }
 
         /// <summary>DI operations and ListDataSources: ProjectId is required.</summary>
         public Workspace WorkspaceById()
         {
             long id = RequiredLong("ProjectId");
-            return Tenant.WorkspaceById(Db, id) ?? throw ErrorCatalogue.ProjectNotExists(id.ToString(CultureInfo.InvariantCulture));
+            return Allowed(Tenant.WorkspaceById(Db, id) ?? throw ErrorCatalogue.ProjectNotExists(id.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        /// <summary>A Data Integration operation (…DISync…), whose documented codes are the DI family.</summary>
+        public bool IsDataIntegration => Action.Contains("DISync", StringComparison.Ordinal);
+
+        /// <summary>The workspace, when the caller's key may use it (accessKeys[].projectIds); else 403.</summary>
+        private Workspace Allowed(Workspace ws)
+        {
+            if (Caller != null && !Caller.MayUse(ws.ProjectId)) throw ErrorCatalogue.NoPrivilege(IsDataIntegration, Caller.AccessKeyId, ws.ProjectId);
+            return ws;
         }
 
         /// <summary>PageNumber from 1, PageSize 1..100 (default 10); see docs/emulator.md for PageSize &gt; 100.</summary>

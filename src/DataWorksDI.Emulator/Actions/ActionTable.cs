@@ -21,6 +21,9 @@ namespace DataWorksDI.Emulator.Actions
 
         /// <summary>The action documents a ClientToken: a repeated call with the same token returns the first result.</summary>
         public bool AcceptsClientToken { get; }
+
+        /// <summary>A Data Integration operation (…DISync…): its documented error codes are the DI family (docs/emulator.md).</summary>
+        public bool IsDataIntegration => Name.Contains("DISync", StringComparison.Ordinal);
     }
 
     /// <summary>The one dispatch table: action name → handler.</summary>

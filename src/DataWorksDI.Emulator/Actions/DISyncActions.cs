@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataWorksDI.Emulator.Gateway;
@@ -35,10 +36,11 @@ namespace DataWorksDI.Emulator.Actions
             Workspace ws = ctx.WorkspaceById();
             string taskType = ctx.RequiredStr("TaskType");
             string taskContent = ctx.RequiredStr("TaskContent");
-            string taskParam = ctx.RequiredStr("TaskParam");
-            string taskName = ctx.RequiredStr("TaskName");
-            if (!_creators.TryGetValue(taskType, out CreateHandler create)) return Responses.DiFail(DiFailures.InvalidTaskType(taskType));
-            return create(ctx, ws, taskName, taskContent, taskParam);
+            // TaskParam and TaskName are optional (the SDK model and the current API page): defaults in CheckNewTask/InsertTask.
+            string taskParam = ctx.Str("TaskParam");
+            string taskName = ctx.Str("TaskName");
+            if (!_creators.TryGetValue(taskType, out CreateHandler create)) throw ErrorCatalogue.InvalidDiParameter(DiFailures.InvalidTaskType(taskType));
+            return create(ctx, ws, string.IsNullOrEmpty(taskName) ? null : taskName, taskContent, string.IsNullOrEmpty(taskParam) ? null : taskParam);
         }
 
         private static JsonObject CreateOffline(ActionContext ctx, Workspace ws, string taskName, string taskContent, string taskParam)
@@ -61,35 +63,56 @@ namespace DataWorksDI.Emulator.Actions
         }
 
         /// <summary>
-        /// CreateDISyncTask's checks shared by every task type: TaskParam {FileFolderPath, ResourceGroup, Cu?} and the task
-        /// name. Returns the DI failure message, or null.
+        /// CreateDISyncTask's checks shared by every task type: TaskParam {FileFolderPath?, ResourceGroup?, Cu?} and the task
+        /// name. Without TaskParam or its keys: the workspace's first Data Integration folder (by path) and the workspace's
+        /// default DI resource group (GetProject DefaultDiResourceGroupIdentifier). A TaskParam that is not a JSON object is
+        /// 400 Invalid.DI.Parameter; the rest are DI failures: returns the message, or null.
         /// </summary>
         internal static string CheckNewTask(ActionContext ctx, Workspace ws, string taskName, string taskParam, out NewTaskPlace place)
         {
             place = null;
-            if (!TryReadTaskParam(taskParam, out JsonElement param, out string paramProblem)) return DiFailures.InvalidTaskParam(paramProblem);
-            string folderPath = StringProp(param, "FileFolderPath");
-            if (string.IsNullOrEmpty(folderPath)) return DiFailures.InvalidTaskParam("FileFolderPath is required.");
-            string resourceGroup = StringProp(param, "ResourceGroup");
-            if (string.IsNullOrEmpty(resourceGroup)) return DiFailures.InvalidTaskParam("ResourceGroup is required.");
+            JsonElement param = default;
+            if (taskParam != null && !TryReadTaskParam(taskParam, out param, out string paramProblem))
+                throw ErrorCatalogue.InvalidDiParameter(DiFailures.InvalidTaskParam(paramProblem));
+            string folderPath = taskParam == null ? null : StringProp(param, "FileFolderPath");
+            string resourceGroup = taskParam == null ? null : StringProp(param, "ResourceGroup");
 
-            Folder folder = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderPath);
-            if (folder == null || !FolderPaths.IsDataIntegration(folder.Path)) return DiFailures.InvalidPath(folderPath);
-            if (!IsUsableDiGroup(ctx.Db, resourceGroup)) return DiFailures.InvalidResourceGroup(resourceGroup);
-            if (!TryReadCu(param, out double? cu, out string cuText)) return DiFailures.InvalidCu(cuText);
-            if (taskName.Trim().Length == 0 || taskName.Contains('/') || taskName.Length > 128)
+            Folder folder;
+            if (string.IsNullOrEmpty(folderPath))
+            {
+                folder = Tenant.Folders(ctx.Db, ws.ProjectId).Where(f => FolderPaths.IsDataIntegration(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+                if (folder == null) return DiFailures.InvalidPath("(none given, and workspace " + ws.ProjectId + " has no Data Integration folder; set TaskParam.FileFolderPath)");
+            }
+            else
+            {
+                folder = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderPath);
+                if (folder == null || !FolderPaths.IsDataIntegration(folder.Path)) return DiFailures.InvalidPath(folderPath);
+            }
+            if (string.IsNullOrEmpty(resourceGroup)) resourceGroup = ws.DefaultDiResourceGroup;
+            if (string.IsNullOrEmpty(resourceGroup) || !IsUsableDiGroup(ctx.Db, resourceGroup)) return DiFailures.InvalidResourceGroup(resourceGroup ?? "");
+            double? cu = null;
+            if (taskParam != null && !TryReadCu(param, out cu, out string cuText)) return DiFailures.InvalidCu(cuText);
+            if (taskName != null && (taskName.Trim().Length == 0 || taskName.Contains('/') || taskName.Length > 128))
                 return DiFailures.InvalidTaskName("a task name is 1 to 128 characters without '/'.");
             place = new NewTaskPlace { Folder = folder, ResourceGroup = resourceGroup, Cu = cu };
             return null;
         }
 
-        /// <summary>Inserts the task file (content verbatim); a live file with the same name in the folder is Invalid.DI.Parameter.File.Existed.</summary>
+        /// <summary>The name of a task created without TaskName: the task type in lower case and the new FileId, e.g. di_offline_500000123.</summary>
+        internal static string DefaultTaskName(string taskType, long fileId) =>
+            taskType.ToLowerInvariant() + "_" + fileId.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// Inserts the task file (content verbatim; named <see cref="DefaultTaskName"/> when <paramref name="taskName"/> is
+        /// null); a live file with the same name in the folder is Invalid.DI.Parameter.File.Existed.
+        /// </summary>
         internal static FileRecord InsertTask(ActionContext ctx, Workspace ws, NewTaskPlace place, string taskName, int fileType, string taskType, string taskContent)
         {
-            if (Files.SameNameInFolder(ctx.Db, ws.ProjectId, place.Folder.FolderId, taskName, 0) != null)
+            if (taskName != null && Files.SameNameInFolder(ctx.Db, ws.ProjectId, place.Folder.FolderId, taskName, 0) != null)
                 throw ErrorCatalogue.FileExisted(taskName, place.Folder.Path);
 
             long fileId = ctx.Db.NextId("file");
+            taskName ??= DefaultTaskName(taskType, fileId);
             var file = new FileRecord
             {
                 FileId = fileId,
@@ -106,7 +129,7 @@ namespace DataWorksDI.Emulator.Actions
                 TaskType = taskType,
                 DiResourceGroup = place.ResourceGroup,
                 DiCu = place.Cu,
-                Config = FileViews.DefaultConfig(ws, fileId, Tenant.DefaultSchedulingGroup(ctx.Db)),
+                Config = FileViews.DefaultConfig(ctx.Db, ws, fileId, taskName, Tenant.DefaultSchedulingGroup(ctx.Db)),
             };
             Files.Insert(ctx.Db, file);
             return file;
@@ -120,7 +143,7 @@ namespace DataWorksDI.Emulator.Actions
             if (taskType == TaskTypes.Realtime) return RealtimeActions.UpdateTask(ctx, ws, fileId);
             if (taskType == TaskTypes.Solution)
                 return Responses.DiFail(DiFailures.TaskTypeNotSupportedBy(taskType, ctx.Action, TaskTypes.Offline, TaskTypes.Realtime));
-            if (taskType != TaskTypes.Offline) return Responses.DiFail(DiFailures.InvalidTaskType(taskType));
+            if (taskType != TaskTypes.Offline) throw ErrorCatalogue.InvalidDiParameter(DiFailures.InvalidTaskType(taskType));
 
             FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId);
             if (file == null || file.FileType != BatchFileType || !file.IsNormal)
@@ -155,9 +178,9 @@ namespace DataWorksDI.Emulator.Actions
             changed = false;
             string taskParam = ctx.Str("TaskParam");
             if (string.IsNullOrEmpty(taskParam)) return null;
-            if (!TryReadTaskParam(taskParam, out JsonElement param, out string problem)) return DiFailures.InvalidTaskParam(problem);
+            if (!TryReadTaskParam(taskParam, out JsonElement param, out string problem)) throw ErrorCatalogue.InvalidDiParameter(DiFailures.InvalidTaskParam(problem));
             if (param.TryGetProperty("FileFolderPath", out _))
-                return DiFailures.InvalidTaskParam("FileFolderPath cannot be changed here; move the task with UpdateFile.");
+                throw ErrorCatalogue.InvalidDiParameter(DiFailures.InvalidTaskParam("FileFolderPath cannot be changed here; move the task with UpdateFile."));
             string group = StringProp(param, "ResourceGroup");
             if (group != null)
             {
@@ -178,7 +201,7 @@ namespace DataWorksDI.Emulator.Actions
         internal static bool IsUsableDiGroup(Db db, string identifier)
         {
             ResourceGroup rg = Tenant.GroupByIdentifier(db, identifier);
-            return rg != null && rg.Type == 4 && rg.Status == 0;
+            return rg != null && rg.IsDataIntegration && rg.Status == 0;
         }
 
         private static string CheckContent(ActionContext ctx, Workspace ws, string taskContent)
@@ -237,5 +260,8 @@ namespace DataWorksDI.Emulator.Actions
         public const string Offline = "DI_OFFLINE";
         public const string Realtime = "DI_REALTIME";
         public const string Solution = "DI_SOLUTION";
+
+        /// <summary>The documented values of TaskType.</summary>
+        public static readonly string[] All = { Offline, Realtime, Solution };
     }
 }

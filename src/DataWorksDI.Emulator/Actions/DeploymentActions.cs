@@ -36,7 +36,7 @@ namespace DataWorksDI.Emulator.Actions
             Files.Update(ctx.Db, file);
 
             int toEnv = ws.IsStandard ? 1 : 2; // basic mode: committing is publishing
-            var (planned, message) = Plan(ctx, ws, file, file.Content, toEnv == 2, skipChecks ? (DeploymentCheckStage?)null : DeploymentCheckStage.Submit);
+            var (planned, message) = Plan(file, skipChecks ? (DeploymentCheckStage?)null : DeploymentCheckStage.Submit);
             long id = CreatePackage(ctx, ws, file, version, DeploymentKind.Submit, 0, toEnv, planned, message);
             return Responses.DataStudio(JsonValue.Create(id));
         }
@@ -57,7 +57,7 @@ namespace DataWorksDI.Emulator.Actions
             bool deletion = version.ChangeType == "DELETE";
             var (planned, message) = deletion
                 ? (PlannedOutcome.Succeed, "")
-                : Plan(ctx, ws, file, version.Content, toProduction: true, DeploymentCheckStage.Deploy);
+                : Plan(file, DeploymentCheckStage.Deploy);
             long id = CreatePackage(ctx, ws, file, version.Version, DeploymentKind.Deploy, 1, 2, planned, message);
             return Responses.DataStudio(JsonValue.Create(id));
         }
@@ -209,33 +209,27 @@ namespace DataWorksDI.Emulator.Actions
         }
 
         /// <summary>
-        /// Decides a package's fate when it is created: a matching pre-deployment check (unless skipped) rejects it
-        /// or fails its check; a batch task going to production fails when a step's data source has no production copy.
+        /// Decides a package's fate when it is created: a matching deployment check (unless skipped) rejects it, fails
+        /// its pre-deployment check or fails it; every other package succeeds. No rule of its own fails a deployment:
+        /// failures are injected explicitly with <c>deploymentChecks</c> (docs/emulator.md, "Deployments").
         /// </summary>
-        private (string Planned, string Message) Plan(ActionContext ctx, Workspace ws, FileRecord file, string content, bool toProduction, DeploymentCheckStage? checkStage)
+        private (string Planned, string Message) Plan(FileRecord file, DeploymentCheckStage? checkStage)
         {
-            if (checkStage != null)
+            DeploymentCheckRule rule = checkStage == null ? null : _options.DeploymentChecks.FirstOrDefault(r => r.Matches(file.Name, checkStage.Value));
+            if (rule == null) return (PlannedOutcome.Succeed, "");
+            switch (rule.Outcome)
             {
-                DeploymentCheckRule rule = _options.DeploymentChecks.FirstOrDefault(r => r.Matches(file.Name, checkStage.Value));
-                if (rule != null)
-                {
-                    return rule.Outcome == DeploymentCheckOutcome.Reject
-                        ? (PlannedOutcome.Reject, "Rejected by the pre-deployment check: file name \"" + file.Name + "\" matches \"" + rule.FileNamePattern + "\".")
-                        : (PlannedOutcome.CheckFail, "The pre-deployment check failed: file name \"" + file.Name + "\" matches \"" + rule.FileNamePattern + "\".");
-                }
+                case DeploymentCheckOutcome.Reject:
+                    return (PlannedOutcome.Reject, "Rejected by the pre-deployment check: file name \"" + file.Name + "\" matches \"" + rule.FileNamePattern + "\".");
+                case DeploymentCheckOutcome.CheckFail:
+                    return (PlannedOutcome.CheckFail, "The pre-deployment check failed: file name \"" + file.Name + "\" matches \"" + rule.FileNamePattern + "\".");
+                default:
+                    return (PlannedOutcome.Fail, DeploymentFailureMessage(file, rule));
             }
-            if (toProduction && file.FileType == 23)
-            {
-                var sources = new List<string>();
-                TaskContentValidator.Validate(content, sources);
-                foreach (string name in sources)
-                {
-                    if (!Tenant.DataSourcesNamed(ctx.Db, ws.ProjectId, name).Any(d => d.EnvType == 1))
-                        return (PlannedOutcome.Fail, "Deployment to production failed: data source [" + name + "] has no production (EnvType 1) configuration in workspace "
-                            + ws.ProjectId + "; add a production data source with this name.");
-                }
-            }
-            return (PlannedOutcome.Succeed, "");
         }
+
+        /// <summary>The ErrorMessage of a package failed by a <c>fail</c> deployment check (also DeployDISyncTask's reason).</summary>
+        internal static string DeploymentFailureMessage(FileRecord file, DeploymentCheckRule rule) =>
+            "The deployment failed: file name \"" + file.Name + "\" matches the emulator's deployment check \"" + rule.FileNamePattern + "\" (outcome fail).";
     }
 }

@@ -117,8 +117,11 @@ namespace DataWorksDI.Emulator.Actions
         }
 
         /// <summary>
-        /// UpdateFile: every documented property (dataworks-api.md §5.5). A supplied value equal to the current one is
-        /// refused ("invalid data"), as the operation description says.
+        /// UpdateFile: every documented property (dataworks-api.md §5.5). The operation description says an update must
+        /// change something ("if the value is A and you still set A, the 'invalid' error is reported"); read as: the call
+        /// is refused ("invalid data") only when no supplied value differs from the current one, so that Alibaba's own
+        /// sample, which sends its whole schedule (several values equal to a new node's defaults) right after creating
+        /// the task, works (docs/emulator.md, "UpdateFile").
         /// </summary>
         public JsonObject UpdateFile(ActionContext ctx)
         {
@@ -132,7 +135,7 @@ namespace DataWorksDI.Emulator.Actions
             if (u.Supplied("FileFolderPath", out string folderText))
             {
                 Folder current = Tenant.FolderById(ctx.Db, ws.ProjectId, file.FolderId);
-                u.Refuse(FolderPaths.Normalize(folderText) == current?.Path, "FileFolderPath");
+                u.Compare(FolderPaths.Normalize(folderText) == current?.Path, "FileFolderPath");
                 Folder target = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderText) ?? throw ErrorCatalogue.FolderNotExists(folderText);
                 if (file.FileType == 23 && !FolderPaths.IsDataIntegration(target.Path))
                     throw ErrorCatalogue.FolderInvalid(folderText, "a Data Integration node must stay in a Data Integration folder");
@@ -140,7 +143,7 @@ namespace DataWorksDI.Emulator.Actions
             }
             if (u.Supplied("FileName", out string name))
             {
-                u.Refuse(name == file.Name, "FileName");
+                u.Compare(name == file.Name, "FileName");
                 if (name.Trim().Length == 0 || name.Contains('/') || name.Length > 128)
                     throw ErrorCatalogue.InvalidParameter("FileName", "A file name is 1 to 128 characters without '/'.");
                 file.Name = name;
@@ -152,12 +155,12 @@ namespace DataWorksDI.Emulator.Actions
             }
             if (u.Supplied("FileDescription", out string description))
             {
-                u.Refuse(description == file.Description, "FileDescription");
+                u.Compare(description == file.Description, "FileDescription");
                 file.Description = description;
             }
             if (u.Supplied("Content", out string content))
             {
-                u.Refuse(content == file.Content, "Content");
+                u.Compare(content == file.Content, "Content");
                 if (file.FileType == 23)
                 {
                     var sources = new List<string>();
@@ -171,66 +174,66 @@ namespace DataWorksDI.Emulator.Actions
             }
             if (u.Supplied("Owner", out string owner))
             {
-                u.Refuse(owner == file.Owner, "Owner");
+                u.Compare(owner == file.Owner, "Owner");
                 if (owner.Trim().Length == 0) throw ErrorCatalogue.InvalidParameter("Owner", "It must not be empty.");
                 file.Owner = owner;
             }
             if (u.Supplied("ConnectionName", out string connection))
             {
-                u.Refuse(connection == file.ConnectionName, "ConnectionName");
+                u.Compare(connection == file.ConnectionName, "ConnectionName");
                 file.ConnectionName = connection;
             }
             if (u.Int("AutoRerunTimes", out int rerunTimes))
             {
-                u.Refuse(rerunTimes == c.AutoRerunTimes, "AutoRerunTimes");
+                u.Compare(rerunTimes == c.AutoRerunTimes, "AutoRerunTimes");
                 if (rerunTimes < 0) throw ErrorCatalogue.InvalidNodeValue("AutoRerunTimes", "must not be negative.");
                 c.AutoRerunTimes = rerunTimes;
             }
             if (u.Int("AutoRerunIntervalMillis", out int interval))
             {
-                u.Refuse(interval == c.AutoRerunIntervalMillis, "AutoRerunIntervalMillis");
+                u.Compare(interval == c.AutoRerunIntervalMillis, "AutoRerunIntervalMillis");
                 if (interval < 0 || interval > 1800000) throw ErrorCatalogue.InvalidNodeValue("AutoRerunIntervalMillis", "is milliseconds between 0 and 1800000 (30 minutes).");
                 c.AutoRerunIntervalMillis = interval;
             }
             if (u.Enum("RerunMode", new[] { "ALL_ALLOWED", "FAILURE_ALLOWED", "ALL_DENIED" }, out string rerunMode))
             {
-                u.Refuse(rerunMode == c.RerunMode, "RerunMode");
+                u.Compare(rerunMode == c.RerunMode, "RerunMode");
                 c.RerunMode = rerunMode;
             }
             if (u.Bool("Stop", out bool stop))
             {
-                u.Refuse(stop == c.Stop, "Stop");
+                u.Compare(stop == c.Stop, "Stop");
                 c.Stop = stop;
             }
             if (u.Supplied("ParaValue", out string paraValue))
             {
-                u.Refuse(paraValue == c.ParaValue, "ParaValue");
+                u.Compare(paraValue == c.ParaValue, "ParaValue");
                 foreach (string pair in paraValue.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     if (pair.IndexOf('=') <= 0) throw ErrorCatalogue.InvalidNodeValue("ParaValue", "is space-separated name=value pairs; \"" + pair + "\" is not one (an expression cannot contain spaces).");
                 c.ParaValue = paraValue;
             }
             if (u.Long("StartEffectDate", out long start))
             {
-                u.Refuse(start == c.StartEffectDate, "StartEffectDate");
+                u.Compare(start == c.StartEffectDate, "StartEffectDate");
                 c.StartEffectDate = start;
             }
             if (u.Long("EndEffectDate", out long end))
             {
-                u.Refuse(end == c.EndEffectDate, "EndEffectDate");
+                u.Compare(end == c.EndEffectDate, "EndEffectDate");
                 c.EndEffectDate = end;
             }
             if (c.StartEffectDate < 0 || c.EndEffectDate < c.StartEffectDate)
                 throw ErrorCatalogue.InvalidNodeValue("StartEffectDate", "and EndEffectDate are epoch milliseconds with start <= end.");
             if (u.Supplied("CronExpress", out string cron))
             {
-                u.Refuse(cron == c.CronExpress, "CronExpress");
+                u.Compare(cron == c.CronExpress, "CronExpress");
                 string problem = ScheduleRules.ValidateCron(cron);
                 if (problem != null) throw ErrorCatalogue.InvalidNodeValue("CronExpress", problem);
                 c.CronExpress = cron;
             }
             if (u.Enum("CycleType", new[] { "DAY", "NOT_DAY" }, out string cycleType))
             {
-                u.Refuse(cycleType == c.CycleType, "CycleType");
+                u.Compare(cycleType == c.CycleType, "CycleType");
                 c.CycleType = cycleType;
             }
             if ((ctx.Has("CronExpress") || ctx.Has("CycleType")) && ScheduleRules.CycleTypeOf(c.CronExpress) != c.CycleType)
@@ -238,32 +241,38 @@ namespace DataWorksDI.Emulator.Actions
                     + "\" (NOT_DAY for minute/hour schedules, DAY for day/week/month schedules).");
             if (u.Enum("DependentType", new[] { "SELF", "CHILD", "USER_DEFINE", "NONE" }, out string dependentType))
             {
-                u.Refuse(dependentType == c.DependentType, "DependentType");
+                u.Compare(dependentType == c.DependentType, "DependentType");
                 c.DependentType = dependentType;
             }
             if (u.Supplied("DependentNodeIdList", out string dependentNodes))
             {
-                u.Refuse(dependentNodes == c.DependentNodeIdList, "DependentNodeIdList");
-                foreach (long node in ParseLongList("DependentNodeIdList", dependentNodes))
-                    if (Files.GetByNode(ctx.Db, ws.ProjectId, node) == null)
-                        throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "names node " + node + ", which does not exist in workspace " + ws.ProjectId + ".");
+                u.Compare(dependentNodes == c.DependentNodeIdList, "DependentNodeIdList");
+                ParseLongList("DependentNodeIdList", dependentNodes);
                 c.DependentNodeIdList = dependentNodes;
             }
-            if (c.DependentType == "USER_DEFINE" && string.IsNullOrWhiteSpace(c.DependentNodeIdList) && (ctx.Has("DependentType") || ctx.Has("DependentNodeIdList")))
-                throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "is required when DependentType is USER_DEFINE.");
+            // The node ids matter only for USER_DEFINE (the documented meaning of the list): then they are required and must
+            // exist; with SELF, CHILD or NONE they are kept as sent and not checked (Alibaba's sample sends ids with SELF).
+            if (c.DependentType == "USER_DEFINE" && (ctx.Has("DependentType") || ctx.Has("DependentNodeIdList")))
+            {
+                var nodes = ParseLongList("DependentNodeIdList", c.DependentNodeIdList ?? "");
+                if (nodes.Count == 0) throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "is required when DependentType is USER_DEFINE.");
+                foreach (long node in nodes)
+                    if (Files.GetByNode(ctx.Db, ws.ProjectId, node) == null)
+                        throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "names node " + node + ", which does not exist in workspace " + ws.ProjectId + ".");
+            }
             if (u.List("OutputList", out List<string> outputs))
             {
-                u.Refuse(outputs.SequenceEqual(c.OutputList), "OutputList");
+                u.Compare(outputs.SequenceEqual(c.OutputList), "OutputList");
                 foreach (string output in outputs)
                 {
-                    var owner2 = Files.All(ctx.Db).FirstOrDefault(f => f.FileId != file.FileId && f.IsNormal && f.Config.OutputList.Contains(output));
+                    var owner2 = OutputOwner(ctx.Db, output, file.FileId);
                     if (owner2 != null) throw ErrorCatalogue.OutputExisted(output, owner2.FileId);
                 }
                 c.OutputList = outputs;
             }
             if (u.List("InputList", out List<string> inputs))
             {
-                u.Refuse(inputs.SequenceEqual(c.InputList), "InputList");
+                u.Compare(inputs.SequenceEqual(c.InputList), "InputList");
                 var known = KnownOutputs(ctx.Db, file.FileId);
                 foreach (string input in inputs)
                 {
@@ -275,65 +284,66 @@ namespace DataWorksDI.Emulator.Actions
             if (u.Supplied("InputParameters", out string inputParameters))
             {
                 var parsed = ParseInputParameters(inputParameters);
-                u.Refuse(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.InputParameters), "InputParameters");
+                u.Compare(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.InputParameters), "InputParameters");
                 c.InputParameters = parsed;
             }
             if (u.Supplied("OutputParameters", out string outputParameters))
             {
                 var parsed = ParseOutputParameters(outputParameters);
-                u.Refuse(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.OutputParameters), "OutputParameters");
+                u.Compare(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.OutputParameters), "OutputParameters");
                 c.OutputParameters = parsed;
             }
             if (u.Bool("AutoParsing", out bool autoParsing))
             {
-                u.Refuse(autoParsing == file.AutoParsing, "AutoParsing");
+                u.Compare(autoParsing == file.AutoParsing, "AutoParsing");
                 file.AutoParsing = autoParsing;
             }
             if (u.Enum("SchedulerType", new[] { "NORMAL", "MANUAL", "PAUSE", "SKIP" }, out string schedulerType))
             {
-                u.Refuse(schedulerType == c.SchedulerType, "SchedulerType");
+                u.Compare(schedulerType == c.SchedulerType, "SchedulerType");
                 c.SchedulerType = schedulerType;
             }
             if (u.Supplied("ResourceGroupIdentifier", out string group))
             {
-                u.Refuse(group == c.ResourceGroupIdentifier, "ResourceGroupIdentifier");
+                u.Compare(group == c.ResourceGroupIdentifier, "ResourceGroupIdentifier");
                 ResourceGroup rg = Tenant.GroupByIdentifier(ctx.Db, group);
-                if (rg == null || (rg.Type != 1 && rg.Type != 7) || rg.Status != 0) throw ErrorCatalogue.ResourceGroupNotExists(group);
+                if (rg == null || !rg.IsScheduling || rg.Status != 0) throw ErrorCatalogue.ResourceGroupNotExists(group);
                 c.ResourceGroupIdentifier = group;
             }
             if (u.Bool("StartImmediately", out bool startImmediately))
             {
-                u.Refuse(startImmediately == c.StartImmediately, "StartImmediately");
+                u.Compare(startImmediately == c.StartImmediately, "StartImmediately");
                 c.StartImmediately = startImmediately;
             }
             if (u.Bool("ApplyScheduleImmediately", out bool applyImmediately))
             {
-                u.Refuse(applyImmediately == c.ApplyScheduleImmediately, "ApplyScheduleImmediately");
+                u.Compare(applyImmediately == c.ApplyScheduleImmediately, "ApplyScheduleImmediately");
                 c.ApplyScheduleImmediately = applyImmediately;
             }
             if (u.Bool("IgnoreParentSkipRunningProperty", out bool ignoreSkip))
             {
-                u.Refuse(ignoreSkip == c.IgnoreParentSkipRunningProperty, "IgnoreParentSkipRunningProperty");
+                u.Compare(ignoreSkip == c.IgnoreParentSkipRunningProperty, "IgnoreParentSkipRunningProperty");
                 c.IgnoreParentSkipRunningProperty = ignoreSkip;
             }
             if (u.Supplied("ImageId", out string imageId))
             {
-                u.Refuse(imageId == c.ImageId, "ImageId");
+                u.Compare(imageId == c.ImageId, "ImageId");
                 c.ImageId = imageId;
             }
             if (u.Supplied("AdvancedSettings", out string advanced))
             {
-                u.Refuse(advanced == file.AdvancedSettings, "AdvancedSettings");
+                u.Compare(advanced == file.AdvancedSettings, "AdvancedSettings");
                 file.AdvancedSettings = advanced;
             }
             if (u.Int("Timeout", out int timeout))
             {
-                u.Refuse(timeout == c.Timeout, "Timeout");
+                u.Compare(timeout == c.Timeout, "Timeout");
                 if (timeout < 0) throw ErrorCatalogue.InvalidNodeValue("Timeout", "must not be negative.");
                 c.Timeout = timeout;
             }
 
-            if (u.Count > 0)
+            if (u.SuppliedCount > 0 && u.Changed == 0) throw ErrorCatalogue.DataUnchanged(u.SuppliedNames);
+            if (u.Changed > 0)
             {
                 file.CommitStatus = 0;
                 file.LastEditTime = ctx.Now;
@@ -342,6 +352,12 @@ namespace DataWorksDI.Emulator.Actions
             }
             return Responses.DataStudio();
         }
+
+        /// <summary>The live file (other than <paramref name="exceptFileId"/>) whose OutputList holds <paramref name="output"/>, or null.</summary>
+        internal static FileRecord OutputOwner(Db db, string output, long exceptFileId) =>
+            Files.All(db).FirstOrDefault(f => f.FileId != exceptFileId && f.IsNormal && f.Config.OutputList.Contains(output));
+
+        internal static bool OutputInUse(Db db, string output, long exceptFileId) => OutputOwner(db, output, exceptFileId) != null;
 
         /// <summary>
         /// Outputs an InputList may name: every workspace's root output (&lt;identifier&gt;_root), the demo tenant's extra
@@ -433,12 +449,18 @@ namespace DataWorksDI.Emulator.Actions
                 _ctx = ctx;
             }
 
-            public int Count { get; private set; }
+            private readonly List<string> _names = new List<string>();
 
-            public void Refuse(bool unchanged, string parameter)
+            /// <summary>How many properties the call supplied, and how many of them differ from the current value.</summary>
+            public int SuppliedCount => _names.Count;
+            public int Changed { get; private set; }
+            public IReadOnlyList<string> SuppliedNames => _names;
+
+            /// <summary>Records a supplied property; the call is refused at the end only if none of them changes anything.</summary>
+            public void Compare(bool unchanged, string parameter)
             {
-                if (unchanged) throw ErrorCatalogue.DataUnchanged(parameter);
-                Count++;
+                _names.Add(parameter);
+                if (!unchanged) Changed++;
             }
 
             public bool Supplied(string name, out string value)

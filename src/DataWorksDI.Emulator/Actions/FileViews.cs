@@ -142,14 +142,27 @@ namespace DataWorksDI.Emulator.Actions
             ["UseType"] = v.UseType,
         };
 
-        /// <summary>The default schedule of a new node: daily, at a minute between 00:05 and 00:29 derived from its id.</summary>
-        public static NodeConfig DefaultConfig(Workspace ws, long fileId, ResourceGroup schedulingGroup) => new NodeConfig
+        /// <summary>
+        /// The default schedule of a new node: daily, at a minute between 00:05 and 00:29 derived from its id, and the two
+        /// default outputs DataWorks gives every new node (dataworks-rules.md, "Schedules"): <c>&lt;workspace&gt;.&lt;node
+        /// name&gt;</c> and <c>&lt;workspace&gt;.&lt;FileId&gt;_out</c>. Output names are unique among live nodes, so when
+        /// another live node already has <c>&lt;workspace&gt;.&lt;node name&gt;</c> (same name in another folder) the new
+        /// node gets the <c>_out</c> one only (docs/emulator.md).
+        /// </summary>
+        public static NodeConfig DefaultConfig(Db db, Workspace ws, long fileId, string nodeName, ResourceGroup schedulingGroup)
         {
-            CronExpress = "00 " + (5 + (int)(fileId % 25)).ToString("00", CultureInfo.InvariantCulture) + " 00 * * ?",
-            CycleType = "DAY",
-            OutputList = new System.Collections.Generic.List<string> { ws.Identifier + "." + fileId.ToString(CultureInfo.InvariantCulture) + "_out" },
-            ResourceGroupIdentifier = schedulingGroup?.Identifier,
-        };
+            var outputs = new System.Collections.Generic.List<string>();
+            string byName = ws.Identifier + "." + nodeName;
+            if (!FileActions.OutputInUse(db, byName, fileId)) outputs.Add(byName);
+            outputs.Add(ws.Identifier + "." + fileId.ToString(CultureInfo.InvariantCulture) + "_out");
+            return new NodeConfig
+            {
+                CronExpress = "00 " + (5 + (int)(fileId % 25)).ToString("00", CultureInfo.InvariantCulture) + " 00 * * ?",
+                CycleType = "DAY",
+                OutputList = outputs,
+                ResourceGroupIdentifier = schedulingGroup?.Identifier,
+            };
+        }
 
         public static string JoinList(System.Collections.Generic.IEnumerable<string> items) => string.Join(",", items.Where(s => s.Length > 0));
     }

@@ -250,9 +250,9 @@ namespace DataWorksDI.Emulator.Actions
         public JsonObject DeployDISyncTask(ActionContext ctx)
         {
             if (!Begin(ctx, BothTypes, out Workspace ws, out _, out FileRecord file, out JsonObject failure)) return failure;
-            foreach (string name in RealtimeConfig.Datasources(file.Content))
-                if (!Tenant.DataSourcesNamed(ctx.Db, ws.ProjectId, name).Any(d => d.EnvType == 1))
-                    return Responses.DiFail(DiFailures.SubmitAndDeployFail(DiFailures.NoProductionDatasource(name, ws.ProjectId)));
+            // Failure injection, as for batch deployments: a matching deployment check (stage deploy or any) fails the call.
+            DeploymentCheckRule rule = _options.DeploymentChecks.FirstOrDefault(r => r.Matches(file.Name, DeploymentCheckStage.Deploy));
+            if (rule != null) return Responses.DiFail(DiFailures.SubmitAndDeployFail(DeploymentActions.DeploymentFailureMessage(file, rule)));
 
             if (file.NodeId == null)
             {
@@ -393,8 +393,17 @@ namespace DataWorksDI.Emulator.Actions
                 CreateTime = file.CreateTime,
             };
 
-        private static JsonObject Unsupported(ActionContext ctx, string taskType, string[] allowed) =>
-            Responses.DiFail(DiFailures.TaskTypeNotSupportedBy(taskType, ctx.Action, allowed));
+        /// <summary>
+        /// A TaskType the action does not take. Stop/TerminateDISyncInstance and DeleteDISyncTask (DI_REALTIME only, their
+        /// pages document 400 Param.Invalid): Param.Invalid. A value that is no documented TaskType at all: 400
+        /// Invalid.DI.Parameter. A documented one this action does not take: a DI failure naming the ones it does.
+        /// </summary>
+        private static JsonObject Unsupported(ActionContext ctx, string taskType, string[] allowed)
+        {
+            if (allowed == RealtimeOnly) throw ErrorCatalogue.ParamInvalid(DiFailures.TaskTypeNotSupportedBy(taskType, ctx.Action, allowed));
+            if (!TaskTypes.All.Contains(taskType)) throw ErrorCatalogue.InvalidDiParameter(DiFailures.InvalidTaskType(taskType));
+            return Responses.DiFail(DiFailures.TaskTypeNotSupportedBy(taskType, ctx.Action, allowed));
+        }
 
         private static JsonObject InvalidFileId(long fileId) =>
             Responses.DiFail(DiFailures.InvalidFileId(fileId.ToString(CultureInfo.InvariantCulture)));

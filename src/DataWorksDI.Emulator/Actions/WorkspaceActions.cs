@@ -46,7 +46,8 @@ namespace DataWorksDI.Emulator.Actions
         public JsonObject ListProjects(ActionContext ctx)
         {
             Paging paging = ctx.Paging();
-            var all = Tenant.Workspaces(ctx.Db);
+            // A key limited to some workspaces lists only those.
+            var all = Tenant.Workspaces(ctx.Db).Where(w => ctx.Caller == null || ctx.Caller.MayUse(w.ProjectId)).ToList();
             var list = new JsonArray();
             foreach (var ws in paging.Page(all))
             {
@@ -85,7 +86,7 @@ namespace DataWorksDI.Emulator.Actions
             int type = ctx.Int("ResourceGroupType") ?? 1;
             string keyword = ctx.Str("Keyword");
             string bizExtKey = ctx.Str("BizExtKey");
-            var groups = Tenant.Groups(ctx.Db).Where(g => g.Type == type);
+            var groups = Tenant.Groups(ctx.Db).Where(g => g.Serves(type));
             if (!string.IsNullOrEmpty(keyword))
                 groups = groups.Where(g => g.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase) || g.Identifier.Contains(keyword, StringComparison.OrdinalIgnoreCase));
             if (!string.IsNullOrEmpty(bizExtKey)) groups = groups.Where(g => g.BizExtKey == bizExtKey);
@@ -100,7 +101,7 @@ namespace DataWorksDI.Emulator.Actions
                     ["Mode"] = g.Mode,
                     ["Status"] = g.Status,
                     ["BizExtKey"] = g.BizExtKey,
-                    ["ResourceGroupType"] = g.Type.ToString(CultureInfo.InvariantCulture),
+                    ["ResourceGroupType"] = type.ToString(CultureInfo.InvariantCulture),
                     ["IsDefault"] = g.IsDefault,
                     ["Cluster"] = g.Cluster,
                     ["EnableKp"] = false,

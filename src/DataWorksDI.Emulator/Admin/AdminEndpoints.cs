@@ -29,6 +29,7 @@ namespace DataWorksDI.Emulator.Admin
                 ["dataDirectory"] = services.Options.DataDirectory,
                 ["accessKeyId"] = services.Options.PrimaryAccessKeyId,
                 ["lastRequestSequence"] = services.Log.LastSequence,
+                ["actions"] = new JsonArray(services.ActionNames.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
             }));
 
             app.MapGet(Prefix + "/requests", (HttpContext http) =>
@@ -62,6 +63,7 @@ namespace DataWorksDI.Emulator.Admin
             {
                 bool sts = false;
                 int? expiresIn = null;
+                var projectIds = new System.Collections.Generic.List<long>();
                 using (var reader = new System.IO.StreamReader(http.Request.Body))
                 {
                     string text = await reader.ReadToEndAsync().ConfigureAwait(false);
@@ -75,16 +77,17 @@ namespace DataWorksDI.Emulator.Admin
                                 if (root.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
                                 if (root.TryGetProperty("securityToken", out var t)) sts = t.GetBoolean();
                                 if (root.TryGetProperty("expiresInSeconds", out var e)) expiresIn = e.GetInt32();
+                                if (root.TryGetProperty("projectIds", out var p)) foreach (var id in p.EnumerateArray()) projectIds.Add(id.GetInt64());
                             }
                         }
                         catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException)
                         {
-                            await Json(http, 400, new JsonObject { ["error"] = "The body is optional JSON: {\"securityToken\": true|false, \"expiresInSeconds\": n}." }).ConfigureAwait(false);
+                            await Json(http, 400, new JsonObject { ["error"] = "The body is optional JSON: {\"securityToken\": true|false, \"expiresInSeconds\": n, \"projectIds\": [workspace ids]}." }).ConfigureAwait(false);
                             return;
                         }
                     }
                 }
-                var key = services.Keys.Create(sts, expiresIn, services.Clock.GetUtcNow());
+                var key = services.Keys.Create(sts, expiresIn, services.Clock.GetUtcNow(), projectIds);
                 var body = new JsonObject
                 {
                     ["accessKeyId"] = key.AccessKeyId,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;
@@ -29,7 +30,13 @@ namespace DataWorksDI.Emulator.Gateway
                 SecurityToken = r.Str("security_token"),
                 Expiration = r.LongOrNull("expiration") is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null,
             }));
-            foreach (var key in stored) _runtime[key.AccessKeyId] = key;
+            var limits = store.Run(db => db.Query("SELECT access_key_id, project_id FROM runtime_access_key_projects", r => (Id: r.Str("access_key_id"), Project: r.Long("project_id"))));
+            foreach (var key in stored)
+            {
+                var projects = limits.Where(l => l.Id == key.AccessKeyId).Select(l => l.Project).ToList();
+                if (projects.Count > 0) key.ProjectIds = projects;
+                _runtime[key.AccessKeyId] = key;
+            }
         }
 
         public AccessKeyDefinition Find(string accessKeyId)
@@ -39,8 +46,11 @@ namespace DataWorksDI.Emulator.Gateway
             return _runtime.TryGetValue(accessKeyId, out key) ? key : null;
         }
 
-        /// <summary>Creates and persists a fresh key pair (optionally STS-style with a token and an expiry).</summary>
-        public AccessKeyDefinition Create(bool withSecurityToken, int? expiresInSeconds, DateTimeOffset now)
+        /// <summary>
+        /// Creates and persists a fresh key pair (optionally STS-style with a token and an expiry, optionally limited to
+        /// <paramref name="projectIds"/>).
+        /// </summary>
+        public AccessKeyDefinition Create(bool withSecurityToken, int? expiresInSeconds, DateTimeOffset now, IReadOnlyList<long> projectIds = null)
         {
             var key = new AccessKeyDefinition
             {
@@ -53,6 +63,16 @@ namespace DataWorksDI.Emulator.Gateway
                 "INSERT INTO runtime_access_keys(access_key_id, secret, security_token, expiration, created_at) VALUES ($id, $s, $t, $e, $c)",
                 "$id", key.AccessKeyId, "$s", key.AccessKeySecret, "$t", key.SecurityToken,
                 "$e", key.Expiration?.ToUnixTimeMilliseconds(), "$c", now.ToUnixTimeMilliseconds()));
+            if (projectIds != null && projectIds.Count > 0)
+            {
+                key.ProjectIds = projectIds.Distinct().ToList();
+                _store.Run(db =>
+                {
+                    foreach (long p in key.ProjectIds)
+                        db.Execute("INSERT OR IGNORE INTO runtime_access_key_projects(access_key_id, project_id) VALUES ($k, $p)", "$k", key.AccessKeyId, "$p", p);
+                    return 0;
+                });
+            }
             _runtime[key.AccessKeyId] = key;
             return key;
         }

@@ -13,6 +13,7 @@ using System.Threading.Tasks;
 using DataWorksDI.Emulator.Actions;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;
+using DataWorksDI.Emulator.Sts;
 using Microsoft.AspNetCore.Http;
 
 namespace DataWorksDI.Emulator.Gateway
@@ -49,11 +50,18 @@ namespace DataWorksDI.Emulator.Gateway
             _errors = errors;
         }
 
+        /// <summary>
+        /// Answers STS calls (Version 2015-04-01 in the query, the form body or x-acs-version) instead of the DataWorks
+        /// gateway; set once at start.
+        /// </summary>
+        public Func<HttpContext, IncomingRequest, Task> StsHandler { get; set; }
+
         public async Task HandleAsync(HttpContext http)
         {
             string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
             var entry = new RequestLogEntry { Time = _clock.GetUtcNow(), Method = http.Request.Method };
             CancellationToken ct = http.RequestAborted;
+            bool logged = true;
             try
             {
                 if (_faults.LatencyMs > 0) await Task.Delay(_faults.LatencyMs, ct).ConfigureAwait(false);
@@ -61,16 +69,25 @@ namespace DataWorksDI.Emulator.Gateway
                 if (method != "GET" && method != "POST") throw ErrorCatalogue.UnsupportedHttpMethod(method);
 
                 IncomingRequest req = await IncomingRequest.ReadAsync(http, ct).ConfigureAwait(false);
-                bool v3 = req.Header("x-acs-action") != null || req.Header("Authorization") != null;
+                if (StsHandler != null && StsService.IsStsRequest(req))
+                {
+                    logged = false;
+                    await StsHandler(http, req).ConfigureAwait(false);
+                    return;
+                }
+
+                SignatureStyle style = SignatureVerifier.StyleOf(req);
+                bool v3 = style == SignatureStyle.V3;
                 entry.SignatureVersion = v3 ? "V3" : "V2";
                 entry.AccessKeyId = SignatureVerifier.ClaimedAccessKeyId(req, v3);
                 entry.ParameterNames = req.Parameters.Keys.Where(k => !Protocol.IsCommonParameter(k)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+                SignatureVerifier.CheckCommonParameters(req, v3);
 
-                string action = v3 ? req.Header("x-acs-action") : Param(req, "Action");
+                string action = v3 ? req.Header("x-acs-action") : req.Param("Action");
                 entry.Action = action;
                 if (string.IsNullOrEmpty(action)) throw ErrorCatalogue.MissingParameter("Action");
                 if (!_actions.TryGet(action, out ActionDescriptor descriptor)) throw ErrorCatalogue.InvalidActionNotFound(action);
-                string version = v3 ? req.Header("x-acs-version") : Param(req, "Version");
+                string version = v3 ? req.Header("x-acs-version") : req.Param("Version");
                 if (string.IsNullOrEmpty(version)) throw ErrorCatalogue.MissingParameter("Version");
                 if (version.Trim() != Protocol.ApiVersion) throw ErrorCatalogue.InvalidVersion(version);
 
@@ -87,7 +104,7 @@ namespace DataWorksDI.Emulator.Gateway
                         entry.ErrorCode = "ConnectionDropped";
                         http.Abort();
                         return;
-                    case Fault.InternalError: throw ErrorCatalogue.InjectedInternalError();
+                    case Fault.InternalError: throw ErrorCatalogue.InjectedInternalError(descriptor.IsDataIntegration);
                     case Fault.ServiceUnavailable: throw ErrorCatalogue.InjectedServiceUnavailable();
                     case Fault.Throttle: throw ErrorCatalogue.ThrottlingApi(FaultInjector.ThrottleRetryAfterMs);
                 }
@@ -111,21 +128,30 @@ namespace DataWorksDI.Emulator.Gateway
                 entry.ErrorCode = e.Code;
                 await WriteErrorAsync(http, e, requestId).ConfigureAwait(false);
             }
+            catch (ClientAbortedException e)
+            {
+                entry.ErrorCode = "ClientDisconnected";
+                _errors.WriteLine("DataWorks emulator: " + http.Request.Method + " " + requestId + ": " + e.Message);
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 entry.ErrorCode = "ClientDisconnected";
+                _errors.WriteLine("DataWorks emulator: " + (entry.Action ?? http.Request.Method) + " " + requestId + ": the client closed the connection before the answer; "
+                    + "a change it asked for may or may not have been made.");
             }
             catch (Exception e)
             {
                 _errors.WriteLine("DataWorks emulator: unexpected error in " + (entry.Action ?? "request") + " " + requestId + ": " + e);
-                var error = ErrorCatalogue.InternalError();
+                var error = entry.Action != null && _actions.TryGet(entry.Action, out ActionDescriptor failed) && failed.IsDataIntegration
+                    ? ErrorCatalogue.DiInternalError()
+                    : ErrorCatalogue.InternalError();
                 entry.HttpStatus = error.HttpStatus;
                 entry.ErrorCode = error.Code;
                 await WriteErrorAsync(http, error, requestId).ConfigureAwait(false);
             }
             finally
             {
-                _log.Add(entry);
+                if (logged) _log.Add(entry);
             }
         }
 
@@ -166,13 +192,29 @@ namespace DataWorksDI.Emulator.Gateway
             return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
         }
 
-        private static string Param(IncomingRequest req, string name) => req.Parameters.TryGetValue(name, out string v) ? v : null;
-
-        private static Task WriteErrorAsync(HttpContext http, ApiException e, string requestId)
+        /// <summary>
+        /// Writes an error in the gateway's JSON shape. After a 413 or 408 the rest of the body is drained (bounded) and the
+        /// connection closed, so a client still sending reads the answer rather than a reset.
+        /// </summary>
+        public static async Task WriteErrorAsync(HttpContext http, ApiException e, string requestId)
         {
-            if (http.Response.HasStarted) return Task.CompletedTask;
+            if (http.Response.HasStarted) return;
             string host = http.Request.Host.HasValue ? http.Request.Host.Value : "127.0.0.1";
-            return WriteAsync(http, e.HttpStatus, ErrorBody(e, requestId, host), requestId, e.RetryAfterMs);
+            bool refusedBody = e.HttpStatus == 413 || e.HttpStatus == 408;
+            if (refusedBody) http.Response.Headers.Connection = "close";
+            try
+            {
+                await WriteAsync(http, e.HttpStatus, ErrorBody(e, requestId, host), requestId, e.RetryAfterMs).ConfigureAwait(false);
+                if (e.HttpStatus == 413)
+                {
+                    await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+                    await IncomingRequest.DrainAsync(http, 4 * Protocol.MaxBodyBytes, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is OperationCanceledException)
+            {
+                // The client is gone; there is no one left to answer.
+            }
         }
 
         /// <summary>{RequestId, HostId, Code, Message, Recommend} (+ Success/HttpStatusCode/ErrorCode/ErrorMessage for service errors).</summary>

@@ -61,8 +61,33 @@ namespace DataWorksDI.Emulator.Gateway
         public static ApiException UnsupportedHttpMethod(string method) =>
             new ApiException(400, "UnsupportedHTTPMethod", "This http method \"" + method + "\" is not supported; use GET or POST.");
 
+        // ---- Gateway: request size and speed (codes invented, docs/emulator.md "Invented codes") ---------------------
+
+        /// <summary>Invented: 413 for a body over the gateway's limit.</summary>
         public static ApiException RequestTooLarge(long limit) =>
-            new ApiException(413, "InvalidParameter.BodyTooLarge", "The request body exceeds " + limit + " bytes.");
+            new ApiException(413, "RequestEntityTooLarge", "The request body exceeds " + limit + " bytes. Send large task contents once, in the form body.");
+
+        /// <summary>Invented: 408 for a body that arrives slower than the minimum data rate.</summary>
+        public static ApiException RequestTimeout(long bytesRead) =>
+            new ApiException(408, "RequestTimeout", "The request body arrived too slowly (" + bytesRead + " bytes read, less than "
+                + (int)Protocol.MinBodyBytesPerSecond + " bytes per second after " + (int)Protocol.BodyGracePeriod.TotalSeconds + " s); send it again.");
+
+        /// <summary>Invented: 414 for a request line over the gateway's limit (answered for Kestrel, see Gateway/HttpLimits).</summary>
+        public static ApiException RequestLineTooLong() =>
+            new ApiException(414, "RequestURITooLong", "The request line exceeds " + Protocol.MaxRequestLineBytes + " bytes. Put large parameters in the form body.");
+
+        /// <summary>Invented: 431 for headers over the gateway's limit.</summary>
+        public static ApiException HeadersTooLarge() =>
+            new ApiException(431, "RequestHeaderFieldsTooLarge", "The request headers exceed " + Protocol.MaxRequestHeadersBytes + " bytes in total.");
+
+        /// <summary>Invented: 400 for a request that is not valid HTTP/1.1 (Kestrel refused it before the gateway saw it).</summary>
+        public static ApiException MalformedHttp(string detail = null) =>
+            new ApiException(400, "BadRequest", "The request is not valid HTTP." + (detail == null ? "" : " " + detail));
+
+        /// <summary>Chosen: a common parameter given twice with different values (query and body, or header and parameter).</summary>
+        public static ApiException ConflictingCommonParameter(string name) =>
+            new ApiException(400, "InvalidParameter", "The specified parameter \"" + name + "\" is not valid. It is given more than once with different values "
+                + "(query, form body or x-acs- header); a request names one " + name + ".");
 
         // ---- Gateway: authentication ---------------------------------------------------------------------------
 
@@ -112,9 +137,16 @@ namespace DataWorksDI.Emulator.Gateway
         public static ApiException ThrottlingApi(int retryAfterMs) =>
             new ApiException(429, "Throttling.Api", "The request for this resource has exceeded your available limit.", retryAfterMs: retryAfterMs);
 
-        /// <summary>DataWorks pages: 500 InternalError.System (first half of the injected 5xx band).</summary>
-        public static ApiException InjectedInternalError() =>
-            new ApiException(500, "InternalError.System", "An internal system error occurred. Try again later.");
+        /// <summary>
+        /// First half of the injected 5xx band: DataWorks pages' 500 InternalError.System, or for a DI operation the DI
+        /// pages' 500 InternalError.DI.Parameter (which situation the service answers it in is not documented; chosen).
+        /// </summary>
+        public static ApiException InjectedInternalError(bool dataIntegration) =>
+            dataIntegration ? DiInternalError() : new ApiException(500, "InternalError.System", "An internal system error occurred. Try again later.");
+
+        /// <summary>Documented DI code: 500 InternalError.DI.Parameter.</summary>
+        public static ApiException DiInternalError() =>
+            new ApiException(500, "InternalError.DI.Parameter", "An internal error occurred while Data Integration processed the request. Try again later.", serviceStyle: true);
 
         /// <summary>Common code: 503 ServiceUnavailable (second half of the injected 5xx band).</summary>
         public static ApiException InjectedServiceUnavailable() =>
@@ -159,9 +191,10 @@ namespace DataWorksDI.Emulator.Gateway
         public static ApiException FileExisted(string name, string folder) =>
             Service(400, "Invalid.DI.Parameter.File.Existed", "A file named \"" + name + "\" already exists in folder " + folder + ".");
 
-        /// <summary>Chosen code for UpdateFile's documented "invalid data" refusal of an unchanged value.</summary>
-        public static ApiException DataUnchanged(string parameter) =>
-            Service(400, "Invalid.Tenant.DataUnchanged", "invalid data: " + parameter + " equals the current value; send only the properties that change.");
+        /// <summary>Invented code for UpdateFile's documented "invalid data" refusal of a call that changes nothing.</summary>
+        public static ApiException DataUnchanged(System.Collections.Generic.IReadOnlyList<string> parameters) =>
+            Service(400, "Invalid.Tenant.DataUnchanged", "invalid data: every value supplied (" + string.Join(", ", parameters)
+                + ") equals the current one, so this update changes nothing; change at least one value.");
 
         public static ApiException DeployInBasicMode(long projectId) =>
             Service(400, "Invalid.Tenant.ProjectModeNotSupported", "DeployFile applies only to workspaces in standard mode; workspace " + projectId
@@ -192,7 +225,22 @@ namespace DataWorksDI.Emulator.Gateway
             Service(400, "Invalid.Tenant.ResourceGroupNotExists", "Scheduling resource group \"" + identifier + "\" does not exist (ListResourceGroups with ResourceGroupType 1).");
 
         public static ApiException NotDiFile(long fileId) =>
-            Service(400, "Invalid.DI.Parameter", "fileId:[" + fileId + "] is not a Data Integration task.");
+            InvalidDiParameter("fileId:[" + fileId + "] is not a Data Integration task.");
+
+        /// <summary>Documented DI code: 400 Invalid.DI.Parameter, for a DI parameter the service cannot read at all (docs/emulator.md).</summary>
+        public static ApiException InvalidDiParameter(string message) => Service(400, "Invalid.DI.Parameter", message);
+
+        /// <summary>Documented on Stop/TerminateDISyncInstance and DeleteDISyncTask: 400 Param.Invalid "The parameter is invalid."</summary>
+        public static ApiException ParamInvalid(string detail) =>
+            Service(400, "Param.Invalid", "The parameter is invalid. " + detail);
+
+        /// <summary>
+        /// A key limited to some workspaces (accessKeys[].projectIds) calls another one: the DI pages' 403
+        /// Forbidden.DI.NoPrivilege for DI operations, the DataWorks pages' 403 Forbidden.Access otherwise.
+        /// </summary>
+        public static ApiException NoPrivilege(bool dataIntegration, string accessKeyId, long projectId) => dataIntegration
+            ? Service(403, "Forbidden.DI.NoPrivilege", "AccessKey " + accessKeyId + " has no privilege on workspace " + projectId + ".")
+            : Service(403, "Forbidden.Access", "Access is forbidden. AccessKey " + accessKeyId + " has no access to workspace " + projectId + ".");
     }
 
     /// <summary>
@@ -225,8 +273,6 @@ namespace DataWorksDI.Emulator.Gateway
         public static string DatasourceWrongType(string name, string actualType, string step, string neededType) =>
             "Datasource:[" + name + "] is invalid; it is a " + actualType + " data source and the " + step + " needs a " + neededType + " one.";
         public static string SubmitAndDeployFail(string reason) => "submit and deploy fail. " + reason;
-        public static string NoProductionDatasource(string name, long projectId) =>
-            "Data source [" + name + "] has no production (EnvType 1) configuration in workspace " + projectId + "; add a production data source with this name.";
         public const string NotDeployed = "the task is not deployed; call DeployDISyncTask first";
         public const string NothingToTerminate = "the task is not deployed; there is nothing to terminate";
         public const string AlreadyRunning = "the task is already running";

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DataWorksDI.Emulator.Gateway
 {
@@ -30,6 +32,18 @@ namespace DataWorksDI.Emulator.Gateway
             return string.Join(",", values.ToArray());
         }
 
+        /// <summary>A parameter from the query or the form body (the body wins), or null.</summary>
+        public string Param(string name) => Parameters.TryGetValue(name, out string v) ? v : null;
+
+        /// <summary>Every value given for <paramref name="name"/>, in the query and in the body.</summary>
+        public IEnumerable<string> AllValues(string name) =>
+            Query.Concat(Form).Where(p => string.Equals(p.Key, name, StringComparison.Ordinal)).Select(p => p.Value);
+
+        /// <summary>
+        /// Reads the request. A body over <see cref="Protocol.MaxBodyBytes"/> is <see cref="ErrorCatalogue.RequestTooLarge"/>
+        /// (413), one sent slower than Kestrel's minimum data rate <see cref="ErrorCatalogue.RequestTimeout"/> (408), and a
+        /// client that goes away mid-body <see cref="ClientAbortedException"/>.
+        /// </summary>
         public static async Task<IncomingRequest> ReadAsync(HttpContext context, CancellationToken ct)
         {
             var http = context.Request;
@@ -41,14 +55,41 @@ namespace DataWorksDI.Emulator.Gateway
                 Query = ParsePairs(http.QueryString.HasValue ? http.QueryString.Value.Substring(1) : string.Empty),
             };
             if (http.ContentLength > Protocol.MaxBodyBytes) throw ErrorCatalogue.RequestTooLarge(Protocol.MaxBodyBytes);
+            // The gateway enforces its own limit (and drains an oversized body after answering 413), so Kestrel's is lifted here.
+            var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (sizeFeature != null && !sizeFeature.IsReadOnly) sizeFeature.MaxRequestBodySize = null;
             using (var buffer = new MemoryStream())
             {
-                var chunk = new byte[16 * 1024];
+                var chunk = new byte[64 * 1024];
                 int read;
-                while ((read = await http.Body.ReadAsync(chunk, 0, chunk.Length, ct).ConfigureAwait(false)) > 0)
+                try
                 {
-                    buffer.Write(chunk, 0, read);
-                    if (buffer.Length > Protocol.MaxBodyBytes) throw ErrorCatalogue.RequestTooLarge(Protocol.MaxBodyBytes);
+                    while ((read = await http.Body.ReadAsync(chunk, 0, chunk.Length, ct).ConfigureAwait(false)) > 0)
+                    {
+                        buffer.Write(chunk, 0, read);
+                        if (buffer.Length > Protocol.MaxBodyBytes) throw ErrorCatalogue.RequestTooLarge(Protocol.MaxBodyBytes);
+                    }
+                }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+                {
+                    throw ErrorCatalogue.RequestTimeout(buffer.Length);
+                }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    throw ErrorCatalogue.RequestTooLarge(Protocol.MaxBodyBytes);
+                }
+                catch (BadHttpRequestException e) when (e.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal))
+                {
+                    // The client closed its side before the announced body was complete.
+                    throw new ClientAbortedException(buffer.Length, e);
+                }
+                catch (BadHttpRequestException e)
+                {
+                    throw ErrorCatalogue.MalformedHttp(e.Message);
+                }
+                catch (Exception e) when (e is IOException && !(e is BadHttpRequestException) || e is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+                {
+                    throw new ClientAbortedException(buffer.Length, e);
                 }
                 req.Body = buffer.ToArray();
             }
@@ -61,6 +102,35 @@ namespace DataWorksDI.Emulator.Gateway
             foreach (var p in req.Query) req.Parameters[p.Key] = p.Value;
             foreach (var p in req.Form) req.Parameters[p.Key] = p.Value;
             return req;
+        }
+
+        /// <summary>
+        /// Reads and discards what is left of a body the gateway refused (413), so that the client, still sending, reads
+        /// the answer instead of a reset connection. Bounded: at most <paramref name="maxBytes"/> bytes and
+        /// <paramref name="maxTime"/>; past either the connection is closed.
+        /// </summary>
+        public static async Task DrainAsync(HttpContext context, long maxBytes, TimeSpan maxTime)
+        {
+            var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (sizeFeature != null && !sizeFeature.IsReadOnly) sizeFeature.MaxRequestBodySize = null;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            timeout.CancelAfter(maxTime);
+            var chunk = new byte[64 * 1024];
+            long total = 0;
+            try
+            {
+                int read;
+                while ((read = await context.Request.Body.ReadAsync(chunk, 0, chunk.Length, timeout.Token).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                    if (total > maxBytes) break;
+                }
+                if (total <= maxBytes) return;
+            }
+            catch (Exception e) when (e is IOException || e is OperationCanceledException)
+            {
+            }
+            context.Abort();
         }
 
         /// <summary>Splits name=value pairs on '&amp;'; '+' is a space and %XY sequences are UTF-8 bytes.</summary>
@@ -80,5 +150,17 @@ namespace DataWorksDI.Emulator.Gateway
         }
 
         private static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+    }
+
+    /// <summary>The client closed the connection before its request body was complete: nothing was done, nothing to answer.</summary>
+    public sealed class ClientAbortedException : Exception
+    {
+        public ClientAbortedException(long bytesRead, Exception inner)
+            : base("The client closed the connection after " + bytesRead + " bytes of the request body; the request was not processed.", inner)
+        {
+            BytesRead = bytesRead;
+        }
+
+        public long BytesRead { get; }
     }
 }

@@ -13,16 +13,28 @@ namespace DataWorksDI.Emulator.Gateway
     /// <summary>Who sent a request whose signature checked out.</summary>
     public sealed class Caller
     {
-        public Caller(string accessKeyId, string nonce, string signatureVersion)
+        public Caller(string accessKeyId, string nonce, string signatureVersion, AccessKeyDefinition key = null)
         {
             AccessKeyId = accessKeyId;
             Nonce = nonce;
             SignatureVersion = signatureVersion;
+            Key = key;
         }
 
         public string AccessKeyId { get; }
         public string Nonce { get; }
         public string SignatureVersion { get; }
+
+        /// <summary>The key the request was signed with (its workspace limits), when known.</summary>
+        public AccessKeyDefinition Key { get; }
+
+        public bool MayUse(long projectId) => Key == null || Key.MayUse(projectId);
+    }
+
+    public enum SignatureStyle
+    {
+        V2,
+        V3,
     }
 
     /// <summary>
@@ -42,6 +54,37 @@ namespace DataWorksDI.Emulator.Gateway
         public SignatureVerifier(AccessKeyRegistry keys)
         {
             _keys = keys;
+        }
+
+        /// <summary>
+        /// Tells the signature version the way Alibaba's gateway does (signing.md §3): an <c>Authorization:
+        /// ACS3-HMAC-SHA256 …</c> header is V3; <c>Signature</c> and <c>SignatureMethod</c> parameters (query or form body)
+        /// are V2 whatever <c>x-acs-*</c> headers come along (the official V2 clients send x-acs-action/x-acs-version
+        /// next to their HMAC-SHA1 signature). Neither: a request with an Authorization or x-acs-action header is treated
+        /// as V3 (so it gets IncompleteSignature), anything else as V2 (so it gets MissingParameter for what it lacks).
+        /// </summary>
+        public static SignatureStyle StyleOf(IncomingRequest req)
+        {
+            string authorization = req.Header("Authorization");
+            if (authorization != null && authorization.TrimStart().StartsWith(AcsSignatureV3.Algorithm, StringComparison.Ordinal)) return SignatureStyle.V3;
+            if (!string.IsNullOrEmpty(req.Param("Signature")) && !string.IsNullOrEmpty(req.Param("SignatureMethod"))) return SignatureStyle.V2;
+            return authorization != null || req.Header("x-acs-action") != null ? SignatureStyle.V3 : SignatureStyle.V2;
+        }
+
+        /// <summary>
+        /// A common parameter (Action, Version, AccessKeyId, Signature…) must name one value: given twice with different
+        /// values (query and body, or for V3 an Action/Version parameter that differs from x-acs-action/x-acs-version) the
+        /// request is refused, so no client can sign one action and have another one run.
+        /// </summary>
+        public static void CheckCommonParameters(IncomingRequest req, bool v3)
+        {
+            foreach (string name in Protocol.V2CommonParameters)
+            {
+                var values = req.AllValues(name).Distinct(StringComparer.Ordinal).ToList();
+                if (v3 && name == "Action" && req.Header("x-acs-action") is string action) values = values.Append(action).Distinct(StringComparer.Ordinal).ToList();
+                if (v3 && name == "Version" && req.Header("x-acs-version") is string version) values = values.Append(version).Distinct(StringComparer.Ordinal).ToList();
+                if (values.Count > 1) throw ErrorCatalogue.ConflictingCommonParameter(name);
+            }
         }
 
         /// <summary>The AccessKeyId a request claims, before any check (for the request log).</summary>
@@ -94,7 +137,7 @@ namespace DataWorksDI.Emulator.Gateway
                 throw ErrorCatalogue.SignatureDoesNotMatch(stringToSign);
 
             CheckSecurityToken(key, req.Header("x-acs-security-token"), now);
-            return new Caller(accessKeyId, req.Header("x-acs-signature-nonce").Trim(), "V3");
+            return new Caller(accessKeyId, req.Header("x-acs-signature-nonce").Trim(), "V3", key);
         }
 
         public Caller VerifyV2(IncomingRequest req, DateTimeOffset now)
@@ -117,7 +160,7 @@ namespace DataWorksDI.Emulator.Gateway
                 throw ErrorCatalogue.SignatureDoesNotMatch(stringToSign);
 
             CheckSecurityToken(key, p.TryGetValue("SecurityToken", out string token) ? token : null, now);
-            return new Caller(accessKeyId, p["SignatureNonce"], "V2");
+            return new Caller(accessKeyId, p["SignatureNonce"], "V2", key);
         }
 
         /// <summary>Remembers the nonce; a second use within the retention window is a replay.</summary>

@@ -50,6 +50,7 @@ namespace DataWorksDI.Emulator.Options
                             foreach (var item in Arr(v, prop.Name)) options.DeploymentChecks.Add(ReadCheck(item));
                             break;
                         case "faults": ReadFaults(options.Faults, v); break;
+                        case "adminToken": options.AdminToken = Str(v, prop.Name); break;
                         default: throw new OptionsException("Config file: unknown key '" + prop.Name + "'.");
                     }
                 }
@@ -70,6 +71,15 @@ namespace DataWorksDI.Emulator.Options
                         if (!DateTimeOffset.TryParse(Str(p.Value, p.Name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exp))
                             throw new OptionsException("Config file: accessKeys[].expiration must be an ISO 8601 time such as 2030-01-01T00:00:00Z.");
                         key.Expiration = exp;
+                        break;
+                    case "projectIds":
+                        key.ProjectIds = new System.Collections.Generic.List<long>();
+                        foreach (var id in Arr(p.Value, p.Name))
+                        {
+                            if (id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long projectId))
+                                throw new OptionsException("Config file: accessKeys[].projectIds holds workspace ids (integers).");
+                            key.ProjectIds.Add(projectId);
+                        }
                         break;
                     default: throw new OptionsException("Config file: unknown key 'accessKeys[]." + p.Name + "'.");
                 }
@@ -137,7 +147,8 @@ namespace DataWorksDI.Emulator.Options
                         string outcome = Str(p.Value, p.Name);
                         if (outcome == "reject") rule.Outcome = DeploymentCheckOutcome.Reject;
                         else if (outcome == "checkFail") rule.Outcome = DeploymentCheckOutcome.CheckFail;
-                        else throw new OptionsException("Config file: deploymentChecks[].outcome is 'reject' or 'checkFail'.");
+                        else if (outcome == "fail") rule.Outcome = DeploymentCheckOutcome.Fail;
+                        else throw new OptionsException("Config file: deploymentChecks[].outcome is 'reject', 'checkFail' or 'fail'.");
                         hasOutcome = true;
                         break;
                     case "stage":
@@ -150,7 +161,7 @@ namespace DataWorksDI.Emulator.Options
                     default: throw new OptionsException("Config file: unknown key 'deploymentChecks[]." + p.Name + "'.");
                 }
             }
-            if (!hasOutcome) throw new OptionsException("Config file: deploymentChecks[] needs an outcome ('reject' or 'checkFail').");
+            if (!hasOutcome) throw new OptionsException("Config file: deploymentChecks[] needs an outcome ('reject', 'checkFail' or 'fail').");
             return rule;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
@@ -54,6 +55,20 @@ namespace DataWorksDI.Emulator.Options
         /// <summary>The RAM role the emulated ECS metadata service reports.</summary>
         public string EcsRamRoleName { get; set; } = "EmulatorEcsRole";
 
+        /// <summary>
+        /// When set, every admin endpoint (/_emulator/…, the metadata service under /latest/) requires it as
+        /// <c>Authorization: Bearer &lt;token&gt;</c>; without it, admin endpoints are served on loopback binds only.
+        /// </summary>
+        public string AdminToken { get; set; }
+
+        /// <summary>Things the operator should know about how the options were given (printed to stderr at start).</summary>
+        public List<string> Warnings { get; } = new List<string>();
+
+        /// <summary>Environment variables read for secrets (argv is visible to every user in the process list).</summary>
+        public const string AccessKeyIdVariable = "DATAWORKSDI_EMULATOR_ACCESS_KEY_ID";
+        public const string AccessKeySecretVariable = "DATAWORKSDI_EMULATOR_ACCESS_KEY_SECRET";
+        public const string AdminTokenVariable = "DATAWORKSDI_EMULATOR_ADMIN_TOKEN";
+
         public static string DefaultDataDirectory()
         {
             string root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
@@ -71,12 +86,35 @@ namespace DataWorksDI.Emulator.Options
         /// <summary>The key printed at start: the first one in force.</summary>
         public string PrimaryAccessKeyId => EffectiveAccessKeys()[0].AccessKeyId;
 
-        /// <summary>Builds options from configuration keys (command-line names); throws <see cref="OptionsException"/> on bad values.</summary>
-        public static EmulatorOptions FromConfiguration(IConfiguration configuration)
+        /// <summary>
+        /// Builds options from configuration keys (command-line names), the environment (<paramref name="environment"/>,
+        /// for the key pair and the admin token) and the <c>--config</c> file, in that order of precedence; throws
+        /// <see cref="OptionsException"/> on bad values.
+        /// </summary>
+        public static EmulatorOptions FromConfiguration(IConfiguration configuration, Func<string, string> environment = null)
         {
             var options = new EmulatorOptions();
             string configFile = configuration["config"];
             if (!string.IsNullOrWhiteSpace(configFile)) ConfigFile.Apply(options, configFile);
+
+            string envKeyId = environment?.Invoke(AccessKeyIdVariable);
+            string envKeySecret = environment?.Invoke(AccessKeySecretVariable);
+            if (!string.IsNullOrEmpty(envKeyId) || !string.IsNullOrEmpty(envKeySecret))
+            {
+                if (string.IsNullOrEmpty(envKeyId) || string.IsNullOrEmpty(envKeySecret))
+                    throw new OptionsException(AccessKeyIdVariable + " and " + AccessKeySecretVariable + " must be set together.");
+                options.AccessKeys.RemoveAll(k => k.AccessKeyId == envKeyId);
+                options.AccessKeys.Insert(0, new AccessKeyDefinition { AccessKeyId = envKeyId, AccessKeySecret = envKeySecret });
+            }
+            string envAdminToken = environment?.Invoke(AdminTokenVariable);
+            if (!string.IsNullOrEmpty(envAdminToken)) options.AdminToken = envAdminToken;
+            string argAdminToken = configuration["admin-token"];
+            if (!string.IsNullOrEmpty(argAdminToken))
+            {
+                options.AdminToken = argAdminToken;
+                options.Warnings.Add("--admin-token on the command line is visible to every user of this machine in the process list; prefer "
+                    + AdminTokenVariable + " or \"adminToken\" in the --config file.");
+            }
 
             string urls = configuration["urls"];
             if (!string.IsNullOrWhiteSpace(urls)) options.Urls = urls;
@@ -89,7 +127,10 @@ namespace DataWorksDI.Emulator.Options
             {
                 if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(keySecret))
                     throw new OptionsException("--access-key-id and --access-key-secret must be given together.");
+                options.AccessKeys.RemoveAll(k => k.AccessKeyId == keyId);
                 options.AccessKeys.Insert(0, new AccessKeyDefinition { AccessKeyId = keyId, AccessKeySecret = keySecret });
+                options.Warnings.Add("--access-key-secret on the command line is visible to every user of this machine in the process list; prefer "
+                    + AccessKeySecretVariable + " (with " + AccessKeyIdVariable + ") or \"accessKeys\" in the --config file.");
             }
 
             string delay = configuration["deployment-delay"];
@@ -129,6 +170,8 @@ namespace DataWorksDI.Emulator.Options
             if (QpsLimit < 0) throw new OptionsException("--qps-limit must not be negative.");
             if (StsCredentialLifetime.HasValue && StsCredentialLifetime.Value < TimeSpan.FromSeconds(1)) throw new OptionsException("--sts-credential-lifetime must be at least 1s.");
             if (string.IsNullOrWhiteSpace(EcsRamRoleName) || EcsRamRoleName.Contains('/')) throw new OptionsException("--ecs-ram-role must be a role name.");
+            if (AdminToken != null && (AdminToken.Length < 16 || AdminToken.Any(char.IsWhiteSpace)))
+                throw new OptionsException("The admin token must be at least 16 characters without spaces.");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in AccessKeys)
             {
@@ -189,7 +232,12 @@ namespace DataWorksDI.Emulator.Options
         public string SecurityToken { get; set; }
         public DateTimeOffset? Expiration { get; set; }
 
+        /// <summary>The workspaces this key may use; null = every workspace. Others answer 403 (docs/emulator.md).</summary>
+        public List<long> ProjectIds { get; set; }
+
         public bool IsSts => !string.IsNullOrEmpty(SecurityToken);
+
+        public bool MayUse(long projectId) => ProjectIds == null || ProjectIds.Contains(projectId);
 
         public void Validate()
         {
@@ -244,6 +292,8 @@ namespace DataWorksDI.Emulator.Options
         Reject,
         /// <summary>The package fails the pre-deployment check: CheckingStatus 7, Status stays 0.</summary>
         CheckFail,
+        /// <summary>The package fails: Status 2 (DeployedItems Status 4 to production, 2 otherwise) with an ErrorMessage.</summary>
+        Fail,
     }
 
     public enum DeploymentCheckStage

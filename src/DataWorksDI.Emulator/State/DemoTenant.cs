@@ -26,7 +26,8 @@ namespace DataWorksDI.Emulator.State
             // Workspace ids used by the examples in Alibaba's documentation.
             Ws(181565, "dataworks_di_autotest", "Automated_Testing_Workspace_Do_Not_Modify", WorkspaceMode.Standard),
             Ws(2043, "dw_project_2043", "Documentation example workspace 2043", WorkspaceMode.Standard),
-            Ws(78837, "dw_project_78837", "Documentation example workspace 78837", WorkspaceMode.Standard),
+            // Alibaba's "Manage Data Integration tasks with Open API" sample sends ProjectId 78837 with ProjectIdentifier zxy_8221431.
+            Ws(78837, SampleIdentifier78837, "Documentation example workspace 78837", WorkspaceMode.Standard),
             Ws(63845, "dw_project_63845", "Documentation example workspace 63845", WorkspaceMode.Standard),
         };
 
@@ -40,12 +41,18 @@ namespace DataWorksDI.Emulator.State
             "Business_process/First_Business_Process/data_integration/Folder_1/Folder_2",
         };
 
-        /// <summary>(name, type, development copy, production copy). mysql_autotest_dev is development-only on purpose.</summary>
+        public const string SampleIdentifier78837 = "zxy_8221431";
+
+        /// <summary>The identifier 78837 had before it was corrected to the sample's (data directories made then are fixed at start).</summary>
+        private const string OldIdentifier78837 = "dw_project_78837";
+
+        /// <summary>(name, type, development copy, production copy): every demo data source exists in both environments.</summary>
         private static readonly (string Name, string Type, bool Dev, bool Prod)[] DataSources =
         {
             ("mysql_pub", "mysql", true, true),
             ("dh_mysql", "mysql", true, true),
-            ("mysql_autotest_dev", "mysql", true, false),
+            // Named "dev" by Alibaba's autotest workspace, but its samples deploy tasks reading it to production.
+            ("mysql_autotest_dev", "mysql", true, true),
             ("odps_source", "odps", true, true),
             ("odps_first", "odps", true, true),
             // Writers of real-time tasks (MySQL → Kafka, MySQL → Hologres).
@@ -61,6 +68,18 @@ namespace DataWorksDI.Emulator.State
             (1000004, "S_res_group_XXX", "di_group_xxx", 4, "ISOLATE", 0, "single", false),
             (1000005, "S_res_group_XXX_XXXX", "abc", 4, "ISOLATE", 0, "single", false),
             (1000006, "S_res_group_expired_di", "di_group_expired", 4, "ISOLATE", 1, "single", false),
+        };
+
+        /// <summary>
+        /// Further types of demo groups that Alibaba's samples use in two roles: S_res_group_XXX is the DI group of the
+        /// CreateDISyncTask examples and the scheduling group (UpdateFile ResourceGroupIdentifier) of the "Manage Data
+        /// Integration tasks with Open API" sample; S_res_group_280749521950784_1623033752022 is the DI group
+        /// (setting.resourceGroup) of the real-time GenerateDISyncTaskConfigForCreating example.
+        /// </summary>
+        private static readonly (long GroupId, int Type)[] ExtraGroupTypes =
+        {
+            (1000004, 1),
+            (1000002, 4),
         };
 
         public const string DefaultDiResourceGroup = "S_res_group_280749521950784_1602767279794";
@@ -80,25 +99,29 @@ namespace DataWorksDI.Emulator.State
                     "$id", g.Id, "$ident", g.Identifier, "$name", g.Name, "$type", g.Type, "$mode", g.Mode, "$status", g.Status,
                     "$biz", g.BizExtKey, "$def", g.IsDefault ? 1 : 0, "$t", SeedTime);
             }
+            foreach (var (groupId, type) in ExtraGroupTypes)
+                db.Execute("INSERT OR IGNORE INTO resource_group_types(group_id, type) VALUES ($g, $t)", "$g", groupId, "$t", type);
             foreach (var ws in Workspaces.Concat(configuredWorkspaces))
             {
                 SeedWorkspace(db, ws);
             }
             foreach (var ws in Workspaces) AddMissingDemoDataSources(db, ws.ProjectId);
+            // Data directories created before workspace 78837 got the sample's identifier.
+            db.Execute("UPDATE workspaces SET identifier = $new WHERE project_id = 78837 AND identifier = $old", "$new", SampleIdentifier78837, "$old", OldIdentifier78837);
         }
 
         /// <summary>
-        /// Demo data sources added by a later emulator version (kafka_pub, holo_pub) also reach built-in workspaces of an
-        /// existing data directory: a name the workspace does not have at all is added (data sources cannot be deleted
-        /// through the API, so this only ever fills in the newer ones).
+        /// Demo data sources added by a later emulator version (kafka_pub, holo_pub, the production copy of
+        /// mysql_autotest_dev) also reach built-in workspaces of an existing data directory: an environment copy the
+        /// workspace does not have is added (data sources cannot be deleted through the API, so this only fills gaps).
         /// </summary>
         private static void AddMissingDemoDataSources(Db db, long projectId)
         {
             foreach (var (name, type, dev, prod) in DataSources)
             {
-                if (Tenant.DataSourcesNamed(db, projectId, name).Count > 0) continue;
-                if (dev) InsertDataSource(db, projectId, name, type, 0);
-                if (prod) InsertDataSource(db, projectId, name, type, 1);
+                var existing = Tenant.DataSourcesNamed(db, projectId, name);
+                if (dev && !existing.Any(d => d.EnvType == 0)) InsertDataSource(db, projectId, name, type, 0);
+                if (prod && !existing.Any(d => d.EnvType == 1)) InsertDataSource(db, projectId, name, type, 1);
             }
         }
 

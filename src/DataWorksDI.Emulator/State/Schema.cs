@@ -37,6 +37,13 @@ CREATE TABLE IF NOT EXISTS resource_groups (
   sequence INTEGER NOT NULL
 );
 
+-- Further types a resource group serves besides its own (e.g. a group usable for both Data Integration and scheduling).
+CREATE TABLE IF NOT EXISTS resource_group_types (
+  group_id INTEGER NOT NULL REFERENCES resource_groups(id),
+  type INTEGER NOT NULL,
+  PRIMARY KEY(group_id, type)
+);
+
 CREATE TABLE IF NOT EXISTS data_sources (
   id INTEGER PRIMARY KEY,
   project_id INTEGER NOT NULL REFERENCES workspaces(project_id),
@@ -150,6 +157,13 @@ CREATE TABLE IF NOT EXISTS client_tokens (
   response TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY(access_key_id, action, token)
+);
+
+-- Workspaces a runtime-created key is limited to (none: every workspace).
+CREATE TABLE IF NOT EXISTS runtime_access_key_projects (
+  access_key_id TEXT NOT NULL,
+  project_id INTEGER NOT NULL,
+  PRIMARY KEY(access_key_id, project_id)
 );
 
 CREATE TABLE IF NOT EXISTS runtime_access_keys (

@@ -38,6 +38,17 @@ namespace DataWorksDI.Emulator.State
         public string Cluster { get; set; }
         public long CreateTime { get; set; }
         public int Sequence { get; set; }
+
+        /// <summary>Every ResourceGroupType the group serves: its own and any further ones (table resource_group_types).</summary>
+        public HashSet<int> Types { get; set; } = new HashSet<int>();
+
+        public bool Serves(int type) => Type == type || Types.Contains(type);
+
+        /// <summary>A scheduling group: type 1 (shared) or 7 (exclusive scheduling).</summary>
+        public bool IsScheduling => Serves(1) || Serves(7);
+
+        /// <summary>A Data Integration group: type 4.</summary>
+        public bool IsDataIntegration => Serves(4);
     }
 
     public sealed class DataSource
@@ -151,13 +162,25 @@ namespace DataWorksDI.Emulator.State
         };
 
         public static ResourceGroup GroupByIdentifier(Db db, string identifier) =>
-            db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", MapGroup, "$id", identifier);
+            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", MapGroup, "$id", identifier));
 
         public static ResourceGroup GroupById(Db db, long id) =>
-            db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE id = $id", MapGroup, "$id", id);
+            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE id = $id", MapGroup, "$id", id));
 
-        public static List<ResourceGroup> Groups(Db db) =>
-            db.Query("SELECT " + GroupColumns + " FROM resource_groups ORDER BY sequence, id", MapGroup);
+        public static List<ResourceGroup> Groups(Db db)
+        {
+            var groups = db.Query("SELECT " + GroupColumns + " FROM resource_groups ORDER BY sequence, id", MapGroup);
+            foreach (var g in groups) WithTypes(db, g);
+            return groups;
+        }
+
+        private static ResourceGroup WithTypes(Db db, ResourceGroup g)
+        {
+            if (g == null) return null;
+            g.Types.Add(g.Type);
+            foreach (long t in db.Query("SELECT type FROM resource_group_types WHERE group_id = $id", r => r.Long("type"), "$id", g.Id)) g.Types.Add((int)t);
+            return g;
+        }
 
         /// <summary>The default scheduling resource group (type 1) new nodes run on.</summary>
         public static ResourceGroup DefaultSchedulingGroup(Db db) =>
@@ -202,6 +225,9 @@ namespace DataWorksDI.Emulator.State
 
         public static Folder FolderById(Db db, long projectId, string folderId) =>
             db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND folder_id = $id", MapFolder, "$p", projectId, "$id", folderId);
+
+        public static List<Folder> Folders(Db db, long projectId) =>
+            db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p ORDER BY path", MapFolder, "$p", projectId);
 
         public static List<Folder> ChildFolders(Db db, long projectId, string parentPath) =>
             db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND parent_path = $pp ORDER BY path", MapFolder,

@@ -40,9 +40,13 @@ namespace DataWorksDI.Emulator.Sts
             _clock = clock;
         }
 
-        /// <summary>True for a request to "/" that names the STS version in its query string (how the official libraries send it).</summary>
-        public static bool IsStsRequest(HttpContext http) =>
-            string.Equals(http.Request.Query["Version"].ToString(), Version, StringComparison.Ordinal);
+        /// <summary>
+        /// True for a request to "/" that names the STS version: the Version parameter in the query (openapi-client,
+        /// the credentials libraries) or in the form body (pop-core POST), or the x-acs-version header.
+        /// </summary>
+        public static bool IsStsRequest(IncomingRequest req) =>
+            string.Equals(req.Param("Version"), Version, StringComparison.Ordinal)
+            || string.Equals(req.Header("x-acs-version"), Version, StringComparison.Ordinal);
 
         /// <summary>Mints an OIDC token that AssumeRoleWithOIDC will accept for <paramref name="oidcProviderArn"/> (any provider when null).</summary>
         public string MintOidcToken(string oidcProviderArn)
@@ -53,15 +57,13 @@ namespace DataWorksDI.Emulator.Sts
             return token;
         }
 
-        public async Task HandleAsync(HttpContext http)
+        /// <summary>Answers one STS call; <paramref name="req"/> was read by the gateway (parameters from the query and the form body).</summary>
+        public async Task HandleAsync(HttpContext http, IncomingRequest req)
         {
             string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
             CancellationToken ct = http.RequestAborted;
             try
             {
-                string method = http.Request.Method.ToUpperInvariant();
-                if (method != "GET" && method != "POST") throw ErrorCatalogue.UnsupportedHttpMethod(method);
-                IncomingRequest req = await IncomingRequest.ReadAsync(http, ct).ConfigureAwait(false);
                 string action = Param(req, "Action");
                 JsonObject body;
                 switch (action)
@@ -77,9 +79,7 @@ namespace DataWorksDI.Emulator.Sts
             }
             catch (ApiException e)
             {
-                if (http.Response.HasStarted) return;
-                string host = http.Request.Host.HasValue ? http.Request.Host.Value : "127.0.0.1";
-                await WriteAsync(http, e.HttpStatus, ApiGateway.ErrorBody(e, requestId, host)).ConfigureAwait(false);
+                await ApiGateway.WriteErrorAsync(http, e, requestId).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

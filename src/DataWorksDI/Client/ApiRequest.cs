@@ -4,7 +4,11 @@ using System.Globalization;
 
 namespace DataWorksDI.Client
 {
-    /// <summary>One call: an action and its business parameters (values as they travel: strings).</summary>
+    /// <summary>
+    /// One call: an action and its business parameters (values as they travel: strings). Names that belong to the
+    /// signature or the gateway (<see cref="ReservedParameterNames"/>) are refused in any letter case: they would be signed
+    /// next to the client's own and could change what the gateway executes (an Action in the body of a GetFile call).
+    /// </summary>
     internal sealed class ApiRequest
     {
         private readonly List<KeyValuePair<string, string>> _parameters = new List<KeyValuePair<string, string>>();
@@ -33,8 +37,10 @@ namespace DataWorksDI.Client
         public bool IsReplaySafe => Action.Idempotency == Idempotency.Safe || (Action.Idempotency == Idempotency.ClientToken && HasClientToken);
 
         /// <summary>Adds a parameter; a null value is left out (the API's "not given"), an empty string is sent.</summary>
+        /// <exception cref="ReservedParameterException">The name belongs to the signature or the gateway, or is not a name.</exception>
         public ApiRequest With(string name, string value)
         {
+            ReservedParameterNames.Check(name);
             if (value != null)
             {
                 _parameters.RemoveAll(p => p.Key == name);

@@ -14,6 +14,13 @@ namespace DataWorksDI.Errors
         public const string NoWorkspace = "DataWorksDI.NoWorkspace";
         public const string InvalidEndpoint = "DataWorksDI.InvalidEndpoint";
 
+        // Refused by the client before anything is sent.
+        /// <summary>The daily call budget is spent (DataWorksClientOptions.DailyCallBudget; Connect-DIWorkspace -DailyCallBudget).</summary>
+        public const string CallBudgetExhausted = "DataWorksDI.CallBudgetExhausted";
+
+        /// <summary>A business parameter name that belongs to the signature or the gateway (Action, Signature, …).</summary>
+        public const string ReservedParameterName = "DataWorksDI.ReservedParameterName";
+
         // Arguments refused before a call.
         public const string UnknownAction = "DataWorksDI.UnknownAction";
         public const string UnknownTimeZone = "DataWorksDI.UnknownTimeZone";

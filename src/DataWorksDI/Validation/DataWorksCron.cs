@@ -73,7 +73,7 @@ namespace DataWorksDI.Validation
                 string days = string.Join(", ", analysis.WeekDays.Select(d => d.ToString()));
                 findings.Add(new ValidationFinding(ValidationCodes.CronDayOfWeekNumbering, ValidationSeverity.Information, PathCron,
                     $"Day-of-week '{fields[5]}' runs on {days}. DataWorks numbers days like Spring cron: 1 = Monday … 7 = Sunday (0 is also Sunday); Quartz's 1 = Sunday does not apply.",
-                    "Nothing to fix if those are the intended days; otherwise renumber with 1 = Monday … 7 = Sunday, or use DataWorksCron.Weekly."));
+                    "Nothing to fix if those are the intended days; otherwise renumber with 1 = Monday … 7 = Sunday, or let Set-DIFileSchedule -Weekly -DayOfWeek Tuesday,Friday -At 00:05 write the expression."));
             }
 
             string inferred = analysis.TimesOfDay.Count > 1 ? CycleNotDay : CycleDay;
@@ -82,7 +82,7 @@ namespace DataWorksDI.Validation
             {
                 findings.Add(Error(ValidationCodes.CronIntervalTooShort, PathCron,
                     $"The cron expression '{text}' runs at {analysis.ShortestPair} — {FormatSpan(analysis.ShortestInterval.Value)} apart; DataWorks requires at least 5 minutes between two runs.",
-                    "Space the runs at least 5 minutes apart, e.g. '00 00/5 * * * ?' for every 5 minutes, or use DataWorksCron.EveryMinutes(n) with n of 5 or more."));
+                    "Space the runs at least 5 minutes apart, e.g. '00 00/5 * * * ?' for every 5 minutes, or use Set-DIFileSchedule -EveryMinutes n with n of 5 or more."));
             }
 
             if (inferred == CycleDay && analysis.TimesOfDay[0] < EarliestDailyRun)
@@ -163,7 +163,7 @@ namespace DataWorksDI.Validation
                 throw new ArgumentException($"endHour ({endHour}) is before startHour ({startHour}); the range runs within one day.", nameof(endHour));
             int runs = (endHour - startHour) / everyHours + 1;
             if (runs < 2)
-                throw new ArgumentException($"Every {everyHours} hour(s) from {startHour:00}:{minute:00} to {endHour:00}:{minute:00} is a single run a day; use DataWorksCron.Daily({startHour}, {minute}) instead.", nameof(everyHours));
+                throw new ArgumentException($"Every {everyHours} hour(s) from {startHour:00}:{minute:00} to {endHour:00}:{minute:00} is a single run a day; use Set-DIFileSchedule -Daily -At {startHour:00}:{minute:00} instead.", nameof(everyHours));
             return Build($"00 {minute:00} {startHour:00}-{endHour:00}/{everyHours} * * ?", CycleNotDay,
                 $"every {everyHours} hour(s) at :{minute:00} from {startHour:00}:{minute:00} to {endHour:00}:{minute:00} ({runs} runs a day)");
         }
@@ -257,7 +257,7 @@ namespace DataWorksDI.Validation
             if (!AllowedMinuteIntervals.Contains(minutes))
             {
                 throw new ArgumentOutOfRangeException(nameof(minutes), minutes,
-                    $"Every {minutes} minutes is not offered: the interval must be at least 5 minutes and divide the hour evenly ({string.Join(", ", AllowedMinuteIntervals)}). For hourly or longer use Hourly or Daily.");
+                    $"Every {minutes} minutes is not offered: the interval must be at least 5 minutes and divide the hour evenly ({string.Join(", ", AllowedMinuteIntervals)}). For hourly or longer use Set-DIFileSchedule -Hourly or -Daily.");
             }
         }
 
@@ -287,7 +287,7 @@ namespace DataWorksDI.Validation
             {
                 findings.Add(Error(ValidationCodes.CronEmpty, PathCron,
                     "The cron expression is empty.",
-                    "Give a 6-field expression 'ss mm HH dd MM ?', e.g. '00 30 05 * * ?' for 05:30 every day, or use a DataWorksCron builder."));
+                    "Give a 6-field expression 'ss mm HH dd MM ?', e.g. '00 30 05 * * ?' for 05:30 every day, or let Set-DIFileSchedule write it (-Daily, -Hourly, -EveryMinutes, -Weekly or -Monthly)."));
                 return false;
             }
 

@@ -12,17 +12,16 @@ namespace DataWorksDI.Validation
     /// <summary>
     /// Checks a batch (DI_OFFLINE, "script mode") TaskContent before CreateDISyncTask / UpdateDISyncTask is called.
     /// The content is parsed only to be inspected — it is never re-modelled or re-serialised, so what the caller sends
-    /// is exactly what it wrote. Every rule and its source is listed in docs/validation-rules.md.
+    /// is exactly what it wrote. Every rule and its source is listed in docs/validation-rules.md. The plugin-specific
+    /// rules come from <see cref="PluginCatalog"/> (TaskContentValidator.Plugins.cs); the hop graph checks are in
+    /// TaskContentValidator.Graph.cs.
     /// </summary>
-    public sealed class TaskContentValidator
+    public sealed partial class TaskContentValidator
     {
         private static readonly Regex VariableReference = new Regex(@"\$\{([^{}]*)\}", RegexOptions.CultureInvariant);
         private static readonly Regex ExpressionReference = new Regex(@"\$\[[^\[\]]*\]", RegexOptions.CultureInvariant);
         private static readonly Regex BareBuiltIn = new Regex(@"\$(" + string.Join("|", ScheduleParameters.BuiltInParameters) + @")(?![A-Za-z0-9_])",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
-        /// <summary>Plugins that read or write without a data source (the documented "stream" test plugin).</summary>
-        private static readonly HashSet<string> StepTypesWithoutDataSource = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "stream" };
 
         private readonly IWorkspaceCatalog _catalog;
 
@@ -100,7 +99,7 @@ namespace DataWorksDI.Validation
         }
 
         /// <summary>One validation pass: the findings and references it accumulates.</summary>
-        private sealed class Run
+        private sealed partial class Run
         {
             private readonly IWorkspaceCatalog _catalog;
             private readonly List<StepInfo> _steps = new List<StepInfo>();
@@ -150,6 +149,7 @@ namespace DataWorksDI.Validation
                 CheckSteps(job);
                 CheckSetting(job);
                 var hops = CheckOrder(job);
+                CheckGraph(hops);
                 CheckColumns(hops);
                 CheckParameters(job, assigned);
                 CheckDataSourcesInWorkspace();
@@ -456,6 +456,7 @@ namespace DataWorksDI.Validation
                 {
                     info.Parameter = parameters;
                     CheckStepParameter(info, label);
+                    CheckPlugin(info, label);
                 }
 
                 return info;
@@ -509,8 +510,10 @@ namespace DataWorksDI.Validation
 
             private void CheckDataSource(StepInfo info, string label)
             {
-                if (info.StepType != null && StepTypesWithoutDataSource.Contains(info.StepType)) return;
+                PluginSpec plugin = PluginForDataSource(info);
+                if (plugin != null && !plugin.RequiresDataSource) return;
                 JObject p = info.Parameter;
+                if (plugin != null && plugin.DataSourceAlternatives.Any(a => !IsBlank(p[a]))) return;
                 JToken top = p["datasource"];
                 if (top != null && top.Type == JTokenType.String)
                 {
@@ -697,7 +700,7 @@ namespace DataWorksDI.Validation
                         continue;
                     }
 
-                    var hop = new Hop();
+                    var hop = new Hop { Index = i, Token = hopObject };
                     foreach (var end in new[] { "from", "to" })
                     {
                         JToken value = hopObject[end];
@@ -715,7 +718,8 @@ namespace DataWorksDI.Validation
                         {
                             Add(ValidationCodes.OrderHopUnknownStep, ValidationSeverity.Error, path, value,
                                 $"Hop {i} \"{end}\": \"{name}\" names no step (steps: {known}).",
-                                $"Use one of the step names ({known}) — names are case-sensitive — or rename the step to '{name}'.");
+                                (ClosestMatches.Find(name, byName.Keys, 1) is IReadOnlyList<string> closest && closest.Count > 0 ? $"Write \"{closest[0]}\" — {ClosestMatches.DidYouMean(closest)} " : string.Empty)
+                                + $"Use one of the step names ({known}) — names are case-sensitive — or rename the step to '{name}'.");
                             continue;
                         }
 
@@ -874,9 +878,13 @@ namespace DataWorksDI.Validation
                     if (!asked.Add(name) || name.Contains("${")) continue;
                     if (_catalog.DataSourceExists(name) == false)
                     {
+                        IReadOnlyList<string> closest = ClosestMatches.Find(name, (_catalog as IWorkspaceCatalogListing)?.DataSourceNames);
+                        string didYouMean = ClosestMatches.DidYouMean(closest);
                         Add(ValidationCodes.WorkspaceDataSourceUnknown, ValidationSeverity.Error, PathOf(ds.Value), ds.Value,
-                            $"Data source '{name}' is not registered in the workspace.",
-                            "List the workspace's data sources (ListDataSources — the same list -DataSource tab completion offers) and use one of those names exactly, or add the data source in DataWorks first; in standard mode it must exist for both development and production.");
+                            $"Data source '{name}' is not registered in the workspace" + (didYouMean == null ? "." : $"; {didYouMean}"),
+                            (closest.Count > 0 ? $"If you meant '{closest[0]}', write that name exactly. " : string.Empty)
+                            + "Otherwise use the name of a data source registered in the workspace, or add the data source in DataWorks first (in standard mode it must exist for both development and production). "
+                            + "Test-DISyncTaskContent checks the names against the workspace when you are connected (Connect-DIWorkspace); Invoke-DIApi -Action ListDataSources -Parameter @{ ProjectId = <workspace id> } lists them.");
                     }
                 }
             }
@@ -886,9 +894,12 @@ namespace DataWorksDI.Validation
                 if (_catalog == null || string.IsNullOrWhiteSpace(resourceGroup)) return;
                 if (_catalog.ResourceGroupExists(resourceGroup) == false)
                 {
+                    IReadOnlyList<string> closest = ClosestMatches.Find(resourceGroup, (_catalog as IWorkspaceCatalogListing)?.ResourceGroupIdentifiers);
+                    string didYouMean = ClosestMatches.DidYouMean(closest);
                     Add(ValidationCodes.WorkspaceResourceGroupUnknown, ValidationSeverity.Error, "TaskParam.ResourceGroup", null,
-                        $"Resource group '{resourceGroup}' is not a Data Integration resource group of this account.",
-                        "Use the Identifier (not the display name) of a Data Integration resource group, e.g. S_res_group_…, as listed by ListResourceGroups with ResourceGroupType 4.");
+                        $"Resource group '{resourceGroup}' is not a Data Integration resource group of this account" + (didYouMean == null ? "." : $"; {didYouMean}"),
+                        (closest.Count > 0 ? $"If you meant '{closest[0]}', give that identifier exactly. " : string.Empty)
+                        + "Use the Identifier (not the display name) of a Data Integration resource group, e.g. S_res_group_…: Invoke-DIApi -Action ListResourceGroups -Parameter @{ ResourceGroupType = 4 } lists them (ResourceGroupType 4 is Data Integration).");
                 }
             }
 
@@ -973,6 +984,8 @@ namespace DataWorksDI.Validation
 
         private sealed class Hop
         {
+            public int Index;
+            public JObject Token;
             public StepInfo From;
             public StepInfo To;
         }

@@ -46,6 +46,14 @@ namespace DataWorksDI.Validation
         public const string OrderHopDirection = "DI.Order.HopDirection";
         public const string OrderReaderNotConnected = "DI.Order.ReaderNotConnected";
         public const string OrderWriterNotConnected = "DI.Order.WriterNotConnected";
+        public const string OrderHopCycle = "DI.Order.HopCycle";
+        public const string OrderStepUnreachable = "DI.Order.StepUnreachable";
+
+        // Plugin rules from PluginCatalog (required parameters, allowed values, column entries)
+        public const string PluginUnknown = "DI.Plugin.Unknown";
+        public const string PluginParameterMissing = "DI.Plugin.ParameterMissing";
+        public const string PluginValueNotAllowed = "DI.Plugin.ValueNotAllowed";
+        public const string PluginEntryIncomplete = "DI.Plugin.EntryIncomplete";
 
         // setting
         public const string SettingThrottleWithoutMbps = "DI.Setting.ThrottleWithoutMbps";

@@ -68,6 +68,18 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
         public string SignatureOverride { get; set; }
         public string[] Omit { get; set; } = Array.Empty<string>();
 
+        /// <summary>Also send x-acs-action / x-acs-version headers, as pop-core, openapi-client v2 and DefaultAcsClient do.</summary>
+        public bool AcsHeaders { get; set; }
+
+        /// <summary>Everything, Signature included, in the form body and nothing in the query: pop-core's POST.</summary>
+        public bool AllInBody { get; set; }
+
+        /// <summary>Extra query pairs sent unsigned-by-intent (to build conflicting requests); they are signed like the rest.</summary>
+        public List<KeyValuePair<string, string>> ExtraQuery { get; } = new List<KeyValuePair<string, string>>();
+
+        /// <summary>Extra body pairs (signed like the rest).</summary>
+        public List<KeyValuePair<string, string>> ExtraBody { get; } = new List<KeyValuePair<string, string>>();
+
         public V2Request P(string name, object value)
         {
             Parameters.Add(new KeyValuePair<string, string>(name, Convert.ToString(value, CultureInfo.InvariantCulture)));
@@ -197,15 +209,32 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
             };
             if (key.Token != null) common.Add(new("SecurityToken", key.Token));
             common.RemoveAll(p => r.Omit.Contains(p.Key));
-            var all = common.Concat(r.Parameters).ToList();
+            var all = common.Concat(r.Parameters).Concat(r.ExtraQuery).Concat(r.ExtraBody).ToList();
             string signature = r.SignatureOverride ?? RpcSignatureV2.Sign(Encoding.UTF8.GetBytes(key.Secret), RpcSignatureV2.StringToSign(r.Method, all));
-            var query = r.BusinessInBody ? common.ToList() : all.ToList();
-            if (!r.Omit.Contains("Signature")) query.Add(new("Signature", signature));
-            var request = new HttpRequestMessage(new HttpMethod(r.Method), BaseAddress.GetLeftPart(UriPartial.Authority) + "/?" + AcsPercentEncoder.EncodePairs(query));
-            if (r.BusinessInBody)
+            List<KeyValuePair<string, string>> query, body;
+            if (r.AllInBody)
             {
-                request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(AcsPercentEncoder.EncodePairs(r.Parameters)));
+                query = new List<KeyValuePair<string, string>>();
+                body = common.Concat(r.Parameters).Concat(r.ExtraBody).ToList();
+                if (!r.Omit.Contains("Signature")) body.Add(new("Signature", signature));
+                query.AddRange(r.ExtraQuery);
+            }
+            else
+            {
+                query = (r.BusinessInBody ? common.ToList() : common.Concat(r.Parameters).ToList()).Concat(r.ExtraQuery).ToList();
+                if (!r.Omit.Contains("Signature")) query.Add(new("Signature", signature));
+                body = (r.BusinessInBody ? r.Parameters.ToList() : new List<KeyValuePair<string, string>>()).Concat(r.ExtraBody).ToList();
+            }
+            var request = new HttpRequestMessage(new HttpMethod(r.Method), BaseAddress.GetLeftPart(UriPartial.Authority) + "/" + (query.Count > 0 ? "?" + AcsPercentEncoder.EncodePairs(query) : ""));
+            if (body.Count > 0)
+            {
+                request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(AcsPercentEncoder.EncodePairs(body)));
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+            }
+            if (r.AcsHeaders)
+            {
+                request.Headers.TryAddWithoutValidation("x-acs-action", r.Action);
+                request.Headers.TryAddWithoutValidation("x-acs-version", r.Version);
             }
             return await ReadAsync(await _http.SendAsync(request));
         }
@@ -229,10 +258,11 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
             return JsonNode.Parse(await response.Content.ReadAsStringAsync());
         }
 
-        public async Task<Key> CreateKeyAsync(bool securityToken = false, int? expiresInSeconds = null)
+        public async Task<Key> CreateKeyAsync(bool securityToken = false, int? expiresInSeconds = null, long[] projectIds = null)
         {
             var payload = new JsonObject { ["securityToken"] = securityToken };
             if (expiresInSeconds != null) payload["expiresInSeconds"] = expiresInSeconds.Value;
+            if (projectIds != null) payload["projectIds"] = new JsonArray(projectIds.Select(p => (JsonNode)JsonValue.Create(p)).ToArray());
             var response = await _http.PostAsync(BaseAddress.GetLeftPart(UriPartial.Authority) + "/_emulator/access-keys",
                 new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"));
             Assert.Equal(200, (int)response.StatusCode);
@@ -240,7 +270,7 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
             return new Key(body["accessKeyId"].GetValue<string>(), body["accessKeySecret"].GetValue<string>(), body["securityToken"]?.GetValue<string>());
         }
 
-        private static async Task<ApiResponse> ReadAsync(HttpResponseMessage message)
+        public static async Task<ApiResponse> ReadAsync(HttpResponseMessage message)
         {
             string text = await message.Content.ReadAsStringAsync();
             JsonNode body = null;

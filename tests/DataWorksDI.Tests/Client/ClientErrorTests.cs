@@ -15,7 +15,8 @@ namespace DataWorksDI.Tests.Client
             using (var server = ScriptedHttpServer.Sequence(response))
             {
                 return await Assert.ThrowsAsync<DataWorksServiceException>(() =>
-                    ClientTestKit.Create(server, maxAttempts: 1).InvokeAsync(new ApiRequest(ApiAction.GetFile).With("FileId", 1L), null, CancellationToken.None));
+                    ClientTestKit.Create(server, maxAttempts: 1, configure: o => o.Retry.MaxThrottlingRetries = 0)
+                        .InvokeAsync(new ApiRequest(ApiAction.GetFile).With("FileId", 1L), null, CancellationToken.None));
             }
         }
 
@@ -86,10 +87,11 @@ namespace DataWorksDI.Tests.Client
         [Fact]
         public void DebugDescription_HidesSecretParameters_AndTruncatesLongValues()
         {
-            var request = new ApiRequest(ApiAction.GetFile).With("SecurityToken", "tok").With("Content", new string('x', 500)).With("FileId", 3L);
+            // SecurityToken can no longer be a business parameter at all (ApiRequest refuses it); Password is a hidden name that can.
+            var request = new ApiRequest(ApiAction.GetFile).With("Password", "pw-value").With("Content", new string('x', 500)).With("FileId", 3L);
             string text = DataWorksClient.DescribeParameters(request);
-            Assert.DoesNotContain("tok", text);
-            Assert.Contains("SecurityToken=(hidden)", text);
+            Assert.DoesNotContain("pw-value", text);
+            Assert.Contains("Password=(hidden)", text);
             Assert.Contains("(500 chars)", text);
             Assert.Contains("FileId=3", text);
         }

@@ -98,21 +98,100 @@ namespace DataWorksDI.Tests.Client
                     .With("TaskContent", "{}").With("ClientToken", "token-123");
                 var body = await ClientTestKit.Create(server).InvokeAsync(create, null, CancellationToken.None);
                 Assert.Equal(5L, (long)body["Data"]["FileId"]);
-                var tokens = server.Requests.Select(r => r.Query.Single(q => q.Key == "ClientToken").Value).ToArray();
+                var tokens = server.Requests.Select(r => RecordedRequest.ParseForm(r.BodyText).Single(q => q.Key == "ClientToken").Value).ToArray();
                 Assert.Equal(new[] { "token-123", "token-123", "token-123" }, tokens);
             }
         }
 
-        [Fact]
-        public async Task Throttled_NonIdempotentCall_WithoutToken_IsNotReplayed_ButSurfacesTheHint()
+        /// <summary>
+        /// Throttling is the gateway refusing a call before the service sees it (signing.md §4, corrected): every action is
+        /// retried, writes without a ClientToken included, and the scripted service executes each exactly once.
+        /// </summary>
+        [Theory]
+        [InlineData("CreateDISyncTask")]
+        [InlineData("SubmitFile")]
+        [InlineData("DeployFile")]
+        public async Task Throttled_Write_WithoutToken_IsRetried_AndExecutedOnce(string actionName)
         {
-            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.Api", retryAfterMs: "10"), ScriptedResponse.Ok("{\"RequestId\":\"R\",\"Success\":true,\"Data\":42}")))
+            int executed = 0;
+            using (var server = new ScriptedHttpServer((req, i) =>
+            {
+                if (i < 2) return ScriptedResponse.Error(i == 0 ? 429 : 400, "Throttling.User", "Request was denied due to user flow control.", retryAfterMs: i == 0 ? "30" : null);
+                Interlocked.Increment(ref executed);
+                return ScriptedResponse.Ok("{\"RequestId\":\"R-DONE\",\"Success\":true,\"Data\":" + (actionName == "CreateDISyncTask" ? "{\"Status\":\"success\",\"FileId\":77}" : "4242") + "}");
+            }))
+            {
+                var request = new ApiRequest(ApiAction.Find(actionName)).With("ProjectId", 10000L);
+                if (actionName == "CreateDISyncTask") request.With("TaskType", "DI_OFFLINE").With("TaskContent", "{}").With("TaskName", "t1");
+                else request.With("FileId", 7L);
+                Assert.False(request.IsReplaySafe, "the point is a call that is not replay-safe");
+
+                var log = new RecordingLog();
+                var client = ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId());
+                var body = await client.InvokeAsync(request, log, CancellationToken.None);
+
+                Assert.Equal("R-DONE", (string)body["RequestId"]);
+                Assert.Equal(3, server.Requests.Count);
+                Assert.Equal(1, executed);
+                Assert.Equal(2, log.VerboseLines.Count(l => l.Contains("throttling retry")));
+                var stats = client.Statistics;
+                Assert.Equal(3, stats.CallsMade);
+                Assert.Equal(2, stats.Throttled);
+                Assert.Equal(2, stats.Retried);
+            }
+        }
+
+        [Fact]
+        public async Task Http429_WithoutAThrottlingCode_IsThrottling_Too()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Status = 429, Body = "Too Many Requests" }, ScriptedResponse.Ok()))
             {
                 var submit = new ApiRequest(ApiAction.SubmitFile).With("ProjectId", 10000L).With("FileId", 7L);
-                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => ClientTestKit.Create(server).InvokeAsync(submit, null, CancellationToken.None));
-                Assert.Equal("Throttling.Api", ex.Code);
-                Assert.Equal(10, ex.RetryAfterMilliseconds);
-                Assert.Single(server.Requests);
+                await ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId()).InvokeAsync(submit, null, CancellationToken.None);
+                Assert.Equal(2, server.Requests.Count);
+            }
+        }
+
+        [Fact]
+        public async Task ThrottlingRetries_HaveTheirOwnAllowance_BeyondMaxAttempts()
+        {
+            // Six throttles, then success, with MaxAttempts 2: throttled attempts do not use up the 5xx/network allowance.
+            using (var server = new ScriptedHttpServer((req, i) => i < 6 ? ScriptedResponse.Error(429, "Throttling.Api", retryAfterMs: "1") : ScriptedResponse.Ok()))
+            {
+                var client = ClientTestKit.Create(server, maxAttempts: 2, keyId: ClientTestKit.UniqueKeyId(), configure: o => o.MaxRequestsPerSecond = 0);
+                await client.InvokeAsync(GetFile(), null, CancellationToken.None);
+                Assert.Equal(7, server.Requests.Count);
+            }
+        }
+
+        [Fact]
+        public async Task ThrottlingRetries_StopAtTheirAllowance_WithAClearError()
+        {
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.User", retryAfterMs: "1")))
+            {
+                var log = new RecordingLog();
+                var client = ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId(), configure: o => { o.Retry.MaxThrottlingRetries = 3; o.MaxRequestsPerSecond = 0; });
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => client.InvokeAsync(GetFile(), log, CancellationToken.None));
+                Assert.Equal(4, server.Requests.Count);
+                Assert.Equal("Throttling.User", ex.Code);
+                Assert.Contains("Nothing was executed", ex.Message);
+                Assert.Contains("-MaxRequestsPerSecond", ex.Message);
+                Assert.False(ex.OutcomeUnknown);
+                Assert.Contains(log.VerboseLines, l => l.Contains("giving up after 4"));
+            }
+        }
+
+        [Fact]
+        public async Task ThrottlingRetries_StopWhenTheTotalWaitWouldPassItsBound()
+        {
+            // The service asks for 300 ms each time; 500 ms in all allows one retry, not a second.
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Error(429, "Throttling.User", retryAfterMs: "300")))
+            {
+                var client = ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId(),
+                    configure: o => { o.Retry.MaxThrottlingWait = TimeSpan.FromMilliseconds(500); o.MaxRequestsPerSecond = 0; });
+                var ex = await Assert.ThrowsAsync<DataWorksServiceException>(() => client.InvokeAsync(GetFile(), null, CancellationToken.None));
+                Assert.Equal(2, server.Requests.Count);
+                Assert.Contains("would pass the 0.5 s allowed for throttling", ex.Message);
             }
         }
 

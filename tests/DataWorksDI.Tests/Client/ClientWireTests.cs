@@ -31,10 +31,11 @@ namespace DataWorksDI.Tests.Client
                 RecordedRequest r = server.Requests.Single();
 
                 Assert.Equal("POST", r.Method);
-                // Action/Version travel in headers only; business parameters split as the SDK splits them.
-                Assert.DoesNotContain(r.Query, q => q.Key == "Action" || q.Key == "Version");
-                Assert.Equal(new[] { "ClientToken", "ProjectId", "TaskName", "TaskParam", "TaskType" }, r.Query.Select(q => q.Key).OrderBy(k => k, StringComparer.Ordinal));
-                Assert.Equal("TaskContent", RecordedRequest.ParseForm(r.BodyText).Single().Key);
+                // Action/Version travel in headers only; every business parameter of a POST travels in the form body.
+                Assert.Empty(r.Query);
+                Assert.Equal("/", r.Target);
+                Assert.Equal(new[] { "ClientToken", "ProjectId", "TaskContent", "TaskName", "TaskParam", "TaskType" },
+                    RecordedRequest.ParseForm(r.BodyText).Select(q => q.Key).OrderBy(k => k, StringComparer.Ordinal));
                 Assert.Equal("application/x-www-form-urlencoded", r.Header("Content-Type"));
                 Assert.Equal("127.0.0.1:" + server.Port, r.Header("Host"));
                 Assert.Equal(AcsSignatureV3.HashHex(r.Body), r.Header("x-acs-content-sha256"));
@@ -100,8 +101,12 @@ namespace DataWorksDI.Tests.Client
                 Assert.Equal("1.0", Get("SignatureVersion"));
                 Assert.Equal(sts ? ClientTestKit.Token : null, Get("SecurityToken"));
                 Assert.Null(r.Header("Authorization"));
+                // The common parameters in the query (as openapi-client's V2 and the classic SDK send them), the business ones in the body.
+                Assert.Equal(new[] { "AccessKeyId", "Action", "Format", "Signature", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version" }
+                    .Concat(sts ? new[] { "SecurityToken" } : new string[0]).OrderBy(k => k, StringComparer.Ordinal),
+                    query.Select(q => q.Key).OrderBy(k => k, StringComparer.Ordinal));
                 var form = RecordedRequest.ParseForm(r.BodyText);
-                Assert.Equal("TaskContent", form.Single().Key);
+                Assert.Equal(new[] { "ClientToken", "ProjectId", "TaskContent", "TaskName", "TaskParam", "TaskType" }, form.Select(q => q.Key).OrderBy(k => k, StringComparer.Ordinal));
                 string expected = RpcSignatureV2.Sign(Encoding.UTF8.GetBytes(ClientTestKit.Secret), RpcSignatureV2.StringToSign("POST", query.Concat(form)));
                 Assert.Equal(expected, Get("Signature"));
             }

@@ -11,27 +11,25 @@ namespace DataWorksDI.Tests.Lifecycle
     /// <summary>Every terminal state of a deployment is handled; a failure is an error with the service's message, never a time-out.</summary>
     public class DeploymentWaitTests
     {
-        // Same task, but reading from a data source that exists only in development: deploying it to production fails.
-        private static readonly string DevOnlyContent = EmulatorSession.SeedContent.Replace("dh_mysql", "mysql_autotest_dev");
-
         [Fact]
         public void FailedDeployment_IsAnError_FromPublishWait_AndFromWaitDIDeployment()
         {
+            // The shared emulator fails production deployments of files named failprodme_* (its deploymentChecks).
             using (var s = new EmulatorSession(181565))
             {
                 PSResult r = s.Run(@"
-                    $f = New-DISyncTask -Name $name -FolderPath $folder -ResourceGroup $group -Content $dev | Submit-DIFile -Wait -PollInterval 0.1
+                    $f = New-DISyncTask -Name $name -FolderPath $folder -ResourceGroup $group -Content $content | Submit-DIFile -Wait -PollInterval 0.1
                     $f | Publish-DIFile -Wait -PollInterval 0.1 -ErrorAction Continue -ErrorVariable e1
                     $d = $f | Publish-DIFile
                     $d | Wait-DIDeployment -PollInterval 0.1 -ErrorAction Continue -ErrorVariable e2
                     'after'",
-                    new System.Collections.Generic.Dictionary<string, object> { ["dev"] = DevOnlyContent });
+                    new System.Collections.Generic.Dictionary<string, object> { ["name"] = EmulatorSession.UniqueName("failprodme") });
                 Assert.Equal("after", r.Output.Last().ToString());
                 Assert.Equal(2, r.Errors.Count);
                 foreach (ErrorRecord e in r.Errors)
                 {
                     Assert.StartsWith("DataWorksDI.DeploymentFailed", e.FullyQualifiedErrorId);
-                    Assert.Contains("mysql_autotest_dev", e.Exception.Message);
+                    Assert.Contains("failprodme_*", e.Exception.Message);
                     Assert.DoesNotContain("timeout", e.Exception.Message, StringComparison.OrdinalIgnoreCase);
                     Assert.IsType<DIDeployment>(e.TargetObject);
                     Assert.Equal(ErrorCategory.InvalidResult, e.CategoryInfo.Category);

@@ -14,10 +14,14 @@ namespace DataWorksDI.Tests.Module
         private static readonly Type[] Exported = typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly.GetExportedTypes();
 
         [Fact]
-        public void TheClientLayer_ExposesOnlyTheServiceErrorAndTheSignatureVersion()
+        public void TheClientLayer_ExposesOnlyTheServiceErrors_TheSignatureVersion_AndTheCallStatistics()
         {
             var client = Exported.Where(t => t.Namespace != null && t.Namespace.StartsWith("DataWorksDI.Client", StringComparison.Ordinal)).Select(t => t.FullName).OrderBy(n => n).ToArray();
-            Assert.Equal(new[] { "DataWorksDI.Client.DataWorksServiceException", "DataWorksDI.Client.SignatureVersion" }, client);
+            Assert.Equal(new[]
+            {
+                "DataWorksDI.Client.CallBudgetExhaustedException", "DataWorksDI.Client.ClientCallStatistics",
+                "DataWorksDI.Client.DataWorksServiceException", "DataWorksDI.Client.SignatureVersion",
+            }, client);
         }
 
         [Fact]

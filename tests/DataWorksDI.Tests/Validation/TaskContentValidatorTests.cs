@@ -108,6 +108,14 @@ namespace DataWorksDI.Tests.Validation
             Case("hop to a missing step", Mutate(j => j["order"]["hops"][0]["to"] = "Writr"), ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].to", "\"Writr\"", "'Writer'"),
             Case("hop from a missing step", Mutate(j => j["order"]["hops"][0]["from"] = "reader"), ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].from", "\"reader\""),
             Case("hop without to", Mutate(j => ((JObject)j["order"]["hops"][0]).Remove("to")), ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].to", "no \"to\""),
+            // issue 16: hops that form a cycle (Reader → Writer → Reader) were passed and sent
+            Case("hops form a cycle", Mutate(j => ((JArray)j["order"]["hops"]).Add(JObject.Parse("{\"from\":\"Writer\",\"to\":\"Reader\"}"))),
+                ValidationCodes.OrderHopCycle, "$.order.hops[1]", "Reader → Writer → Reader"),
+            Case("a step hops to itself", Mutate(j => ((JArray)j["order"]["hops"]).Add(JObject.Parse("{\"from\":\"Writer\",\"to\":\"Writer\"}"))),
+                ValidationCodes.OrderHopCycle, "$.order.hops[1]", "Writer → Writer"),
+            // issue 16: an ODPS writer without "table" was passed and sent
+            Case("odps writer without table", Mutate(j => Param(j, 1).Remove("table")), ValidationCodes.PluginParameterMissing, "$.steps[1].parameter.table",
+                "MaxCompute Writer", "no \"table\""),
             // columns
             Case("column counts differ", Mutate(j => Param(j, 1)["column"] = new JArray("id")), ValidationCodes.ColumnCountMismatch, "$.steps[1].parameter.column",
                 "Reader 'Reader' reads 2 column(s) (id, name)", "writer 'Writer' writes 1 (id)"),
@@ -168,6 +176,20 @@ namespace DataWorksDI.Tests.Validation
         }
 
         [Fact]
+        public void HopToAMisspeltStep_FixNamesTheClosestStep()
+        {
+            var typo = FindingAssert.Has(new TaskContentValidator().Validate(Mutate(j => j["order"]["hops"][0]["to"] = "Writr")).Findings,
+                ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].to");
+            Assert.StartsWith("Write \"Writer\" — did you mean 'Writer'?", typo.Fix);
+            var lowerCase = FindingAssert.Has(new TaskContentValidator().Validate(Mutate(j => j["order"]["hops"][0]["from"] = "reader")).Findings,
+                ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].from");
+            Assert.StartsWith("Write \"Reader\"", lowerCase.Fix);
+            var unrelated = FindingAssert.Has(new TaskContentValidator().Validate(Mutate(j => j["order"]["hops"][0]["to"] = "Sink")).Findings,
+                ValidationCodes.OrderHopUnknownStep, "$.order.hops[0].to");
+            Assert.StartsWith("Use one of the step names", unrelated.Fix);
+        }
+
+        [Fact]
         public void CategoryCapitalised_FixSaysLowerCase()
         {
             var result = new TaskContentValidator().Validate(Mutate(j => j["steps"][0]["category"] = "Reader"));
@@ -185,6 +207,12 @@ namespace DataWorksDI.Tests.Validation
                 ValidationCodes.OrderWriterNotConnected, "$.steps[2]", "'Writer2'"),
             Case("hop backwards", Mutate(j => { j["order"]["hops"][0]["from"] = "Writer"; j["order"]["hops"][0]["to"] = "Reader"; }), ValidationCodes.OrderHopDirection, "$.order.hops[0].from", "writer 'Writer'"),
             Case("hop into a reader", Mutate(j => j["order"]["hops"][0]["to"] = "Reader"), ValidationCodes.OrderHopDirection, "$.order.hops[0].to", "reader 'Reader'"),
+            Case("writer fed only by an unreachable step", Mutate(j =>
+                {
+                    ((JArray)j["steps"]).Add(JObject.Parse("{\"stepType\":\"stream\",\"parameter\":{},\"name\":\"Writer2\",\"category\":\"writer\"}"));
+                    ((JArray)j["steps"]).Add(JObject.Parse("{\"stepType\":\"stream\",\"parameter\":{},\"name\":\"Writer3\",\"category\":\"writer\"}"));
+                    ((JArray)j["order"]["hops"]).Add(JObject.Parse("{\"from\":\"Writer2\",\"to\":\"Writer3\"}"));
+                }), ValidationCodes.OrderStepUnreachable, "$.steps[3]", "'Writer3'", "'Writer2'"),
             Case("unquoted key", "{type:\"job\"}", ValidationCodes.ContentNonStandardJson, null, "unquoted key"),
             Case("duplicate key", "{\"type\":\"job\",\"type\":\"job\"}", ValidationCodes.ContentDuplicateKey, "$.type", "'type'"),
             Case("comment", "{\"type\":\"job\" // fixed\n}", ValidationCodes.ContentNonStandardJson, null, "a comment"),
@@ -317,8 +345,14 @@ namespace DataWorksDI.Tests.Validation
 
         // ------------------------------------------------------------------ workspace catalog
 
-        private sealed class FakeCatalog : IWorkspaceCatalog
+        private sealed class FakeCatalog : IWorkspaceCatalog, IWorkspaceCatalogListing
         {
+            public bool Lists = true;
+
+            public IReadOnlyCollection<string> DataSourceNames => Lists && Known ? DataSources : null;
+
+            public IReadOnlyCollection<string> ResourceGroupIdentifiers => Lists && Known ? ResourceGroups : null;
+
             public HashSet<string> DataSources = new HashSet<string>();
             public HashSet<string> ResourceGroups = new HashSet<string>();
             public bool Known = true;
@@ -343,6 +377,38 @@ namespace DataWorksDI.Tests.Validation
             Assert.False(result.IsValid);
             // mysql_pub appears twice (parameter and connection) but is asked about once.
             Assert.Equal(new[] { "mysql_pub", "odps_first" }, catalog.Asked);
+        }
+
+        [Fact]
+        public void UnknownDataSource_NamesTheClosestRegisteredOnes_WhenTheCatalogListsThem()
+        {
+            var catalog = new FakeCatalog { DataSources = { "mysql_pb", "mysql_private", "odps_first" } };
+            var result = new TaskContentValidator(catalog).Validate(TestData.Read("minimal-spec-6.1.json"));
+            var f = FindingAssert.Has(result.Findings, ValidationCodes.WorkspaceDataSourceUnknown, "$.steps[0].parameter.datasource", "'mysql_pub'", "did you mean 'mysql_pb'?");
+            Assert.StartsWith("If you meant 'mysql_pb', write that name exactly.", f.Fix);
+            Assert.DoesNotContain("tab completion", f.Fix);
+            Assert.Contains("Invoke-DIApi -Action ListDataSources", f.Fix);
+
+            var farOff = new FakeCatalog { DataSources = { "kafka_events", "odps_first" } };
+            var g = FindingAssert.Has(new TaskContentValidator(farOff).Validate(TestData.Read("minimal-spec-6.1.json")).Findings,
+                ValidationCodes.WorkspaceDataSourceUnknown, "$.steps[0].parameter.datasource");
+            Assert.DoesNotContain("did you mean", g.Message);
+            Assert.DoesNotContain("If you meant", g.Fix);
+
+            var notListed = new FakeCatalog { DataSources = { "mysql_pb", "odps_first" }, Lists = false };
+            var h = FindingAssert.Has(new TaskContentValidator(notListed).Validate(TestData.Read("minimal-spec-6.1.json")).Findings,
+                ValidationCodes.WorkspaceDataSourceUnknown, "$.steps[0].parameter.datasource");
+            Assert.DoesNotContain("did you mean", h.Message);
+        }
+
+        [Fact]
+        public void UnknownResourceGroup_NamesTheClosestIdentifiers()
+        {
+            var catalog = new FakeCatalog { DataSources = { "mysql_pub", "odps_first" }, ResourceGroups = { "S_res_group_280749521950784_1602767279794", "S_res_group_1" } };
+            var bad = new TaskContentValidator(catalog).Validate(TestData.Read("minimal-spec-6.1.json"), null, "S_res_group_280749521950784_1602767279795");
+            var f = FindingAssert.Has(bad.Findings, ValidationCodes.WorkspaceResourceGroupUnknown, "TaskParam.ResourceGroup",
+                "did you mean 'S_res_group_280749521950784_1602767279794'?");
+            Assert.Contains("Invoke-DIApi -Action ListResourceGroups", f.Fix);
         }
 
         [Fact]

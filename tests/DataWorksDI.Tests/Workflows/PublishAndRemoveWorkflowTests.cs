@@ -147,17 +147,19 @@ namespace DataWorksDI.Tests.Workflows
         [Fact]
         public async Task AFailedPackage_IsAnErrorAboutThePackage_NeverATimeOut_AndItsBarIsCompleted()
         {
-            var kit = WorkflowTestKit.For(181565);
-            DISyncTask task = await kit.CreateBatchAsync("wf_devonly", Testing.SampleTasks.SeedContent.Replace("dh_mysql", "mysql_autotest_dev"));
+            // The shared emulator fails production deployments of files named failprodme_* (its deploymentChecks);
+            // DataWorks itself documents no deploy-time rule the emulator could reproduce (docs/emulator.md).
+            var kit = WorkflowTestKit.For(10000);
+            DISyncTask task = await kit.CreateBatchAsync("failprodme_wf", Testing.SampleTasks.SeedContent);
             await kit.SubmitAsync(task.FileId);
 
             var failed = await Assert.ThrowsAsync<DataWorksOperationException>(() => kit.Workflow<PublishWorkflow>().PublishAsync(
-                new FileInput(181565, task.FileId, DITaskType.Batch), null, WorkflowTestKit.Quick, CancellationToken.None));
+                new FileInput(10000, task.FileId, DITaskType.Batch), null, WorkflowTestKit.Quick, CancellationToken.None));
             Assert.Equal(ErrorIds.DeploymentFailed, failed.ErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.InvalidResult, failed.Category);
             var package = Assert.IsType<DIDeployment>(failed.Target);
             Assert.Equal(DIDeploymentStatus.Failed, package.Status);
-            Assert.Contains("mysql_autotest_dev", failed.Message);
+            Assert.Contains("failprodme_*", failed.Message);
             kit.AssertEveryBarCompleted();
         }
     }

@@ -15,8 +15,13 @@ namespace DataWorksDI.Client.Credentials
         public AcsCredential(string accessKeyId, SecureString accessKeySecret, SecureString securityToken = null,
             DateTimeOffset? expiration = null, string source = null)
         {
-            if (string.IsNullOrWhiteSpace(accessKeyId)) throw new ArgumentException("The AccessKey id is empty.", nameof(accessKeyId));
-            if (accessKeySecret == null || accessKeySecret.Length == 0) throw new ArgumentException("The AccessKey secret is empty.", nameof(accessKeySecret));
+            string from = string.IsNullOrEmpty(source) ? "the credentials given" : source;
+            if (string.IsNullOrWhiteSpace(accessKeyId))
+                throw new CredentialException(CredentialException.EmptyAccessKeyId,
+                    $"The AccessKey id from {from} is empty. Give the AccessKey id (it starts with LTAI, or STS. for temporary credentials) as shown in the RAM console under AccessKey, or use another credential source (see docs/credentials.md).");
+            if (IsBlank(accessKeySecret))
+                throw new CredentialException(CredentialException.EmptyAccessKeySecret,
+                    $"The AccessKey secret from {from} for AccessKey id {Mask(accessKeyId.Trim())} is empty or white space. Give the secret that was shown once when the AccessKey was created (create a new AccessKey in the RAM console if it is lost), or use another credential source (see docs/credentials.md).");
             AccessKeyId = accessKeyId.Trim();
             AccessKeySecret = Freeze(accessKeySecret);
             SecurityToken = securityToken == null || securityToken.Length == 0 ? null : Freeze(securityToken);
@@ -38,6 +43,28 @@ namespace DataWorksDI.Client.Credentials
         public bool ExpiresWithin(TimeSpan margin, DateTimeOffset now) => Expiration.HasValue && Expiration.Value - now <= margin;
 
         public override string ToString() => AccessKeyId + (IsTemporary ? " (temporary)" : string.Empty) + " from " + Source;
+
+        /// <summary>True for a null, empty or all-white-space secret (looked at without turning it into a string).</summary>
+        private static bool IsBlank(SecureString secure)
+        {
+            if (secure == null || secure.Length == 0) return true;
+            IntPtr ptr = IntPtr.Zero;
+            char[] chars = new char[secure.Length];
+            try
+            {
+                ptr = Marshal.SecureStringToGlobalAllocUnicode(secure);
+                Marshal.Copy(ptr, chars, 0, chars.Length);
+                foreach (char c in chars) if (!char.IsWhiteSpace(c)) return false;
+                return true;
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+                Array.Clear(chars, 0, chars.Length);
+            }
+        }
+
+        private static string Mask(string keyId) => keyId.Length <= 8 ? keyId.Substring(0, Math.Min(2, keyId.Length)) + "***" : keyId.Substring(0, 4) + "***" + keyId.Substring(keyId.Length - 3);
 
         private static SecureString Freeze(SecureString s)
         {

@@ -17,7 +17,8 @@ namespace DataWorksDI.Client.Credentials
             new HttpClient(new HttpClientHandler { UseCookies = false, UseProxy = false }, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
 
         /// <summary>Sends and reads the answer; network failures and time-outs become <see cref="CredentialException"/> naming only <paramref name="what"/>.</summary>
-        public static async Task<(int Status, string Body)> SendAsync(HttpRequestMessage request, TimeSpan timeout, string errorId, string what, CancellationToken cancellationToken)
+        public static async Task<(int Status, string Body)> SendAsync(HttpRequestMessage request, TimeSpan timeout, string errorId, string what, CancellationToken cancellationToken,
+            IEnumerable<string> knownSecrets = null)
         {
             using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -36,13 +37,13 @@ namespace DataWorksDI.Client.Credentials
                 }
                 catch (OperationCanceledException)
                 {
-                    throw new CredentialException(errorId, $"{what}: no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s.");
+                    throw new CredentialException(errorId, $"{what}: no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s.", null, knownSecrets);
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
                 {
                     Exception inner = ex;
                     while (inner.InnerException != null) inner = inner.InnerException;
-                    throw new CredentialException(errorId, $"{what}: the connection failed ({inner.Message}).");
+                    throw new CredentialException(errorId, $"{what}: the connection failed ({inner.Message}).", null, knownSecrets);
                 }
             }
         }
@@ -62,14 +63,12 @@ namespace DataWorksDI.Client.Credentials
         /// <summary>The scheme, host, port and path of a URI: what may be shown (a query string could hold a secret).</summary>
         public static string Describe(Uri uri) => uri.GetLeftPart(UriPartial.Path);
 
-        /// <summary>An error answer's code and message, cut before any echoed string-to-sign (which can hold a token).</summary>
+        /// <summary>An error answer's code and message; the message is redacted where it becomes an exception (<see cref="Redactor"/>).</summary>
         public static string DescribeError(JObject json, int status, string body)
         {
             if (json == null) return "HTTP " + status.ToString(CultureInfo.InvariantCulture);
             string code = json.Value<string>("Code") ?? json.Value<string>("code");
             string message = json.Value<string>("Message") ?? json.Value<string>("message") ?? string.Empty;
-            int cut = message.IndexOf("string to sign", StringComparison.OrdinalIgnoreCase);
-            if (cut >= 0) message = message.Substring(0, cut).TrimEnd(' ', ':', '.', ',') + ".";
             string requestId = json.Value<string>("RequestId");
             return $"{code ?? "HTTP " + status.ToString(CultureInfo.InvariantCulture)}: {message}{(requestId != null ? " (RequestId " + requestId + ")" : string.Empty)}";
         }

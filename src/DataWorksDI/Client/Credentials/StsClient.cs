@@ -78,7 +78,8 @@ namespace DataWorksDI.Client.Credentials
                 Pair("SignatureNonce", Guid.NewGuid().ToString("D")),
                 Pair("AccessKeyId", caller.AccessKeyId),
             };
-            if (caller.IsTemporary) query.Add(Pair("SecurityToken", AcsCredential.Reveal(caller.SecurityToken)));
+            string callerToken = caller.IsTemporary ? AcsCredential.Reveal(caller.SecurityToken) : null;
+            if (callerToken != null) query.Add(Pair("SecurityToken", callerToken));
             var form = new List<KeyValuePair<string, string>>
             {
                 Pair("RoleArn", roleArn),
@@ -92,7 +93,7 @@ namespace DataWorksDI.Client.Credentials
             all.AddRange(form);
             string stringToSign = RpcSignatureV2.StringToSign("POST", all);
             query.Add(Pair("Signature", AcsCredential.WithUtf8Bytes(caller.AccessKeySecret, key => RpcSignatureV2.Sign(key, stringToSign))));
-            return await SendAsync("AssumeRole", query, form, source, cancellationToken).ConfigureAwait(false);
+            return await SendAsync("AssumeRole", query, form, source, callerToken == null ? null : new[] { callerToken }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>AssumeRoleWithOIDC: unsigned POST; Action, Version, Format and Timestamp in the query, the rest in a form body.</summary>
@@ -115,11 +116,11 @@ namespace DataWorksDI.Client.Credentials
                 Pair("DurationSeconds", durationSeconds.ToString(CultureInfo.InvariantCulture)),
             };
             if (!string.IsNullOrEmpty(policy)) form.Add(Pair("Policy", policy));
-            return await SendAsync("AssumeRoleWithOIDC", query, form, source, cancellationToken).ConfigureAwait(false);
+            return await SendAsync("AssumeRoleWithOIDC", query, form, source, new[] { oidcToken }, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<AcsCredential> SendAsync(string action, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form,
-            string source, CancellationToken cancellationToken)
+            string source, string[] knownSecrets, CancellationToken cancellationToken)
         {
             var uri = new Uri(Endpoint, "/?" + AcsPercentEncoder.EncodePairs(query));
             string what = $"STS {action} at {CredentialHttp.Describe(Endpoint)}";
@@ -127,10 +128,10 @@ namespace DataWorksDI.Client.Credentials
             {
                 request.Headers.TryAddWithoutValidation("User-Agent", DataWorksClientOptions.DefaultUserAgent);
                 request.Headers.TryAddWithoutValidation("x-acs-credentials-provider", source);
-                var (status, body) = await CredentialHttp.SendAsync(request, Timeout, CredentialException.StsFailed, what, cancellationToken).ConfigureAwait(false);
+                var (status, body) = await CredentialHttp.SendAsync(request, Timeout, CredentialException.StsFailed, what, cancellationToken, knownSecrets).ConfigureAwait(false);
                 JObject json = CredentialHttp.TryParse(body);
                 if (status != 200)
-                    throw new CredentialException(CredentialException.StsFailed, $"{what} failed: {CredentialHttp.DescribeError(json, status, body)}");
+                    throw new CredentialException(CredentialException.StsFailed, $"{what} failed: {CredentialHttp.DescribeError(json, status, body)}", null, knownSecrets);
                 JObject credentials = json?["Credentials"] as JObject;
                 string id = credentials?.Value<string>("AccessKeyId");
                 string secret = credentials?.Value<string>("AccessKeySecret");
