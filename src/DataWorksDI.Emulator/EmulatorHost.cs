@@ -50,6 +50,7 @@ namespace DataWorksDI.Emulator
                     DemoTenant.Seed(db, options.Workspaces);
                     return 0;
                 });
+                int seeded = options.SeedFiles > 0 ? store.Run(db => BulkSeed.TopUp(db, options.SeedFiles)) : 0;
                 var services = new EmulatorServices
                 {
                     Options = options,
@@ -106,7 +107,7 @@ namespace DataWorksDI.Emulator
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses.ToList();
                 adminAccess.Bound(addresses);
-                return new RunningEmulator(app, store, addresses, options, services.Log, adminAccess);
+                return new RunningEmulator(app, store, addresses, options, services.Log, adminAccess) { SeededFiles = seeded };
             }
             catch
             {
@@ -145,6 +146,9 @@ namespace DataWorksDI.Emulator
         public EmulatorOptions Options { get; }
 
         public AdminAccess AdminAccess { get; }
+
+        /// <summary>How many files <c>--seed-files</c> created at this start (0 when the workspace already held them all).</summary>
+        public int SeededFiles { get; internal set; }
 
         internal RequestLog Log { get; }
 
