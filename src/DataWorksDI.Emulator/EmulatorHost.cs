@@ -152,6 +152,9 @@ namespace DataWorksDI.Emulator
 
         internal RequestLog Log { get; }
 
+        /// <summary>The state (for tests that must hold a write or count writes).</summary>
+        internal Store Store => _store;
+
         /// <summary>
         /// The line Program prints first: the addresses it really listens on (joined by " and "), machine-parsable, never
         /// a secret.

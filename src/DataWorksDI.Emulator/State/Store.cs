@@ -49,6 +49,9 @@ namespace DataWorksDI.Emulator.State
             Nonces = nonces;
         }
 
+        /// <summary>How many write units have finished since the store was opened (committed or rolled back).</summary>
+        public long WriteCount => Interlocked.Read(ref _writesEnded);
+
         /// <summary>The replay record of signature nonces.</summary>
         public NonceLedger Nonces { get; }
 
