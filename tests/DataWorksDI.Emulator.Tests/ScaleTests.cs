@@ -245,6 +245,37 @@ namespace DataWorksDI.Emulator.Tests
         }
 
         [Fact]
+        public async Task The_output_index_follows_every_change_of_an_OutputList_and_every_deletion()
+        {
+            await using var emu = await TestEmulator.StartAsync();
+            var c = emu.Client;
+            long a = await Dw.CreateTaskAsync(c, Dw.Standard, Dw.UniqueName("out"));
+            long b = await Dw.CreateTaskAsync(c, Dw.Standard, Dw.UniqueName("out"));
+            string custom = "emulator_standard." + Dw.UniqueName("custom");
+            string other = "emulator_standard." + Dw.UniqueName("other");
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", a), ("OutputList", custom))).Ok();
+            Assert.Contains(a.ToString(), (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("OutputList", custom)))
+                .Error(400, "Invalid.Tenant.NodeOutputExisted").ErrorMessage);
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("InputList", custom))).Ok();
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("InputList", other))).Error(400, "Invalid.Tenant.NodeInputNotExists");
+
+            // A changes its outputs: the old name is free, the new one taken.
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", a), ("OutputList", other))).Ok();
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("OutputList", custom))).Ok();
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("OutputList", custom + "," + other))).Error(400, "Invalid.Tenant.NodeOutputExisted");
+            // A rename keeps the outputs.
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", a), ("FileName", Dw.UniqueName("renamed")))).Ok();
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("OutputList", custom + "," + other))).Error(400, "Invalid.Tenant.NodeOutputExisted");
+            // A deleted (never committed, so removed) file frees its outputs; they are no longer known inputs either.
+            (await c.CallAsync("DeleteFile", ("ProjectId", Dw.Standard), ("FileId", a))).Ok();
+            long d = await Dw.CreateTaskAsync(c, Dw.Standard, Dw.UniqueName("out"));
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", d), ("InputList", other))).Error(400, "Invalid.Tenant.NodeInputNotExists");
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", b), ("OutputList", custom + "," + other))).Ok();
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", d), ("InputList", other + ",emulator_basic_root,dataworks_di_autotest_root"))).Ok();
+            (await c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", d), ("InputList", "no_such_workspace_root"))).Error(400, "Invalid.Tenant.NodeInputNotExists");
+        }
+
+        [Fact]
         public async Task A_read_connection_refuses_to_write()
         {
             await using var emu = await TestEmulator.StartAsync();
