@@ -51,6 +51,8 @@ namespace DataWorksDI.Emulator
                     return 0;
                 });
                 int seeded = options.SeedFiles > 0 ? store.Run(db => BulkSeed.TopUp(db, options.SeedFiles)) : 0;
+                // Fold a large seed into the database file at once, so the next start does not replay a big write-ahead log.
+                if (seeded > 0) store.Checkpoint();
                 var services = new EmulatorServices
                 {
                     Options = options,

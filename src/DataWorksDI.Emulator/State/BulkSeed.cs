@@ -39,8 +39,9 @@ namespace DataWorksDI.Emulator.State
             if (count <= 0) return 0;
             Workspace ws = Tenant.WorkspaceById(db, ProjectId) ?? throw new InvalidOperationException("The demo workspace " + ProjectId + " is missing; cannot seed files.");
             var live = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string name in db.Query("SELECT f.name AS name, d.path AS path FROM files f JOIN folders d ON d.folder_id = f.folder_id " +
-                         "WHERE f.project_id = $p AND f.deleted_status = 'NORMAL' AND d.project_id = $p AND d.path > $lo AND d.path < $hi",
+            // Folder by folder through files_by_folder ("+" keeps the planner off files_live, which would scan the workspace per folder).
+            foreach (string name in db.Query("SELECT f.name AS name, d.path AS path FROM folders d JOIN files f ON f.project_id = d.project_id AND f.folder_id = d.folder_id " +
+                         "WHERE +f.deleted_status = 'NORMAL' AND d.project_id = $p AND d.path > $lo AND d.path < $hi",
                          r => r.Str("name") + "\u0001" + r.Str("path"), "$p", ProjectId, "$lo", RootFolder + "/", "$hi", RootFolder + "0"))
                 live.Add(name);
             // Every seed file is its own folder's part; "name\u0001path" keys keep a same-named file elsewhere from counting.

@@ -53,6 +53,31 @@ namespace DataWorksDI.Emulator.State
             }
         }
 
+        /// <summary>
+        /// The nearest known boundary at or below <paramref name="offset"/>: its position and the sort key of the row just
+        /// before it (the rows from there on come after that key).
+        /// </summary>
+        public bool TryGetFloor(long? generation, string listing, long offset, out long floorOffset, out long key)
+        {
+            floorOffset = 0;
+            key = 0;
+            lock (_lock)
+            {
+                if (!Current(generation, listing, create: false, out Listing l)) return false;
+                bool found = false;
+                foreach (var b in l.KeyBefore)
+                {
+                    if (b.Key <= offset && (!found || b.Key > floorOffset))
+                    {
+                        floorOffset = b.Key;
+                        key = b.Value;
+                        found = true;
+                    }
+                }
+                return found;
+            }
+        }
+
         public void SetKeyBefore(long? generation, string listing, long offset, long key)
         {
             lock (_lock)

@@ -63,9 +63,11 @@ namespace DataWorksDI.Emulator.State
 
     /// <summary>
     /// The one pager of the store: <c>PageNumber</c>/<c>PageSize</c> over rows in the order of a unique integer key,
-    /// counted and fetched in SQL. A page whose start another page already reached on the same state of the database is
-    /// fetched by an index seek past the previous page's last key (see <see cref="ListingCache"/>), so walking a listing
-    /// page by page costs the same at page 1 and page 10,000; other pages use <c>LIMIT/OFFSET</c>. Both give the same rows.
+    /// counted and fetched in SQL, with exactly the rows <c>LIMIT size OFFSET n</c> gives. To get there cheaply it starts
+    /// from the nearest page boundary already known for the same state of the database (<see cref="ListingCache"/>):
+    /// the key just before a page served earlier, found by an index seek. Rows between that boundary and the page start
+    /// are stepped over in a key-only subquery (the index alone, no row is read), so walking a listing page by page
+    /// costs the same at page 1 and page 10,000, and a page asked for again is a seek.
     /// </summary>
     public static class PagedQuery
     {
@@ -84,19 +86,36 @@ namespace DataWorksDI.Emulator.State
             }
             if (offset >= total) return (total, new List<T>());
 
-            string order = " ORDER BY " + keyColumn + (descending ? " DESC" : "") + " LIMIT $page_size";
-            List<T> rows;
-            if (offset > 0 && cache.TryGetKeyBefore(generation, listing, offset, out long before))
+            string order = " ORDER BY " + keyColumn + (descending ? " DESC" : "");
+            string after = "";
+            long skip = offset;
+            var extra = new List<object>();
+            if (offset > 0 && cache.TryGetFloor(generation, listing, offset, out long floorOffset, out long floorKey))
             {
-                rows = db.Query("SELECT " + select + " FROM " + from + " WHERE (" + where + ") AND " + keyColumn + (descending ? " < " : " > ") + "$page_after" + order,
-                    map, args.Concat(new object[] { "$page_after", before, "$page_size", size }).ToArray());
+                after = " AND " + keyColumn + (descending ? " < " : " > ") + "$page_after";
+                extra.Add("$page_after");
+                extra.Add(floorKey);
+                skip = offset - floorOffset;
             }
-            else
+            string sql = "SELECT " + select + " FROM " + from + " WHERE (" + where + ")" + after;
+            if (skip > 0)
             {
-                rows = db.Query("SELECT " + select + " FROM " + from + " WHERE " + where + order + " OFFSET $page_offset",
-                    map, args.Concat(new object[] { "$page_size", size, "$page_offset", offset }).ToArray());
+                // The first key of the page, stepped to on the key alone; then the page from there.
+                sql += " AND " + keyColumn + (descending ? " <= " : " >= ") + "(SELECT " + keyColumn + " FROM " + from + " WHERE (" + where + ")" + after
+                    + order + " LIMIT 1 OFFSET $page_skip)";
+                extra.Add("$page_skip");
+                extra.Add(skip);
             }
-            if (rows.Count > 0) cache.SetKeyBefore(generation, listing, offset + rows.Count, keyOf(rows[rows.Count - 1]));
+            sql += order + " LIMIT $page_size";
+            extra.Add("$page_size");
+            extra.Add(size);
+            List<T> rows = db.Query(sql, map, args.Concat(extra).ToArray());
+            if (rows.Count > 0)
+            {
+                // Keys are integers, so "after first - 1" (ascending) or "before first + 1" (descending) starts exactly at this page.
+                cache.SetKeyBefore(generation, listing, offset, keyOf(rows[0]) + (descending ? 1 : -1));
+                cache.SetKeyBefore(generation, listing, offset + rows.Count, keyOf(rows[rows.Count - 1]));
+            }
             return (total, rows);
         }
 

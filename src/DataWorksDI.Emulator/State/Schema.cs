@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_by_folder ON files(project_id, folder_id, name);
 -- Listings walk live files in FileId order; the filters of ListFiles and the lookups by name, owner and node seek.
-CREATE INDEX IF NOT EXISTS files_live ON files(project_id, deleted_status, file_id);
+CREATE INDEX IF NOT EXISTS files_live ON files(project_id, deleted_status, file_id, folder_id);
 CREATE INDEX IF NOT EXISTS files_by_name ON files(project_id, name);
 CREATE INDEX IF NOT EXISTS files_by_owner ON files(project_id, owner, file_id);
 CREATE INDEX IF NOT EXISTS files_by_node ON files(project_id, node_id);

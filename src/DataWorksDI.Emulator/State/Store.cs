@@ -148,6 +148,24 @@ namespace DataWorksDI.Emulator.State
             }
         }
 
+        /// <summary>Copies the write-ahead log into the database file and empties it (after a bulk load).</summary>
+        public void Checkpoint()
+        {
+            _gate.Wait();
+            try
+            {
+                using (var cmd = _writer.Connection.CreateCommand())
+                {
+                    cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
         /// <summary>
         /// Runs <paramref name="work"/> on a read-only connection in one read transaction: it sees one consistent state,
         /// never waits for a write, and cannot write (SQLite refuses any write on the connection).
