@@ -50,7 +50,11 @@ namespace DataWorksDI.Emulator
                     DemoTenant.Seed(db, options.Workspaces);
                     return 0;
                 });
+                var seedClock = System.Diagnostics.Stopwatch.StartNew();
                 int seeded = options.SeedFiles > 0 ? store.Run(db => BulkSeed.TopUp(db, options.SeedFiles)) : 0;
+                if (options.SeedFiles > 0)
+                    Console.Error.WriteLine("DataWorks emulator: --seed-files " + options.SeedFiles + ": created " + seeded + " in "
+                        + seedClock.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + " s.");
                 // Fold a large seed into the database file at once, so the next start does not replay a big write-ahead log.
                 if (seeded > 0) store.Checkpoint();
                 var services = new EmulatorServices

@@ -39,8 +39,10 @@ namespace DataWorksDI.Emulator.State
             if (count <= 0) return 0;
             Workspace ws = Tenant.WorkspaceById(db, ProjectId) ?? throw new InvalidOperationException("The demo workspace " + ProjectId + " is missing; cannot seed files.");
             var live = new HashSet<string>(StringComparer.Ordinal);
-            // Folder by folder through files_by_folder ("+" keeps the planner off files_live, which would scan the workspace per folder).
-            foreach (string name in db.Query("SELECT f.name AS name, d.path AS path FROM folders d JOIN files f ON f.project_id = d.project_id AND f.folder_id = d.folder_id " +
+            // Folder by folder through files_by_folder: left to itself the planner may take files_live (it covers folder_id)
+            // and scan the whole workspace once per seed folder.
+            foreach (string name in db.Query("SELECT f.name AS name, d.path AS path FROM folders d JOIN files f INDEXED BY files_by_folder " +
+                         "ON f.project_id = d.project_id AND f.folder_id = d.folder_id " +
                          "WHERE +f.deleted_status = 'NORMAL' AND d.project_id = $p AND d.path > $lo AND d.path < $hi",
                          r => r.Str("name") + "\u0001" + r.Str("path"), "$p", ProjectId, "$lo", RootFolder + "/", "$hi", RootFolder + "0"))
                 live.Add(name);
