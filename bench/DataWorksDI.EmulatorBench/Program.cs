@@ -56,7 +56,10 @@ namespace DataWorksDI.EmulatorBench
             using (var e = await EmulatorProc.StartAsync(dll, NewDir()))
                 empty = e.StartTime;
             using (var e = await EmulatorProc.StartAsync(dll, dir, "--seed-files", files.ToString(CultureInfo.InvariantCulture)))
+            {
                 seeded = e.StartTime;
+                e.KeepData = true;   // the restart below reuses it
+            }
             double seedSeconds = (seeded - empty).TotalSeconds;
             Console.WriteLine($"| start, empty data directory | {empty.TotalSeconds:F2} s |");
             Console.WriteLine($"| start with --seed-files {files:N0} (fresh) | {seeded.TotalSeconds:F2} s → seeding ≈ {seedSeconds:F2} s, {files / Math.Max(seedSeconds, 0.001):N0} files/s |");
@@ -297,6 +300,9 @@ namespace DataWorksDI.EmulatorBench
 
         public Uri BaseAddress { get; }
 
+        /// <summary>Leave the data directory in place on dispose (for a restart on it).</summary>
+        public bool KeepData { get; set; }
+
         /// <summary>From process start to the startup line (seeding included).</summary>
         public TimeSpan StartTime { get; }
 
@@ -337,6 +343,7 @@ namespace DataWorksDI.EmulatorBench
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10000);
             _process.Dispose();
+            if (KeepData) return;
             try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
