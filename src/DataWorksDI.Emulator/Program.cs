@@ -20,7 +20,8 @@ namespace DataWorksDI.Emulator
                 Console.Error.WriteLine("DataWorks emulator: " + e.Message);
                 Console.Error.WriteLine("Usage: dotnet run --project src/DataWorksDI.Emulator -- [--urls http://127.0.0.1:8787] [--data-dir <dir>] "
                     + "[--config <file.json>] [--deployment-delay 3s] "
-                    + "[--fault-throttle-ratio r] [--fault-5xx-ratio r] [--fault-drop-ratio r] [--fault-latency-ms n] [--fault-seed n] [--qps-limit n] "
+                    + "[--seed-files n] [--fault-throttle-ratio r] [--fault-5xx-ratio r] [--fault-5xx-after-ratio r] [--fault-drop-ratio r] "
+                    + "[--fault-latency-ms n] [--fault-seed n] [--qps-limit n] "
                     + "[--sts-credential-lifetime 5s] [--ecs-ram-role name]");
                 Console.Error.WriteLine("Secrets: " + EmulatorOptions.AccessKeyIdVariable + " + " + EmulatorOptions.AccessKeySecretVariable + ", "
                     + EmulatorOptions.AdminTokenVariable + ", or the --config file (--access-key-id/--access-key-secret and --admin-token work too, "

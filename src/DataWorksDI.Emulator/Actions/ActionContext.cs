@@ -12,8 +12,10 @@ namespace DataWorksDI.Emulator.Actions
     /// <summary>One API call inside its transaction: the merged parameters, the caller, the clock and the state.</summary>
     public sealed class ActionContext
     {
-        public ActionContext(Db db, string action, IReadOnlyDictionary<string, string> parameters, Caller caller, long nowMs, EmulatorOptions options)
+        public ActionContext(Db db, string action, IReadOnlyDictionary<string, string> parameters, Caller caller, long nowMs, EmulatorOptions options,
+            ListingCache listings = null)
         {
+            Listings = listings ?? new ListingCache();
             Db = db;
             Action = action;
             Parameters = parameters;
@@ -31,6 +33,9 @@ namespace DataWorksDI.Emulator.Actions
         public long Now { get; }
 
         public EmulatorOptions Options { get; }
+
+        /// <summary>The store's listing cache (totals and page boundaries of the current state).</summary>
+        public ListingCache Listings { get; }
 
         /// <summary>The account the emulator acts as for every key.</summary>
         public string UserId => DemoTenant.UserId;
@@ -134,7 +139,10 @@ namespace DataWorksDI.Emulator.Actions
         public int Number { get; }
         public int Size { get; }
 
-        public List<T> Page<T>(IReadOnlyCollection<T> all) => all.Skip((Number - 1) * Size).Take(Size).ToList();
+        /// <summary>How many rows come before this page.</summary>
+        public long Offset => (long)(Number - 1) * Size;
+
+        public List<T> Page<T>(IReadOnlyCollection<T> all) => all.Skip((int)Math.Min(Offset, int.MaxValue)).Take(Size).ToList();
     }
 
     /// <summary>Response envelopes (docs: dataworks-api.md §1.4).</summary>

@@ -120,22 +120,22 @@ namespace DataWorksDI.Emulator.Actions
         {
             Workspace ws = ctx.Workspace();
             Paging paging = ctx.Paging();
-            IEnumerable<Deployment> list = Deployments.ForProject(ctx.Db, ws.ProjectId);
+            var filter = new SqlFilter().Where("project_id = $p", "$p", ws.ProjectId);
             string creator = ctx.Str("Creator");
-            if (!string.IsNullOrEmpty(creator)) list = list.Where(d => d.CreatorId == creator);
+            if (!string.IsNullOrEmpty(creator)) filter.Where("creator_id = $creator", "$creator", creator);
             string executor = ctx.Str("Executor");
-            if (!string.IsNullOrEmpty(executor)) list = list.Where(d => d.HandlerId == executor);
+            if (!string.IsNullOrEmpty(executor)) filter.Where("handler_id = $executor", "$executor", executor);
             string keyword = ctx.Str("Keyword");
-            if (!string.IsNullOrEmpty(keyword)) list = list.Where(d => d.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase));
+            if (!string.IsNullOrEmpty(keyword)) filter.Where("contains_ci(name, $keyword)", "$keyword", keyword);
             int? status = ctx.Int("Status");
-            if (status != null) list = list.Where(d => d.Status == status);
+            if (status != null) filter.Where("status = $status", "$status", status.Value);
             long? endCreate = ctx.Long("EndCreateTime");
-            if (endCreate != null) list = list.Where(d => d.CreateTime <= endCreate);
+            if (endCreate != null) filter.Where("create_time <= $end_create", "$end_create", endCreate.Value);
             long? endExecute = ctx.Long("EndExecuteTime");
-            if (endExecute != null) list = list.Where(d => d.ExecuteTime != null && d.ExecuteTime <= endExecute);
-            var all = list.ToList();
+            if (endExecute != null) filter.Where("execute_time IS NOT NULL AND execute_time <= $end_execute", "$end_execute", endExecute.Value);
+            var (total, page) = Deployments.Page(ctx.Db, ctx.Listings, filter, paging.Offset, paging.Size);
             var items = new JsonArray();
-            foreach (var d in paging.Page(all))
+            foreach (var d in page)
             {
                 items.Add(new JsonObject
                 {
@@ -156,7 +156,7 @@ namespace DataWorksDI.Emulator.Actions
                 {
                     ["PageNumber"] = (long)paging.Number,
                     ["PageSize"] = (long)paging.Size,
-                    ["TotalCount"] = (long)all.Count,
+                    ["TotalCount"] = total,
                     ["Deployments"] = items,
                 },
             };

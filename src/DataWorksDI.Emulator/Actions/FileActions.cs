@@ -35,65 +35,66 @@ namespace DataWorksDI.Emulator.Actions
             throw ErrorCatalogue.MissingParameter("FileId");
         }
 
+        /// <summary>
+        /// ListFiles: every filter is a clause of one SQL query over the live files of the workspace (indexed: workspace and
+        /// status, name, owner, node, folder path as a range of the folders' path index), counted and paged in SQL by
+        /// FileId (see <see cref="PagedQuery"/>); only the page's rows are read, and their content only with NeedContent.
+        /// </summary>
         public JsonObject ListFiles(ActionContext ctx)
         {
             Workspace ws = ctx.Workspace();
             Paging paging = ctx.Paging();
-            IEnumerable<FileRecord> files = Files.InProject(ctx.Db, ws.ProjectId).Where(f => f.IsNormal);
-            var folders = new Dictionary<string, string>();
-            string FolderPath(FileRecord f)
-            {
-                if (!folders.TryGetValue(f.FolderId, out string path))
-                {
-                    path = Tenant.FolderById(ctx.Db, ws.ProjectId, f.FolderId)?.Path ?? "";
-                    folders[f.FolderId] = path;
-                }
-                return path;
-            }
+            var filter = new SqlFilter().Where("f.project_id = $p AND f.deleted_status = 'NORMAL'", "$p", ws.ProjectId);
 
             string folderPath = ctx.Str("FileFolderPath");
             if (!string.IsNullOrEmpty(folderPath))
             {
+                // The folder itself and everything below it: path = root, or root + "/" <= path < root + "0" ('0' follows '/').
                 string root = FolderPaths.Normalize(folderPath);
-                files = files.Where(f => FolderPath(f) == root || FolderPath(f).StartsWith(root + "/", StringComparison.Ordinal));
+                filter.Where("f.folder_id IN (SELECT folder_id FROM folders WHERE project_id = $p AND (path = $root OR (path > $root_slash AND path < $root_end)))",
+                    "$root", root, "$root_slash", root + "/", "$root_end", root + "0");
             }
             string keyword = ctx.Str("Keyword");
-            if (!string.IsNullOrEmpty(keyword)) files = files.Where(f => f.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase));
+            if (!string.IsNullOrEmpty(keyword)) filter.Where("contains_ci(f.name, $keyword)", "$keyword", keyword);
             string exact = ctx.Str("ExactFileName");
-            if (!string.IsNullOrEmpty(exact)) files = files.Where(f => f.Name == exact);
+            if (!string.IsNullOrEmpty(exact)) filter.Where("f.name = $exact", "$exact", exact);
             string types = ctx.Str("FileTypes");
-            if (!string.IsNullOrEmpty(types))
-            {
-                var wanted = ParseLongList("FileTypes", types);
-                files = files.Where(f => wanted.Contains(f.FileType));
-            }
+            if (!string.IsNullOrEmpty(types)) filter.In("f.file_type", "$type", ParseLongList("FileTypes", types));
             string ids = ctx.Str("FileIdIn");
             if (!string.IsNullOrEmpty(ids))
             {
                 var wanted = ParseLongList("FileIdIn", ids);
                 if (wanted.Count > 50) throw ErrorCatalogue.InvalidParameter("FileIdIn", "It holds at most 50 ids.");
-                files = files.Where(f => wanted.Contains(f.FileId));
+                filter.In("f.file_id", "$id", wanted);
             }
             long? nodeId = ctx.Long("NodeId");
-            if (nodeId != null) files = files.Where(f => f.NodeId == nodeId);
+            if (nodeId != null) filter.Where("f.node_id = $node", "$node", nodeId.Value);
             string owner = ctx.Str("Owner");
-            if (!string.IsNullOrEmpty(owner)) files = files.Where(f => f.Owner == owner);
+            if (!string.IsNullOrEmpty(owner)) filter.Where("f.owner = $owner", "$owner", owner);
             string lastEditUser = ctx.Str("LastEditUser");
-            if (!string.IsNullOrEmpty(lastEditUser)) files = files.Where(f => f.LastEditUser == lastEditUser);
+            if (!string.IsNullOrEmpty(lastEditUser)) filter.Where("f.last_edit_user = $editor", "$editor", lastEditUser);
             string useType = ctx.Str("UseType");
-            if (!string.IsNullOrEmpty(useType)) files = files.Where(f => f.UseType == useType);
+            if (!string.IsNullOrEmpty(useType)) filter.Where("f.use_type = $use", "$use", useType);
             bool needContent = ctx.Bool("NeedContent") ?? false;
             bool needAbsolute = ctx.Bool("NeedAbsoluteFolderPath") ?? false;
 
-            var all = files.ToList();
+            var (total, rows) = Files.Page(ctx.Db, ctx.Listings, filter, paging.Offset, paging.Size, needContent);
+            var businessIds = new Dictionary<string, long>(StringComparer.Ordinal);
             var list = new JsonArray();
-            foreach (var f in paging.Page(all))
-                list.Add(FileViews.File(ctx.Db, f, needContent, includeDeletedStatus: false, needAbsolute ? FolderPath(f) : null));
+            foreach (var (f, path) in rows)
+            {
+                if (!businessIds.TryGetValue(path, out long businessId))
+                {
+                    businessId = path.Length == 0 ? 0 : Tenant.BusinessIdOf(ctx.Db, ws.ProjectId, path);
+                    businessIds[path] = businessId;
+                }
+                list.Add(FileViews.File(f, businessId, needContent, includeDeletedStatus: false, needAbsolute ? path : null));
+            }
             return Responses.DataStudio(new JsonObject
             {
                 ["PageNumber"] = paging.Number,
                 ["PageSize"] = paging.Size,
-                ["TotalCount"] = all.Count,
+                ["TotalCount"] = (int)total,
                 ["Files"] = list,
             });
         }
@@ -104,14 +105,14 @@ namespace DataWorksDI.Emulator.Actions
             long fileId = ctx.RequiredLong("FileId");
             Paging paging = ctx.Paging();
             FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            var versions = Files.Versions(ctx.Db, fileId);
+            var (total, versions) = Files.VersionsPage(ctx.Db, fileId, paging.Offset, paging.Size);
             var list = new JsonArray();
-            foreach (var v in paging.Page(versions)) list.Add(FileViews.Version(v, file.ProdVersion));
+            foreach (var v in versions) list.Add(FileViews.Version(v, file.ProdVersion));
             return Responses.DataStudio(new JsonObject
             {
                 ["PageNumber"] = paging.Number,
                 ["PageSize"] = paging.Size,
-                ["TotalCount"] = versions.Count,
+                ["TotalCount"] = (int)total,
                 ["FileVersions"] = list,
             });
         }
@@ -273,11 +274,10 @@ namespace DataWorksDI.Emulator.Actions
             if (u.List("InputList", out List<string> inputs))
             {
                 u.Compare(inputs.SequenceEqual(c.InputList), "InputList");
-                var known = KnownOutputs(ctx.Db, file.FileId);
                 foreach (string input in inputs)
                 {
                     if (c.OutputList.Contains(input)) throw ErrorCatalogue.InvalidNodeValue("InputList", "names \"" + input + "\", an output of this node itself.");
-                    if (!known.Contains(input)) throw ErrorCatalogue.UnknownInput(input);
+                    if (!IsKnownOutput(ctx.Db, input, file.FileId)) throw ErrorCatalogue.UnknownInput(input);
                 }
                 c.InputList = inputs;
             }
@@ -353,25 +353,20 @@ namespace DataWorksDI.Emulator.Actions
             return Responses.DataStudio();
         }
 
-        /// <summary>The live file (other than <paramref name="exceptFileId"/>) whose OutputList holds <paramref name="output"/>, or null.</summary>
-        internal static FileRecord OutputOwner(Db db, string output, long exceptFileId) =>
-            Files.All(db).FirstOrDefault(f => f.FileId != exceptFileId && f.IsNormal && f.Config.OutputList.Contains(output));
+        /// <summary>The live file (other than <paramref name="exceptFileId"/>) whose OutputList holds <paramref name="output"/>, or null (an index seek).</summary>
+        internal static FileRecord OutputOwner(Db db, string output, long exceptFileId) => Files.OutputOwner(db, output, exceptFileId);
 
         internal static bool OutputInUse(Db db, string output, long exceptFileId) => OutputOwner(db, output, exceptFileId) != null;
 
         /// <summary>
-        /// Outputs an InputList may name: every workspace's root output (&lt;identifier&gt;_root), the demo tenant's extra
-        /// root outputs, and the outputs of every live file (except the one being updated).
+        /// Whether an InputList may name <paramref name="input"/>: any workspace's root output (&lt;identifier&gt;_root), the
+        /// demo tenant's extra root outputs, or an output of a live file (except the one being updated).
         /// </summary>
-        internal static HashSet<string> KnownOutputs(Db db, long exceptFileId)
+        internal static bool IsKnownOutput(Db db, string input, long exceptFileId)
         {
-            var known = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var ws in Tenant.Workspaces(db)) known.Add(ws.RootOutput);
-            foreach (string extra in DemoTenant.ExtraRootOutputs) known.Add(extra);
-            foreach (var f in Files.All(db))
-                if (f.FileId != exceptFileId && f.IsNormal)
-                    foreach (string o in f.Config.OutputList) known.Add(o);
-            return known;
+            if (Array.IndexOf(DemoTenant.ExtraRootOutputs, input) >= 0) return true;
+            if (input.EndsWith("_root", StringComparison.Ordinal) && Tenant.WorkspaceByIdentifier(db, input.Substring(0, input.Length - "_root".Length)) != null) return true;
+            return OutputInUse(db, input, exceptFileId);
         }
 
         private static List<long> ParseLongList(string name, string text)

@@ -12,6 +12,12 @@ namespace DataWorksDI.Emulator.Actions
         {
             Folder folder = Tenant.FolderById(db, f.ProjectId, f.FolderId);
             long businessId = folder == null ? 0 : Tenant.BusinessIdOf(db, f.ProjectId, folder.Path);
+            return File(f, businessId, includeContent, includeDeletedStatus, absoluteFolderPath);
+        }
+
+        /// <summary>The wire shape of a file whose workflow (business) id the caller already knows.</summary>
+        public static JsonObject File(FileRecord f, long businessId, bool includeContent, bool includeDeletedStatus, string absoluteFolderPath)
+        {
             var o = new JsonObject
             {
                 ["FileId"] = f.FileId,

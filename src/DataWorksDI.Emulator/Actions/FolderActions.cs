@@ -42,14 +42,14 @@ namespace DataWorksDI.Emulator.Actions
             Paging paging = ctx.Paging(required: true);
             string normalized = FolderPaths.Normalize(parent);
             if (normalized.Length > 0 && Tenant.FolderByPath(ctx.Db, ws.ProjectId, normalized) == null) throw ErrorCatalogue.FolderNotExists(parent);
-            List<Folder> children = Tenant.ChildFolders(ctx.Db, ws.ProjectId, normalized);
+            var (total, children) = Tenant.ChildFoldersPage(ctx.Db, ws.ProjectId, normalized, paging.Offset, paging.Size);
             var list = new JsonArray();
-            foreach (var f in paging.Page(children)) list.Add(new JsonObject { ["FolderId"] = f.FolderId, ["FolderPath"] = f.Path });
+            foreach (var f in children) list.Add(new JsonObject { ["FolderId"] = f.FolderId, ["FolderPath"] = f.Path });
             return Responses.DataStudio(new JsonObject
             {
                 ["PageNumber"] = paging.Number,
                 ["PageSize"] = paging.Size,
-                ["TotalCount"] = children.Count,
+                ["TotalCount"] = (int)total,
                 ["Folders"] = list,
             });
         }

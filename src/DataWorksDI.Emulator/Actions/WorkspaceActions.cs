@@ -47,9 +47,9 @@ namespace DataWorksDI.Emulator.Actions
         {
             Paging paging = ctx.Paging();
             // A key limited to some workspaces lists only those.
-            var all = Tenant.Workspaces(ctx.Db).Where(w => ctx.Caller == null || ctx.Caller.MayUse(w.ProjectId)).ToList();
+            var (total, page) = Tenant.WorkspacesPage(ctx.Db, ctx.Caller?.Key?.ProjectIds, paging.Offset, paging.Size);
             var list = new JsonArray();
-            foreach (var ws in paging.Page(all))
+            foreach (var ws in page)
             {
                 list.Add(new JsonObject
                 {
@@ -75,7 +75,7 @@ namespace DataWorksDI.Emulator.Actions
                 {
                     ["PageNumber"] = paging.Number,
                     ["PageSize"] = paging.Size,
-                    ["TotalCount"] = all.Count,
+                    ["TotalCount"] = (int)total,
                     ["ProjectList"] = list,
                 },
             };

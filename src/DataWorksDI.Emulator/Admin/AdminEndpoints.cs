@@ -53,6 +53,7 @@ namespace DataWorksDI.Emulator.Admin
                         ["signatureVersion"] = e.SignatureVersion,
                         ["httpStatus"] = e.HttpStatus,
                         ["errorCode"] = e.ErrorCode,
+                        ["actionCommitted"] = e.ActionCommitted,
                         ["parameterNames"] = new JsonArray(e.ParameterNames.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
                     });
                 }

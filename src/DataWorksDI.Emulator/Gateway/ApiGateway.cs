@@ -20,7 +20,8 @@ namespace DataWorksDI.Emulator.Gateway
 {
     /// <summary>
     /// The API pipeline, in the order a request meets it: latency → read → action/version → signature → nonce →
-    /// QPS limit → injected faults → action (in one transaction, after settling due deployments) → JSON answer.
+    /// QPS limit → injected faults → action (a write in one transaction after settling due deployments; a read on a
+    /// read connection) → injected faults after the action → JSON answer.
     /// </summary>
     public sealed class ApiGateway
     {
@@ -94,10 +95,11 @@ namespace DataWorksDI.Emulator.Gateway
                 DateTimeOffset now = _clock.GetUtcNow();
                 Caller caller = v3 ? _verifier.VerifyV3(req, now) : _verifier.VerifyV2(req, now);
                 entry.AccessKeyId = caller.AccessKeyId;
-                await _store.RunAsync(db => { SignatureVerifier.UseNonce(db, caller, now); return 0; }, ct).ConfigureAwait(false);
+                await SignatureVerifier.UseNonceAsync(_store, caller, now, ct).ConfigureAwait(false);
 
                 if (!_qps.TryAdmit(caller.AccessKeyId, Monotonic.ElapsedMilliseconds, out int retryAfter)) throw ErrorCatalogue.ThrottlingUser(retryAfter);
-                switch (_faults.Draw())
+                Fault fault = _faults.Draw();
+                switch (fault)
                 {
                     case Fault.DropConnection:
                         entry.HttpStatus = null;
@@ -110,7 +112,19 @@ namespace DataWorksDI.Emulator.Gateway
                 }
 
                 var parameters = req.Parameters.Where(p => !Protocol.IsCommonParameter(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                JsonObject result = await _store.RunAsync(db => Execute(db, descriptor, parameters, caller, _clock.GetUtcNow()), ct).ConfigureAwait(false);
+                JsonObject result = descriptor.ReadOnly
+                    ? await ReadAsync(descriptor, parameters, caller, ct).ConfigureAwait(false)
+                    : await _store.RunAsync(db => Execute(db, descriptor, parameters, caller, _clock.GetUtcNow()), ct).ConfigureAwait(false);
+                // Injected failure after the action ran and committed: the change is made, the answer is lost.
+                switch (fault)
+                {
+                    case Fault.InternalErrorAfterAction:
+                        entry.ActionCommitted = true;
+                        throw ErrorCatalogue.InjectedInternalError(descriptor.IsDataIntegration);
+                    case Fault.ServiceUnavailableAfterAction:
+                        entry.ActionCommitted = true;
+                        throw ErrorCatalogue.InjectedServiceUnavailable();
+                }
 
                 var body = new JsonObject { ["RequestId"] = requestId };
                 foreach (string key in result.Select(p => p.Key).ToList())
@@ -155,6 +169,20 @@ namespace DataWorksDI.Emulator.Gateway
             }
         }
 
+        /// <summary>
+        /// A read-only action: on a read connection (a snapshot that never waits for a write). Deployments due by now are
+        /// settled first by a write of their own, only when some are due, so a read shows what a write would have shown
+        /// without every read becoming a write.
+        /// </summary>
+        private async Task<JsonObject> ReadAsync(ActionDescriptor descriptor, Dictionary<string, string> parameters, Caller caller, CancellationToken ct)
+        {
+            long nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            if (await _store.ReadAsync(db => Deployments.AnyDue(db, nowMs), ct).ConfigureAwait(false))
+                await _store.RunAsync(db => { Deployments.SettleDue(db, nowMs); return 0; }, ct).ConfigureAwait(false);
+            return await _store.ReadAsync(db => descriptor.Handler(new ActionContext(db, descriptor.Name, parameters, caller, nowMs, _options, _store.Listings)), ct)
+                .ConfigureAwait(false);
+        }
+
         private JsonObject Execute(Db db, ActionDescriptor descriptor, Dictionary<string, string> parameters, Caller caller, DateTimeOffset now)
         {
             long nowMs = now.ToUnixTimeMilliseconds();
@@ -174,7 +202,7 @@ namespace DataWorksDI.Emulator.Gateway
                 }
             }
 
-            JsonObject result = descriptor.Handler(new ActionContext(db, descriptor.Name, parameters, caller, nowMs, _options));
+            JsonObject result = descriptor.Handler(new ActionContext(db, descriptor.Name, parameters, caller, nowMs, _options, _store.Listings));
 
             if (token != null)
             {

@@ -16,6 +16,8 @@ namespace DataWorksDI.Emulator.Gateway
         /// <summary>HTTP status answered; null when the connection was dropped on purpose.</summary>
         public int? HttpStatus { get; set; }
         public string ErrorCode { get; set; }
+        /// <summary>True when an injected 5xx was answered after the action ran and committed (<c>--fault-5xx-after-ratio</c>).</summary>
+        public bool ActionCommitted { get; set; }
         public string[] ParameterNames { get; set; } = Array.Empty<string>();
     }
 

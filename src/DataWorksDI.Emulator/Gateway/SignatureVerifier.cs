@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using DataWorksDI.Client.Signing;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;
@@ -163,22 +165,12 @@ namespace DataWorksDI.Emulator.Gateway
             return new Caller(accessKeyId, p["SignatureNonce"], "V2", key);
         }
 
-        /// <summary>Remembers the nonce; a second use within the retention window is a replay.</summary>
-        public static void UseNonce(Db db, Caller caller, DateTimeOffset now)
+        /// <summary>Remembers the nonce (in the store's nonce ledger); a second use within the retention window is a replay.</summary>
+        public static async Task UseNonceAsync(Store store, Caller caller, DateTimeOffset now, CancellationToken ct)
         {
-            long nowMs = now.ToUnixTimeMilliseconds();
-            int inserted = db.Execute(
-                "INSERT OR IGNORE INTO nonces(access_key_id, nonce, expires_at) VALUES ($k, $n, $e)",
-                "$k", caller.AccessKeyId, "$n", caller.Nonce, "$e", nowMs + (long)Protocol.NonceRetention.TotalMilliseconds);
-            if (inserted == 0)
-            {
-                long? expiresAt = db.ScalarLong("SELECT expires_at FROM nonces WHERE access_key_id = $k AND nonce = $n", "$k", caller.AccessKeyId, "$n", caller.Nonce);
-                if (expiresAt > nowMs) throw ErrorCatalogue.SignatureNonceUsed(caller.Nonce);
-                db.Execute("UPDATE nonces SET expires_at = $e WHERE access_key_id = $k AND nonce = $n",
-                    "$k", caller.AccessKeyId, "$n", caller.Nonce, "$e", nowMs + (long)Protocol.NonceRetention.TotalMilliseconds);
-            }
-            // Forget nonces whose timestamps the window would refuse anyway (cheap with the index).
-            db.Execute("DELETE FROM nonces WHERE expires_at < $now", "$now", nowMs);
+            bool fresh = await store.Nonces.TryUseAsync(caller.AccessKeyId, caller.Nonce, now.ToUnixTimeMilliseconds(),
+                (long)Protocol.NonceRetention.TotalMilliseconds, ct).ConfigureAwait(false);
+            if (!fresh) throw ErrorCatalogue.SignatureNonceUsed(caller.Nonce);
         }
 
         private static void CheckTimestamp(string name, string value, DateTimeOffset now)

@@ -49,11 +49,18 @@ namespace DataWorksDI.Emulator.Gateway
         InternalError,
         ServiceUnavailable,
         Throttle,
+        /// <summary>The action runs and commits, then the answer is a 500 (the caller cannot tell it acted).</summary>
+        InternalErrorAfterAction,
+        /// <summary>The action runs and commits, then the answer is a 503.</summary>
+        ServiceUnavailableAfterAction,
     }
 
     /// <summary>
     /// Decides each API call's injected fault with one draw from a (optionally seeded) random sequence:
-    /// [0, drop) drops the connection, then the 5xx band (first half 500, second half 503), then the throttling band.
+    /// [0, drop) drops the connection, then the 5xx band (first half 500, second half 503), then the throttling band —
+    /// all three before the action runs — then the after-action 5xx band (first half 500, second half 503), whose calls
+    /// run and commit before the error is answered. The bands are laid in that order so a seeded run without the
+    /// after-action band draws exactly as before it existed.
     /// </summary>
     public sealed class FaultInjector
     {
@@ -73,7 +80,7 @@ namespace DataWorksDI.Emulator.Gateway
 
         public Fault Draw()
         {
-            if (_options.DropRatio <= 0 && _options.ServerErrorRatio <= 0 && _options.ThrottleRatio <= 0) return Fault.None;
+            if (_options.DropRatio <= 0 && _options.ServerErrorRatio <= 0 && _options.ThrottleRatio <= 0 && _options.ServerErrorAfterRatio <= 0) return Fault.None;
             double u;
             lock (_random) u = _random.NextDouble();
             if (u < _options.DropRatio) return Fault.DropConnection;
@@ -81,6 +88,8 @@ namespace DataWorksDI.Emulator.Gateway
             if (u < _options.ServerErrorRatio) return u < _options.ServerErrorRatio / 2 ? Fault.InternalError : Fault.ServiceUnavailable;
             u -= _options.ServerErrorRatio;
             if (u < _options.ThrottleRatio) return Fault.Throttle;
+            u -= _options.ThrottleRatio;
+            if (u < _options.ServerErrorAfterRatio) return u < _options.ServerErrorAfterRatio / 2 ? Fault.InternalErrorAfterAction : Fault.ServiceUnavailableAfterAction;
             return Fault.None;
         }
     }

@@ -40,6 +40,7 @@ namespace DataWorksDI.Emulator.Options
                         case "realtimeGenerationDelay": options.RealtimeGenerationDelay = Duration(v, prop.Name); break;
                         case "realtimeStartDelay": options.RealtimeStartDelay = Duration(v, prop.Name); break;
                         case "qpsLimit": options.QpsLimit = Int(v, prop.Name); break;
+                        case "seedFiles": options.SeedFiles = Int(v, prop.Name); break;
                         case "accessKeys":
                             foreach (var item in Arr(v, prop.Name)) options.AccessKeys.Add(ReadKey(item));
                             break;
@@ -174,6 +175,7 @@ namespace DataWorksDI.Emulator.Options
                     case "throttleRatio": faults.ThrottleRatio = p.Value.GetDouble(); break;
                     case "serverErrorRatio": faults.ServerErrorRatio = p.Value.GetDouble(); break;
                     case "dropRatio": faults.DropRatio = p.Value.GetDouble(); break;
+                    case "serverErrorAfterRatio": faults.ServerErrorAfterRatio = p.Value.GetDouble(); break;
                     case "latencyMs": faults.LatencyMs = Int(p.Value, p.Name); break;
                     case "seed": faults.Seed = Int(p.Value, p.Name); break;
                     default: throw new OptionsException("Config file: unknown key 'faults." + p.Name + "'.");

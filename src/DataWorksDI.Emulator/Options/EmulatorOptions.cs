@@ -16,6 +16,9 @@ namespace DataWorksDI.Emulator.Options
     {
         public const string DefaultUrl = "http://127.0.0.1:8787";
 
+        /// <summary>The most files <c>--seed-files</c> creates (a bound on start time and disk: about 1.5 KB a file).</summary>
+        public const int MaxSeedFiles = 1_000_000;
+
         /// <summary>The well-known demo key pair (like Azurite's devstoreaccount1): public, documented, local only.</summary>
         public const string DemoAccessKeyId = "LTAI5tDataWorksEmulatorDemo";
         public const string DemoAccessKeySecret = "DataWorksEmulatorDemoSecretForLocalUseOnly";
@@ -42,6 +45,12 @@ namespace DataWorksDI.Emulator.Options
         public TimeSpan RealtimeStartDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         public FaultOptions Faults { get; } = new FaultOptions();
+
+        /// <summary>
+        /// Batch sync files the demo workspace holds at start (<see cref="State.BulkSeed"/>): missing ones are created, none
+        /// twice; 0 = none.
+        /// </summary>
+        public int SeedFiles { get; set; }
 
         /// <summary>Maximum API calls per second per AccessKeyId; 0 = unlimited.</summary>
         public int QpsLimit { get; set; }
@@ -143,10 +152,13 @@ namespace DataWorksDI.Emulator.Options
             ReadRatio(configuration, "fault-throttle-ratio", v => options.Faults.ThrottleRatio = v);
             ReadRatio(configuration, "fault-5xx-ratio", v => options.Faults.ServerErrorRatio = v);
             ReadRatio(configuration, "fault-drop-ratio", v => options.Faults.DropRatio = v);
+            ReadRatio(configuration, "fault-5xx-after-ratio", v => options.Faults.ServerErrorAfterRatio = v);
             string latency = configuration["fault-latency-ms"];
             if (!string.IsNullOrWhiteSpace(latency)) options.Faults.LatencyMs = ParseInt("--fault-latency-ms", latency, 0, 600_000);
             string seed = configuration["fault-seed"];
             if (!string.IsNullOrWhiteSpace(seed)) options.Faults.Seed = ParseInt("--fault-seed", seed, int.MinValue, int.MaxValue);
+            string seedFiles = configuration["seed-files"];
+            if (!string.IsNullOrWhiteSpace(seedFiles)) options.SeedFiles = ParseInt("--seed-files", seedFiles, 0, MaxSeedFiles);
             string qps = configuration["qps-limit"];
             if (!string.IsNullOrWhiteSpace(qps)) options.QpsLimit = ParseInt("--qps-limit", qps, 0, 1_000_000);
 
@@ -168,6 +180,7 @@ namespace DataWorksDI.Emulator.Options
             if (RealtimeStartDelay < TimeSpan.Zero) throw new OptionsException("--realtime-start-delay must not be negative.");
             Faults.Validate();
             if (QpsLimit < 0) throw new OptionsException("--qps-limit must not be negative.");
+            if (SeedFiles < 0 || SeedFiles > MaxSeedFiles) throw new OptionsException("--seed-files must be between 0 and " + MaxSeedFiles + ".");
             if (StsCredentialLifetime.HasValue && StsCredentialLifetime.Value < TimeSpan.FromSeconds(1)) throw new OptionsException("--sts-credential-lifetime must be at least 1s.");
             if (string.IsNullOrWhiteSpace(EcsRamRoleName) || EcsRamRoleName.Contains('/')) throw new OptionsException("--ecs-ram-role must be a role name.");
             if (AdminToken != null && (AdminToken.Length < 16 || AdminToken.Any(char.IsWhiteSpace)))
@@ -346,17 +359,19 @@ namespace DataWorksDI.Emulator.Options
         public double ThrottleRatio { get; set; }
         public double ServerErrorRatio { get; set; }
         public double DropRatio { get; set; }
+        /// <summary>Share of calls whose action runs and commits before a 500/503 is answered (the answer is lost, the change is not).</summary>
+        public double ServerErrorAfterRatio { get; set; }
         public int LatencyMs { get; set; }
         public int? Seed { get; set; }
 
-        public bool Any => ThrottleRatio > 0 || ServerErrorRatio > 0 || DropRatio > 0 || LatencyMs > 0;
+        public bool Any => ThrottleRatio > 0 || ServerErrorRatio > 0 || DropRatio > 0 || ServerErrorAfterRatio > 0 || LatencyMs > 0;
 
         public void Validate()
         {
-            foreach (var (name, v) in new[] { ("throttle", ThrottleRatio), ("5xx", ServerErrorRatio), ("drop", DropRatio) })
+            foreach (var (name, v) in new[] { ("throttle", ThrottleRatio), ("5xx", ServerErrorRatio), ("drop", DropRatio), ("5xx-after", ServerErrorAfterRatio) })
                 if (v < 0 || v > 1) throw new OptionsException("--fault-" + name + "-ratio must be between 0 and 1.");
-            if (ThrottleRatio + ServerErrorRatio + DropRatio > 1.0000001)
-                throw new OptionsException("The fault ratios (throttle + 5xx + drop) add up to more than 1.");
+            if (ThrottleRatio + ServerErrorRatio + DropRatio + ServerErrorAfterRatio > 1.0000001)
+                throw new OptionsException("The fault ratios (throttle + 5xx + drop + 5xx-after) add up to more than 1.");
             if (LatencyMs < 0) throw new OptionsException("--fault-latency-ms must not be negative.");
         }
     }

@@ -88,7 +88,7 @@ namespace DataWorksDI.Emulator.State
             new WorkspaceDefinition { ProjectId = id, Identifier = identifier, Name = name, Mode = mode };
 
         // 2020-07-04T15:49:25Z: a fixed creation time so a fresh data directory always shows the same tenant.
-        private const long SeedTime = 1593877765000;
+        internal const long SeedTime = 1593877765000;
 
         public static void Seed(Db db, IEnumerable<WorkspaceDefinition> configuredWorkspaces)
         {

@@ -101,19 +101,28 @@ namespace DataWorksDI.Emulator.State
         public static Deployment Get(Db db, long projectId, long id) =>
             db.Single("SELECT " + Columns + " FROM deployments WHERE project_id = $p AND id = $id", Map, "$p", projectId, "$id", id);
 
-        /// <summary>Newest first.</summary>
-        public static List<Deployment> ForProject(Db db, long projectId) =>
-            db.Query("SELECT " + Columns + " FROM deployments WHERE project_id = $p ORDER BY id DESC", Map, "$p", projectId);
+        /// <summary>One page of the packages matching <paramref name="filter"/>, newest first, and how many match (see <see cref="PagedQuery"/>).</summary>
+        public static (long Total, List<Deployment> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size) =>
+            PagedQuery.Run(db, cache, Columns, "deployments", filter, "id", descending: true, offset, size, Map, d => d.Id);
 
         public static Deployment LastOfKinds(Db db, long fileId, params string[] kinds)
         {
-            Deployment last = null;
-            foreach (var d in db.Query("SELECT " + Columns + " FROM deployments WHERE file_id = $f ORDER BY id DESC", Map, "$f", fileId))
+            var filter = new SqlFilter().Where("file_id = $f", "$f", fileId);
+            var names = new string[kinds.Length];
+            var args = new List<object>();
+            for (int i = 0; i < kinds.Length; i++)
             {
-                if (System.Array.IndexOf(kinds, d.Kind) >= 0) { last = d; break; }
+                names[i] = "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                args.Add(names[i]);
+                args.Add(kinds[i]);
             }
-            return last;
+            filter.Where(kinds.Length == 0 ? "0" : "kind IN (" + string.Join(", ", names) + ")", args.ToArray());
+            return db.Single("SELECT " + Columns + " FROM deployments WHERE " + filter.Text + " ORDER BY id DESC LIMIT 1", Map, filter.Args);
         }
+
+        /// <summary>Whether any package is due to settle at <paramref name="nowMs"/> (an index seek; a read can ask it).</summary>
+        public static bool AnyDue(Db db, long nowMs) =>
+            db.ScalarLong("SELECT 1 FROM deployments WHERE settled = 0 AND due_time <= $now LIMIT 1", "$now", nowMs) != null;
 
         public static void SettleDue(Db db, long nowMs)
         {

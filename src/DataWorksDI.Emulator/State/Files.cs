@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -75,11 +76,42 @@ namespace DataWorksDI.Emulator.State
         public string TaskType { get; set; }
         public string DiResourceGroup { get; set; }
         public double? DiCu { get; set; }
-        public NodeConfig Config { get; set; } = new NodeConfig();
+        /// <summary>The scheduling properties, parsed from their stored JSON on first use (a listing never needs them).</summary>
+        public NodeConfig Config
+        {
+            get => _config ??= NodeConfig.FromJson(_configJson);
+            set
+            {
+                _config = value;
+                _configJson = null;
+            }
+        }
+
+        private NodeConfig _config = new NodeConfig();
+        private string _configJson;
+
+        /// <summary>The stored JSON of <see cref="Config"/>, re-serialised only when the config was read (and so may have changed).</summary>
+        internal string ConfigJson => _config != null ? _config.ToJson() : _configJson;
+
+        /// <summary>True when <see cref="Config"/> has been materialised (the outputs may have changed).</summary>
+        internal bool ConfigTouched => _config != null;
+
+        internal void SetConfigJson(string json)
+        {
+            _config = null;
+            _configJson = json;
+        }
+
         public int DevVersion { get; set; }
         public int ProdVersion { get; set; }
 
         public bool IsNormal => DeletedStatus == "NORMAL";
+
+        internal FileRecord WithConfigJson(string json)
+        {
+            SetConfigJson(json);
+            return this;
+        }
         public bool WasCommitted => CurrentVersion > 0;
     }
 
@@ -133,10 +165,9 @@ namespace DataWorksDI.Emulator.State
             TaskType = r.Str("task_type"),
             DiResourceGroup = r.Str("di_resource_group"),
             DiCu = r.DoubleOrNull("di_cu"),
-            Config = NodeConfig.FromJson(r.Str("node_config")),
             DevVersion = r.Int("dev_version"),
             ProdVersion = r.Int("prod_version"),
-        };
+        }.WithConfigJson(r.Str("node_config"));
 
         public static FileRecord Get(Db db, long projectId, long fileId) =>
             db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map, "$p", projectId, "$f", fileId);
@@ -147,11 +178,42 @@ namespace DataWorksDI.Emulator.State
         public static FileRecord GetByNode(Db db, long projectId, long nodeId) =>
             db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND node_id = $n", Map, "$p", projectId, "$n", nodeId);
 
-        public static List<FileRecord> InProject(Db db, long projectId) =>
-            db.Query("SELECT " + Columns + " FROM files WHERE project_id = $p ORDER BY file_id", Map, "$p", projectId);
+        /// <summary>The columns of a listing row: the file (content only when asked for) and its folder's path.</summary>
+        private static string ListColumns(bool withContent) =>
+            string.Join(", ", Columns.Split(", ").Select(c => c == "content" && !withContent ? "'' AS content" : "f." + c)) + ", d.path AS folder_path";
 
-        public static List<FileRecord> All(Db db) =>
-            db.Query("SELECT " + Columns + " FROM files ORDER BY file_id", Map);
+        /// <summary>Files (alias <c>f</c>) with their folder (alias <c>d</c>): what a listing filter may name.</summary>
+        public const string ListingSource = "files f LEFT JOIN folders d ON d.folder_id = f.folder_id";
+
+        /// <summary>
+        /// One page of the files matching <paramref name="filter"/> (over <see cref="ListingSource"/>), in FileId order, and
+        /// how many match; each with its folder path. Counted and fetched in SQL (see <see cref="PagedQuery"/>).
+        /// </summary>
+        public static (long Total, List<(FileRecord File, string FolderPath)> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size, bool withContent) =>
+            PagedQuery.Run(db, cache, ListColumns(withContent), ListingSource, filter, "f.file_id", descending: false, offset, size,
+                r => (File: Map(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
+
+        /// <summary>The live file (other than <paramref name="exceptFileId"/>, lowest FileId first) whose OutputList holds <paramref name="output"/>.</summary>
+        public static FileRecord OutputOwner(Db db, string output, long exceptFileId) =>
+            db.Single("SELECT " + string.Join(", ", Columns.Split(", ").Select(c => "f." + c)) + " FROM file_outputs o JOIN files f ON f.file_id = o.file_id " +
+                "WHERE o.output = $o AND o.file_id <> $x AND f.deleted_status = 'NORMAL' ORDER BY o.file_id LIMIT 1", Map, "$o", output, "$x", exceptFileId);
+
+        /// <summary>Keeps the output index (table file_outputs) equal to the file's OutputList.</summary>
+        private static void WriteOutputs(Db db, FileRecord f)
+        {
+            db.Execute("DELETE FROM file_outputs WHERE file_id = $f", "$f", f.FileId);
+            foreach (string output in f.Config.OutputList.Distinct(StringComparer.Ordinal))
+                db.Execute("INSERT OR IGNORE INTO file_outputs(output, file_id) VALUES ($o, $f)", "$o", output, "$f", f.FileId);
+        }
+
+        /// <summary>Fills the output index from every stored file (schema migration to version 2).</summary>
+        internal static void RebuildOutputs(Db db)
+        {
+            db.Execute("DELETE FROM file_outputs");
+            foreach (var (fileId, json) in db.Query("SELECT file_id, node_config FROM files", r => (r.Long("file_id"), r.Str("node_config"))))
+                foreach (string output in NodeConfig.FromJson(json).OutputList.Distinct(StringComparer.Ordinal))
+                    db.Execute("INSERT OR IGNORE INTO file_outputs(output, file_id) VALUES ($o, $f)", "$o", output, "$f", fileId);
+        }
 
         /// <summary>A live (not deleted) file with this name in this folder, other than <paramref name="exceptFileId"/>.</summary>
         public static long? SameNameInFolder(Db db, long projectId, string folderId, string name, long exceptFileId) =>
@@ -163,6 +225,7 @@ namespace DataWorksDI.Emulator.State
             db.Execute("INSERT INTO files(" + Columns + ") VALUES ($file_id, $project_id, $folder_id, $name, $file_type, $description, $content, $owner, " +
                 "$connection_name, $create_time, $create_user, $last_edit_time, $last_edit_user, $commit_status, $current_version, $node_id, $use_type, " +
                 "$deleted_status, $auto_parsing, $advanced_settings, $task_type, $di_resource_group, $di_cu, $node_config, $dev_version, $prod_version)", Args(f));
+            WriteOutputs(db, f);
         }
 
         public static void Update(Db db, FileRecord f)
@@ -173,10 +236,12 @@ namespace DataWorksDI.Emulator.State
                 "deleted_status = $deleted_status, auto_parsing = $auto_parsing, advanced_settings = $advanced_settings, task_type = $task_type, " +
                 "di_resource_group = $di_resource_group, di_cu = $di_cu, node_config = $node_config, dev_version = $dev_version, prod_version = $prod_version " +
                 "WHERE file_id = $file_id AND project_id = $project_id", Args(f));
+            if (f.ConfigTouched) WriteOutputs(db, f);
         }
 
         public static void Remove(Db db, long fileId)
         {
+            db.Execute("DELETE FROM file_outputs WHERE file_id = $f", "$f", fileId);
             db.Execute("DELETE FROM file_versions WHERE file_id = $f", "$f", fileId);
             db.Execute("DELETE FROM files WHERE file_id = $f", "$f", fileId);
         }
@@ -188,7 +253,7 @@ namespace DataWorksDI.Emulator.State
             "$create_time", f.CreateTime, "$create_user", f.CreateUser, "$last_edit_time", f.LastEditTime, "$last_edit_user", f.LastEditUser,
             "$commit_status", f.CommitStatus, "$current_version", f.CurrentVersion, "$node_id", f.NodeId, "$use_type", f.UseType,
             "$deleted_status", f.DeletedStatus, "$auto_parsing", f.AutoParsing ? 1 : 0, "$advanced_settings", f.AdvancedSettings ?? "",
-            "$task_type", f.TaskType, "$di_resource_group", f.DiResourceGroup, "$di_cu", f.DiCu, "$node_config", f.Config.ToJson(),
+            "$task_type", f.TaskType, "$di_resource_group", f.DiResourceGroup, "$di_cu", f.DiCu, "$node_config", f.ConfigJson,
             "$dev_version", f.DevVersion, "$prod_version", f.ProdVersion,
         };
 
@@ -225,6 +290,10 @@ namespace DataWorksDI.Emulator.State
         /// <summary>Newest first.</summary>
         public static List<FileVersion> Versions(Db db, long fileId) =>
             db.Query("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f ORDER BY version DESC", MapVersion, "$f", fileId);
+
+        /// <summary>One page of a file's versions, newest first, and how many there are.</summary>
+        public static (long Total, List<FileVersion> Rows) VersionsPage(Db db, long fileId, long offset, int size) =>
+            PagedQuery.Simple(db, VersionColumns, "file_versions", new SqlFilter().Where("file_id = $f", "$f", fileId), "version DESC", offset, size, MapVersion);
 
         public static void SetVersionStatus(Db db, long fileId, int version, string status) =>
             db.Execute("UPDATE file_versions SET status = $s WHERE file_id = $f AND version = $v", "$s", status, "$f", fileId, "$v", version);

@@ -2,10 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State
 {
-    /// <summary>The database schema (PRAGMA user_version 1). Created on first start; later starts reuse it.</summary>
+    /// <summary>
+    /// The database schema (PRAGMA user_version 2). Created on first start; later starts reuse it. Version 2 added the
+    /// indexes behind the paged listings and lookups (ListFiles filters, GetFile by NodeId, ListDeployments) and the
+    /// output index <c>file_outputs</c>; a version-1 data directory gains them at start (the output index filled from
+    /// every stored file's OutputList), and its nonces move to <see cref="NonceLedger"/>.
+    /// </summary>
     internal static class Schema
     {
-        public const int Version = 1;
+        public const int Version = 2;
 
         private const string Ddl = @"
 CREATE TABLE IF NOT EXISTS sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -68,6 +73,7 @@ CREATE TABLE IF NOT EXISTS folders (
   create_time INTEGER NOT NULL,
   UNIQUE(project_id, path)
 );
+CREATE INDEX IF NOT EXISTS folders_by_parent ON folders(project_id, parent_path, path);
 
 CREATE TABLE IF NOT EXISTS files (
   file_id INTEGER PRIMARY KEY,
@@ -98,6 +104,19 @@ CREATE TABLE IF NOT EXISTS files (
   prod_version INTEGER NOT NULL DEFAULT 0   -- version in production
 );
 CREATE INDEX IF NOT EXISTS files_by_folder ON files(project_id, folder_id, name);
+-- Listings walk live files in FileId order; the filters of ListFiles and the lookups by name, owner and node seek.
+CREATE INDEX IF NOT EXISTS files_live ON files(project_id, deleted_status, file_id, folder_id);
+CREATE INDEX IF NOT EXISTS files_by_name ON files(project_id, name);
+CREATE INDEX IF NOT EXISTS files_by_owner ON files(project_id, owner, file_id);
+CREATE INDEX IF NOT EXISTS files_by_node ON files(project_id, node_id);
+
+-- Every file's OutputList entries (kept by Files.Insert/Update/Remove): output-name uniqueness and known inputs by index.
+CREATE TABLE IF NOT EXISTS file_outputs (
+  output TEXT NOT NULL,
+  file_id INTEGER NOT NULL,
+  PRIMARY KEY(output, file_id)
+);
+CREATE INDEX IF NOT EXISTS file_outputs_by_file ON file_outputs(file_id);
 
 CREATE TABLE IF NOT EXISTS file_versions (
   file_id INTEGER NOT NULL REFERENCES files(file_id),
@@ -140,6 +159,7 @@ CREATE TABLE IF NOT EXISTS deployments (
 );
 CREATE INDEX IF NOT EXISTS deployments_pending ON deployments(settled, due_time);
 CREATE INDEX IF NOT EXISTS deployments_by_file ON deployments(file_id, id);
+CREATE INDEX IF NOT EXISTS deployments_by_project ON deployments(project_id, id);
 
 CREATE TABLE IF NOT EXISTS nonces (
   access_key_id TEXT NOT NULL,
@@ -175,18 +195,28 @@ CREATE TABLE IF NOT EXISTS runtime_access_keys (
 );
 ";
 
-        public static void Apply(SqliteConnection connection)
+        public static void Apply(ConnectionHandle handle)
         {
+            SqliteConnection connection = handle.Connection;
             using (var tx = connection.BeginTransaction())
             {
+                long version;
                 using (var cmd = connection.CreateCommand())
                 {
                     cmd.Transaction = tx;
                     cmd.CommandText = "PRAGMA user_version";
-                    long version = (long)cmd.ExecuteScalar();
+                    version = (long)cmd.ExecuteScalar();
                     if (version > Version)
                         throw new System.InvalidOperationException("The data directory was written by a newer emulator (schema " + version + ").");
-                    cmd.CommandText = Ddl + Realtime.Ddl + "PRAGMA user_version = " + Version + ";";
+                    cmd.CommandText = Ddl + Realtime.Ddl;
+                    cmd.ExecuteNonQuery();
+                }
+                // Version 1 had no output index: fill it from the files already stored (a new directory has none).
+                if (version < 2) Files.RebuildOutputs(new Db(handle, tx, generation: null));
+                using (var cmd = connection.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = "PRAGMA user_version = " + Version + ";";
                     cmd.ExecuteNonQuery();
                 }
                 tx.Commit();

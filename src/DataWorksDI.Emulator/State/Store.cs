@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -8,8 +9,17 @@ using Microsoft.Data.Sqlite;
 namespace DataWorksDI.Emulator.State
 {
     /// <summary>
-    /// The emulator's state: one SQLite database (WAL mode) in the data directory. All work runs one unit at a time,
-    /// each in its own transaction, so a killed process leaves either the whole change or none of it.
+    /// The emulator's state: one SQLite database (WAL mode) in the data directory.
+    /// <list type="bullet">
+    /// <item>Writes run one unit at a time on the one writer connection, each in its own transaction, so a killed process
+    /// leaves either the whole change or none of it.</item>
+    /// <item>Reads run on a small pool of read-only connections, each in its own read transaction (a consistent
+    /// snapshot); in WAL mode they never wait for the writer, and the writer never waits for them.</item>
+    /// <item>Every connection keeps its prepared statements (<see cref="Db"/>), so a statement is compiled once per
+    /// connection, not once per call.</item>
+    /// <item>Signature nonces live in a second database file (<see cref="NonceLedger"/>), so the replay check that every
+    /// call makes never waits behind a write of the main database.</item>
+    /// </list>
     /// A lock file keeps a second emulator off the same directory.
     /// </summary>
     public sealed class Store : IDisposable
@@ -17,15 +27,36 @@ namespace DataWorksDI.Emulator.State
         public const string DatabaseFileName = "dataworks-emulator.db";
         private const string LockFileName = "emulator.lock";
 
-        private readonly SqliteConnection _connection;
+        /// <summary>Read connections kept open (reads beyond this many at once wait for one to come free).</summary>
+        public static readonly int ReaderCount = Math.Clamp(Environment.ProcessorCount * 2, 4, 16);
+
+        private readonly string _readConnectionString;
+        private readonly ConnectionHandle _writer;
         private readonly FileStream _lockFile;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private readonly SemaphoreSlim _readerSlots = new SemaphoreSlim(ReaderCount, ReaderCount);
+        private readonly ConcurrentBag<ConnectionHandle> _idleReaders = new ConcurrentBag<ConnectionHandle>();
+        private readonly List<ConnectionHandle> _allReaders = new List<ConnectionHandle>();
+        private long _writesBegun;
+        private long _writesEnded;
+        private bool _disposed;
 
-        private Store(SqliteConnection connection, FileStream lockFile)
+        private Store(ConnectionHandle writer, string readConnectionString, FileStream lockFile, NonceLedger nonces)
         {
-            _connection = connection;
+            _writer = writer;
+            _readConnectionString = readConnectionString;
             _lockFile = lockFile;
+            Nonces = nonces;
         }
+
+        /// <summary>How many write units have finished since the store was opened (committed or rolled back).</summary>
+        public long WriteCount => Interlocked.Read(ref _writesEnded);
+
+        /// <summary>The replay record of signature nonces.</summary>
+        public NonceLedger Nonces { get; }
+
+        /// <summary>Listing counts and page boundaries, valid for one state of the database (see <see cref="ListingCache"/>).</summary>
+        public ListingCache Listings { get; } = new ListingCache();
 
         public static Store Open(string dataDirectory)
         {
@@ -39,15 +70,14 @@ namespace DataWorksDI.Emulator.State
             {
                 throw new InvalidOperationException("Another emulator is using the data directory " + dataDirectory + " (" + e.Message + ").", e);
             }
-            var builder = new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(dataDirectory, DatabaseFileName),
-                Mode = SqliteOpenMode.ReadWriteCreate,
-                Pooling = false,
-            };
-            var connection = new SqliteConnection(builder.ToString());
+            string path = Path.Combine(dataDirectory, DatabaseFileName);
+            var writeBuilder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+            var readBuilder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            SqliteConnection connection = null;
+            NonceLedger nonces = null;
             try
             {
+                connection = new SqliteConnection(writeBuilder.ToString());
                 connection.Open();
                 using (var cmd = connection.CreateCommand())
                 {
@@ -55,18 +85,22 @@ namespace DataWorksDI.Emulator.State
                     cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
                     cmd.ExecuteNonQuery();
                 }
-                Schema.Apply(connection);
+                ConnectionHandle.AddFunctions(connection);
+                var writer = new ConnectionHandle(connection);
+                Schema.Apply(writer);
+                nonces = NonceLedger.Open(dataDirectory, connection);
+                return new Store(writer, readBuilder.ToString(), lockFile, nonces);
             }
             catch
             {
-                connection.Dispose();
+                nonces?.Dispose();
+                connection?.Dispose();
                 lockFile.Dispose();
                 throw;
             }
-            return new Store(connection, lockFile);
         }
 
-        /// <summary>Runs <paramref name="work"/> alone, in one transaction; an exception rolls everything back.</summary>
+        /// <summary>Runs <paramref name="work"/> alone, in one write transaction; an exception rolls everything back.</summary>
         public async Task<T> RunAsync<T>(Func<Db, T> work, CancellationToken ct = default)
         {
             await _gate.WaitAsync(ct).ConfigureAwait(false);
@@ -95,12 +129,127 @@ namespace DataWorksDI.Emulator.State
 
         private T RunLocked<T>(Func<Db, T> work)
         {
-            using (var tx = _connection.BeginTransaction())
+            if (_disposed) throw new ObjectDisposedException(nameof(Store));
+            // Begun/ended bracket every write so a reader can tell whether its snapshot is the state after exactly
+            // _writesEnded writes (see ReadLocked); a rolled-back write counts too, which only costs a cache miss.
+            Interlocked.Increment(ref _writesBegun);
+            try
             {
-                T result = work(new Db(_connection, tx));
-                tx.Commit();
-                return result;
+                using (var tx = _writer.Connection.BeginTransaction())
+                {
+                    T result = work(new Db(_writer, tx, generation: null));
+                    tx.Commit();
+                    return result;
+                }
             }
+            finally
+            {
+                Interlocked.Increment(ref _writesEnded);
+            }
+        }
+
+        /// <summary>Copies the write-ahead log into the database file and empties it (after a bulk load).</summary>
+        public void Checkpoint()
+        {
+            _gate.Wait();
+            try
+            {
+                using (var cmd = _writer.Connection.CreateCommand())
+                {
+                    cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> on a read-only connection in one read transaction: it sees one consistent state,
+        /// never waits for a write, and cannot write (SQLite refuses any write on the connection).
+        /// </summary>
+        public async Task<T> ReadAsync<T>(Func<Db, T> work, CancellationToken ct = default)
+        {
+            await _readerSlots.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                return ReadLocked(work);
+            }
+            finally
+            {
+                _readerSlots.Release();
+            }
+        }
+
+        public T Read<T>(Func<Db, T> work)
+        {
+            _readerSlots.Wait();
+            try
+            {
+                return ReadLocked(work);
+            }
+            finally
+            {
+                _readerSlots.Release();
+            }
+        }
+
+        private T ReadLocked<T>(Func<Db, T> work)
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(Store));
+            ConnectionHandle reader = TakeReader();
+            bool healthy = false;
+            try
+            {
+                long ended = Interlocked.Read(ref _writesEnded);
+                using (var tx = reader.Connection.BeginTransaction(deferred: true))
+                {
+                    var db = new Db(reader, tx, generation: null);
+                    // The first read of the transaction fixes its snapshot. If no write began before that point beyond the
+                    // ones that had ended when we looked, the snapshot is exactly the state after `ended` writes.
+                    db.Scalar("SELECT 1 FROM sqlite_master LIMIT 1");
+                    long begun = Interlocked.Read(ref _writesBegun);
+                    db.Generation = begun == ended ? ended : (long?)null;
+                    T result = work(db);
+                    tx.Commit();
+                    healthy = true;
+                    return result;
+                }
+            }
+            finally
+            {
+                ReturnReader(reader, healthy);
+            }
+        }
+
+        private ConnectionHandle TakeReader()
+        {
+            if (_idleReaders.TryTake(out ConnectionHandle reader)) return reader;
+            var connection = new SqliteConnection(_readConnectionString);
+            connection.Open();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "PRAGMA busy_timeout=5000;";
+                cmd.ExecuteNonQuery();
+            }
+            ConnectionHandle.AddFunctions(connection);
+            reader = new ConnectionHandle(connection);
+            lock (_allReaders) _allReaders.Add(reader);
+            return reader;
+        }
+
+        private void ReturnReader(ConnectionHandle reader, bool healthy)
+        {
+            // A read that failed half-way may have left a statement busy: keep only connections known to be clean.
+            if (healthy && !_disposed)
+            {
+                _idleReaders.Add(reader);
+                return;
+            }
+            lock (_allReaders) _allReaders.Remove(reader);
+            reader.Dispose();
         }
 
         public void Dispose()
@@ -108,7 +257,16 @@ namespace DataWorksDI.Emulator.State
             _gate.Wait();
             try
             {
-                _connection.Dispose();
+                if (_disposed) return;
+                _disposed = true;
+                for (int i = 0; i < ReaderCount; i++) _readerSlots.Wait();
+                lock (_allReaders)
+                {
+                    foreach (var r in _allReaders) r.Dispose();
+                    _allReaders.Clear();
+                }
+                Nonces.Dispose();
+                _writer.Dispose();
                 _lockFile.Dispose();
             }
             finally
@@ -118,43 +276,134 @@ namespace DataWorksDI.Emulator.State
         }
     }
 
+    /// <summary>One open connection and the statements prepared on it (reused by every later unit of work on it).</summary>
+    internal sealed class ConnectionHandle : IDisposable
+    {
+        /// <summary>Statement texts kept per connection; a connection that sees more distinct texts stops caching new ones.</summary>
+        private const int MaxStatements = 256;
+
+        private readonly Dictionary<string, SqliteCommand> _statements = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        private readonly HashSet<SqliteCommand> _inUse = new HashSet<SqliteCommand>();
+
+        public ConnectionHandle(SqliteConnection connection)
+        {
+            Connection = connection;
+        }
+
+        public SqliteConnection Connection { get; }
+
+        /// <summary>
+        /// Functions the queries use: <c>contains_ci(text, part)</c> is .NET's ordinal case-insensitive substring test, so a
+        /// filter pushed into SQL (ListFiles Keyword) matches exactly what the same filter matched in memory before.
+        /// </summary>
+        public static void AddFunctions(SqliteConnection connection)
+        {
+            connection.CreateFunction("contains_ci", (string text, string part) =>
+                text != null && part != null && text.Contains(part, StringComparison.OrdinalIgnoreCase), isDeterministic: true);
+        }
+
+        /// <summary>A prepared command for <paramref name="sql"/>: the cached one when it is free, else a new one.</summary>
+        public SqliteCommand Rent(string sql, SqliteTransaction tx, out bool cached)
+        {
+            if (_statements.TryGetValue(sql, out SqliteCommand cmd) && !_inUse.Contains(cmd))
+            {
+                cached = true;
+            }
+            else if (cmd == null && _statements.Count < MaxStatements)
+            {
+                cmd = Connection.CreateCommand();
+                cmd.CommandText = sql;
+                _statements[sql] = cmd;
+                cached = true;
+            }
+            else
+            {
+                cmd = Connection.CreateCommand();
+                cmd.CommandText = sql;
+                cached = false;
+            }
+            if (cached) _inUse.Add(cmd);
+            cmd.Transaction = tx;
+            cmd.Parameters.Clear();
+            return cmd;
+        }
+
+        public void Return(SqliteCommand cmd, bool cached)
+        {
+            if (!cached)
+            {
+                cmd.Dispose();
+                return;
+            }
+            cmd.Transaction = null;
+            _inUse.Remove(cmd);
+        }
+
+        public void Dispose()
+        {
+            foreach (var cmd in _statements.Values) cmd.Dispose();
+            _statements.Clear();
+            Connection.Dispose();
+        }
+    }
+
     /// <summary>Thin helpers over one connection and its open transaction.</summary>
     public sealed class Db
     {
-        private readonly SqliteConnection _connection;
+        private readonly ConnectionHandle _handle;
         private readonly SqliteTransaction _transaction;
 
-        internal Db(SqliteConnection connection, SqliteTransaction transaction)
+        internal Db(ConnectionHandle handle, SqliteTransaction transaction, long? generation)
         {
-            _connection = connection;
+            _handle = handle;
             _transaction = transaction;
+            Generation = generation;
         }
 
-        private SqliteCommand Command(string sql, object[] args)
+        /// <summary>
+        /// For a read: the number of writes whose result this snapshot is (a key under which derived facts such as a
+        /// listing's count may be cached); null for a write, or when a write was under way as the snapshot was taken.
+        /// </summary>
+        public long? Generation { get; internal set; }
+
+        private readonly struct Rented : IDisposable
         {
-            var cmd = _connection.CreateCommand();
-            cmd.Transaction = _transaction;
-            cmd.CommandText = sql;
-            if (args != null)
+            private readonly ConnectionHandle _handle;
+            private readonly bool _cached;
+
+            public Rented(ConnectionHandle handle, SqliteCommand command, bool cached)
             {
-                if (args.Length % 2 != 0) throw new ArgumentException("Arguments come in name/value pairs.");
+                _handle = handle;
+                Command = command;
+                _cached = cached;
+            }
+
+            public SqliteCommand Command { get; }
+
+            public void Dispose() => _handle.Return(Command, _cached);
+        }
+
+        private Rented Command(string sql, object[] args)
+        {
+            if (args != null && args.Length % 2 != 0) throw new ArgumentException("Arguments come in name/value pairs.");
+            var cmd = _handle.Rent(sql, _transaction, out bool cached);
+            if (args != null)
                 for (int i = 0; i < args.Length; i += 2)
                     cmd.Parameters.AddWithValue((string)args[i], args[i + 1] ?? DBNull.Value);
-            }
-            return cmd;
+            return new Rented(_handle, cmd, cached);
         }
 
         /// <summary>Executes a statement; <paramref name="args"/> are "$name", value pairs.</summary>
         public int Execute(string sql, params object[] args)
         {
-            using (var cmd = Command(sql, args)) return cmd.ExecuteNonQuery();
+            using (var r = Command(sql, args)) return r.Command.ExecuteNonQuery();
         }
 
         public object Scalar(string sql, params object[] args)
         {
-            using (var cmd = Command(sql, args))
+            using (var r = Command(sql, args))
             {
-                object v = cmd.ExecuteScalar();
+                object v = r.Command.ExecuteScalar();
                 return v is DBNull ? null : v;
             }
         }
@@ -168,8 +417,8 @@ namespace DataWorksDI.Emulator.State
         public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params object[] args)
         {
             var list = new List<T>();
-            using (var cmd = Command(sql, args))
-            using (var reader = cmd.ExecuteReader())
+            using (var r = Command(sql, args))
+            using (var reader = r.Command.ExecuteReader())
             {
                 while (reader.Read()) list.Add(map(reader));
             }

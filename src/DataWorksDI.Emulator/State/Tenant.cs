@@ -229,9 +229,18 @@ namespace DataWorksDI.Emulator.State
         public static List<Folder> Folders(Db db, long projectId) =>
             db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p ORDER BY path", MapFolder, "$p", projectId);
 
-        public static List<Folder> ChildFolders(Db db, long projectId, string parentPath) =>
-            db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND parent_path = $pp ORDER BY path", MapFolder,
-                "$p", projectId, "$pp", FolderPaths.Normalize(parentPath));
+        /// <summary>One page of a folder's direct children, by path, and how many there are.</summary>
+        public static (long Total, List<Folder> Rows) ChildFoldersPage(Db db, long projectId, string parentPath, long offset, int size) =>
+            PagedQuery.Simple(db, FolderColumns, "folders", new SqlFilter().Where("project_id = $p AND parent_path = $pp", "$p", projectId, "$pp", FolderPaths.Normalize(parentPath)),
+                "path", offset, size, MapFolder);
+
+        /// <summary>One page of the workspaces (all, or those in <paramref name="only"/>), by id, and how many there are.</summary>
+        public static (long Total, List<Workspace> Rows) WorkspacesPage(Db db, IReadOnlyList<long> only, long offset, int size)
+        {
+            var filter = new SqlFilter();
+            if (only != null) filter.In("project_id", "$id", only);
+            return PagedQuery.Simple(db, WorkspaceColumns, "workspaces", filter, "project_id", offset, size, MapWorkspace);
+        }
 
         /// <summary>Creates the folder and any missing ancestors; returns the folder. Workflow folders get a business id.</summary>
         public static Folder EnsureFolder(Db db, long projectId, string path, long now)

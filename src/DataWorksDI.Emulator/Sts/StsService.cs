@@ -90,7 +90,7 @@ namespace DataWorksDI.Emulator.Sts
         {
             DateTimeOffset now = _clock.GetUtcNow();
             Caller caller = _verifier.VerifyV2(req, now);
-            await _store.RunAsync(db => { SignatureVerifier.UseNonce(db, caller, now); return 0; }, ct).ConfigureAwait(false);
+            await SignatureVerifier.UseNonceAsync(_store, caller, now, ct).ConfigureAwait(false);
             string roleArn = RequireRoleArn(req);
             string sessionName = RequireSessionName(req);
             TimeSpan duration = Duration(req);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client.Signing;
 using Xunit;
@@ -148,7 +149,10 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
 
         public void Dispose() => _http.Dispose();
 
-        public async Task<ApiResponse> SendAsync(V3Request r)
+        public Task<ApiResponse> SendAsync(V3Request r) => SendAsync(r, CancellationToken.None);
+
+        /// <summary>Sends <paramref name="r"/>; cancelling <paramref name="ct"/> aborts the request as a client that gives up does.</summary>
+        public async Task<ApiResponse> SendAsync(V3Request r, CancellationToken ct)
         {
             Key key = r.Key ?? DefaultKey;
             byte[] body = r.Form == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(AcsPercentEncoder.EncodePairs(r.Form));
@@ -196,7 +200,7 @@ namespace DataWorksDI.Emulator.Tests.Infrastructure
                 request.Headers.TryAddWithoutValidation("Authorization", r.AuthorizationOverride ?? AcsSignatureV3.AuthorizationHeader(key.Id, signedNames, signature));
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             if (r.ConnectionClose) request.Headers.ConnectionClose = true;
-            return await ReadAsync(await _http.SendAsync(request));
+            return await ReadAsync(await _http.SendAsync(request, ct));
         }
 
         public async Task<ApiResponse> SendAsync(V2Request r)
