@@ -75,7 +75,10 @@ namespace DataWorksDI.Definitions
             {
                 case ScheduleKeyKind.Text:
                     if (value.Type != JTokenType.String) { problem = "must be a string"; return null; }
-                    return new JValue(((string)value).Trim());
+                    // ParaValue is space-separated name=value pairs: compared word by word, so written with single spaces.
+                    return new JValue(key.Comparison == FieldComparison.Words
+                        ? string.Join(" ", ((string)value).Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries))
+                        : ((string)value).Trim());
                 case ScheduleKeyKind.Enum:
                     if (value.Type == JTokenType.String && WireEnum.TryParse(key.EnumType, (string)value, out object member))
                         return new JValue(member.ToString());
