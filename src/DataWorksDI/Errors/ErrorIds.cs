@@ -61,6 +61,9 @@ namespace DataWorksDI.Errors
         /// <summary>A task not applied because a task it depends on (its inputList) failed or is pending.</summary>
         public const string UpstreamNotApplied = "DataWorksDI.UpstreamNotApplied";
 
+        /// <summary>A deletion needs a confirmation the host cannot ask for (no -Force).</summary>
+        public const string ConfirmationRequired = "DataWorksDI.ConfirmationRequired";
+
         /// <summary>A plan object piped to Sync-DITaskDefinition that no longer matches a definition.</summary>
         public const string PlanOutOfDate = "DataWorksDI.PlanOutOfDate";
 
