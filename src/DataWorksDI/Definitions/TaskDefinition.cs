@@ -36,6 +36,13 @@ namespace DataWorksDI.Definitions
 
         public string Identity => Join(Folder, Name);
 
+        /// <summary>Where export writes it: &lt;root&gt;/&lt;folder&gt;/&lt;name&gt;.json.</summary>
+        public string FilePath(string root) =>
+            System.IO.Path.Combine(new[] { root }.Concat((Folder ?? string.Empty).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)).Concat(new[] { Name + ".json" }).ToArray());
+
+        /// <summary>The file text export writes (CanonicalJson).</summary>
+        public string FileText() => CanonicalJson.ToFileText(ToJson());
+
         public static string Join(string folder, string name) => string.IsNullOrEmpty(folder) ? name : folder + "/" + name;
 
         public static string NormalizeFolder(string folder) => (folder ?? string.Empty).Trim().Trim('/').Trim();

@@ -79,8 +79,8 @@ namespace DataWorksDI.Cmdlets
                     WriteError(ErrorRecords.From(e.Problem, e.File));
                     continue;
                 }
-                string file = System.IO.Path.Combine(new[] { root }.Concat(e.Definition.Folder.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)).Concat(new[] { e.Definition.Name + ".json" }).ToArray());
-                string text = CanonicalJson.ToFileText(e.Definition.ToJson());
+                string file = e.Definition.FilePath(root);
+                string text = e.Definition.FileText();
                 bool exists = File.Exists(file);
                 if (exists && File.ReadAllBytes(file).SequenceEqual(CanonicalJson.Utf8NoBom.GetBytes(text)))
                 {
