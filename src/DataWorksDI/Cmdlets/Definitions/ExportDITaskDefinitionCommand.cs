@@ -10,7 +10,7 @@ namespace DataWorksDI.Cmdlets
     /// that differs is overwritten only with -Force.
     /// </summary>
     [Cmdlet(VerbsData.Export, "DITaskDefinition", SupportsShouldProcess = true)]
-    [OutputType(typeof(FileInfo))]
+    [OutputType(typeof(DITaskDefinition))]
     public sealed class ExportDITaskDefinitionCommand : WorkspaceCmdlet
     {
         /// <summary>The definition folder to write into (created when missing).</summary>
@@ -85,7 +85,7 @@ namespace DataWorksDI.Cmdlets
                 if (exists && File.ReadAllBytes(file).SequenceEqual(CanonicalJson.Utf8NoBom.GetBytes(text)))
                 {
                     WriteVerbose($"{file} is up to date.");
-                    WriteObject(new FileInfo(file));
+                    WriteObject(Output(e.Definition, file));
                     continue;
                 }
                 if (exists && !Force.IsPresent)
@@ -97,8 +97,16 @@ namespace DataWorksDI.Cmdlets
                 }
                 if (!ShouldProcess(file, $"Write the definition of task '{e.File.FolderPath}/{e.File.FileName}' (file {e.File.FileId})")) continue;
                 CanonicalJson.WriteFile(file, text);
-                WriteObject(new FileInfo(file));
+                WriteObject(Output(e.Definition, file));
             }
+        }
+
+        /// <summary>The exported task as written (logical names), with the file it went to.</summary>
+        private static DITaskDefinition Output(TaskDefinition d, string file)
+        {
+            DITaskDefinition o = DefinitionCmdletSupport.ToOutput(d, d);
+            o.SourceFile = file;
+            return o;
         }
     }
 }
