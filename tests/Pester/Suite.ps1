@@ -21,7 +21,10 @@ function Import-SuiteModule {
     $module = if ($env:DATAWORKSDI_MODULE) { $env:DATAWORKSDI_MODULE } else { Join-Path $script:RepoRoot 'out/DataWorksDI' }
     if (-not (Test-Path (Join-Path $module 'DataWorksDI.dll'))) { throw "The module is not built at '$module': run ./build.ps1 -Task Build first." }
     Import-Module $module -Force -ErrorAction Stop
-    Import-Module (Join-Path $script:RepoRoot 'src/DataWorksDI.TestKit/DataWorksDI.TestKit.psd1') -Force -ErrorAction Stop
+    # The kit as the build lays it out next to the module (out/DataWorksDI.TestKit), else from source.
+    $kit = Join-Path (Split-Path $module -Parent) 'DataWorksDI.TestKit/DataWorksDI.TestKit.psd1'
+    if (-not (Test-Path $kit)) { $kit = Join-Path $script:RepoRoot 'src/DataWorksDI.TestKit/DataWorksDI.TestKit.psd1' }
+    Import-Module $kit -Force -ErrorAction Stop
     if (-not $env:DATAWORKSDI_EMULATOR) {
         $env:DATAWORKSDI_EMULATOR = Join-Path $script:RepoRoot 'src/DataWorksDI.Emulator/bin/Debug/net10.0/DataWorksDI.Emulator.dll'
     }
