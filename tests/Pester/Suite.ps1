@@ -21,6 +21,9 @@ function Import-SuiteModule {
     $module = if ($env:DATAWORKSDI_MODULE) { $env:DATAWORKSDI_MODULE } else { Join-Path $script:RepoRoot 'out/DataWorksDI' }
     if (-not (Test-Path (Join-Path $module 'DataWorksDI.dll'))) { throw "The module is not built at '$module': run ./build.ps1 -Task Build first." }
     Import-Module $module -Force -ErrorAction Stop
+    # Both modules importable by name, as after an install (Invoke-PesterSuite.ps1 does the same).
+    $modules = Split-Path $module -Parent
+    if (($env:PSModulePath -split [IO.Path]::PathSeparator) -notcontains $modules) { $env:PSModulePath = $modules + [IO.Path]::PathSeparator + $env:PSModulePath }
     # The kit as the build lays it out next to the module (out/DataWorksDI.TestKit), else from source.
     $kit = Join-Path (Split-Path $module -Parent) 'DataWorksDI.TestKit/DataWorksDI.TestKit.psd1'
     if (-not (Test-Path $kit)) { $kit = Join-Path $script:RepoRoot 'src/DataWorksDI.TestKit/DataWorksDI.TestKit.psd1' }
@@ -124,6 +127,7 @@ function New-SuiteSandbox {
     $orders = $script:BatchContent
     Set-Content -LiteralPath (Join-Path $work 'ods_orders_daily.json') -Value $orders -Encoding utf8
     Set-Content -LiteralPath (Join-Path $work 'orders.json') -Value $orders -Encoding utf8
+    Set-Content -LiteralPath (Join-Path $work 'ods_users.json') -Value ($orders -replace 'orders', 'users') -Encoding utf8
     Set-Content -LiteralPath (Join-Path $work 'task.json') -Value $orders -Encoding utf8
     Set-Content -LiteralPath (Join-Path $work 'ods_orders_region.json') -Value ($orders -replace 'pt=\$\{bizdate\}', 'pt=${bizdate}/region=${region}') -Encoding utf8
     Set-Content -LiteralPath (Join-Path $work 'rt_orders_request.json') -Value $script:RealtimeRequest -Encoding utf8
@@ -199,11 +203,13 @@ function Get-HelpExampleCase {
     # The examples of docs/help/<Cmdlet>.md, each with its expectation; an example without one, or an expectation
     # without an example, stops discovery, so a new example cannot go untested. An expectation is a script block, or
     # @{ Given = { state the example assumes }; Expect = { ... } }.
-    param([Parameter(Mandatory)] [string] $Cmdlet, [Parameter(Mandatory)] [hashtable] $Expect)
-    $examples = @(Get-MarkdownExample -Path (Join-Path $script:RepoRoot "docs/help/$Cmdlet.md") -HelpExamples)
+    # -Markdown <repo-relative path> takes every powershell block of another document (the README).
+    param([string] $Cmdlet, [Parameter(Mandatory)] [hashtable] $Expect, [string] $Markdown)
+    if ($Markdown) { $examples = @(Get-MarkdownExample -Path (Join-Path $script:RepoRoot $Markdown)) }
+    else { $examples = @(Get-MarkdownExample -Path (Join-Path $script:RepoRoot "docs/help/$Cmdlet.md") -HelpExamples) }
     $missing = @($examples | Where-Object { -not $Expect.ContainsKey($_.Number) } | ForEach-Object Number)
     $extra = @($Expect.Keys | Where-Object { $_ -notin $examples.Number })
-    if ($missing -or $extra) { throw "docs/help/$Cmdlet.md: examples without an expectation: [$($missing -join ', ')]; expectations without an example: [$($extra -join ', ')]" }
+    if ($missing -or $extra) { throw "$(if ($Markdown) { $Markdown } else { "docs/help/$Cmdlet.md" }): examples without an expectation: [$($missing -join ', ')]; expectations without an example: [$($extra -join ', ')]" }
     foreach ($e in $examples) {
         $x = $Expect[$e.Number]
         if ($x -is [hashtable]) { $given = $x.Given; $x = $x.Expect } else { $given = $null }
@@ -228,13 +234,14 @@ function Split-Stream {
 
 function Set-CloudRedirect {
     # Mocks for what an example needs from a person or the cloud: Connect-DIWorkspace goes to the emulator whatever
-    # region (or VPC, or emulator address) it names, keeping everything else it was given (an explicit -Endpoint wins
-    # over -Region and -Vpc); Get-Credential and Read-Host answer with the emulator's demo key.
+    # region (or VPC) it names, and so does the documented default emulator address http://127.0.0.1:8787; any other
+    # -Endpoint (a TestKit emulator) is kept, and so is everything else (an explicit -Endpoint wins over -Region and
+    # -Vpc). Get-Credential and Read-Host answer with the emulator's demo key.
     # Called from a BeforeAll, so the mocks last for the enclosing block.
     param([Parameter(Mandatory)] $Emulator)
     $redirect = [scriptblock]::Create(@"
         `$p = @{} + `$PesterBoundParameters
-        `$p.Endpoint = '$($Emulator.Endpoint)'
+        if (-not `$p.ContainsKey('Endpoint') -or ([Uri] `$p.Endpoint).Authority -eq '127.0.0.1:8787') { `$p.Endpoint = '$($Emulator.Endpoint)' }
         # The cmdlet itself: Pester's mock also answers to the module-qualified name.
         & (Get-Command -Name Connect-DIWorkspace -Module DataWorksDI -CommandType Cmdlet) @p
 "@)
