@@ -18,20 +18,31 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test -PesterVersion 5.7.1
 #>
-[CmdletBinding()]
+[CmdletBinding(PositionalBinding = $false)]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    # Build, Test, Demo, Package, in the order given.
+    [Parameter(Position = 0)]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
 
     # The Pester the suite runs with: 6.2.0 is pinned; the suite also passes on 5.7.1.
-    [string] $PesterVersion = '6.2.0'
+    [string] $PesterVersion = '6.2.0',
+
+    # "dotnet pwsh ./build.ps1 -Task Build, Test" runs the script with -File, which passes "Build," to -Task and
+    # "Test" as an extra argument: the extra arguments are more tasks.
+    [Parameter(ValueFromRemainingArguments = $true)]
+    [string[]] $MoreTasks = @()
 )
 
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
+
+# Split on commas so the command reads the same from a shell (-File) and from pwsh.
+$Task = @(@($Task) + @($MoreTasks) | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+$unknown = @($Task | Where-Object { $_ -notin 'Build', 'Test', 'Demo', 'Package' })
+if ($unknown) { throw "Unknown task(s): $($unknown -join ', '). The tasks are Build, Test, Demo and Package." }
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $results = Join-Path $PSScriptRoot 'TestResults'
@@ -42,6 +53,11 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+function Get-NuGetPackagesFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+}
+
 function Get-ModuleVersion {
     (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'DataWorksDI.psd1')).ModuleVersion
 }
@@ -49,7 +65,7 @@ function Get-ModuleVersion {
 function Invoke-XunitSuite {
     $dir = Join-Path $results 'xunit'
     Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue
-    & dotnet test DataWorksDI.sln -c $Configuration --logger trx --results-directory $dir
+    & dotnet test DataWorksDI.sln -c $Configuration --logger trx --results-directory $dir | Out-Host
     $exit = $LASTEXITCODE
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem -LiteralPath $dir -Filter *.trx -ErrorAction SilentlyContinue) {
@@ -66,7 +82,7 @@ function Invoke-PesterSuite {
     Remove-Item -LiteralPath $summaryPath -Force -ErrorAction SilentlyContinue
     # A fresh pwsh: nothing this session imported or defined leaks into the suite.
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -PesterVersion $PesterVersion -Configuration $Configuration -ResultDirectory $results
+        -PesterVersion $PesterVersion -Configuration $Configuration -ResultDirectory $results | Out-Host
     $exit = $LASTEXITCODE
     if (Test-Path -LiteralPath $summaryPath) {
         $s = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
@@ -83,7 +99,7 @@ function Invoke-ConformanceSuite {
     $dir = Join-Path $PSScriptRoot 'tests/Conformance'
     Push-Location -LiteralPath $dir
     try {
-        & npm ci --no-audit --no-fund
+        & npm ci --no-audit --no-fund | Out-Host
         if ($LASTEXITCODE -ne 0) { return [pscustomobject]@{ Suite = 'conformance'; Passed = 0; Failed = 1; Skipped = 0; ExitCode = $LASTEXITCODE } }
         $lines = [System.Collections.Generic.List[string]]::new()
         & npm test 2>&1 | ForEach-Object { $text = "$_"; $lines.Add($text); Write-Host $text }
@@ -102,9 +118,10 @@ function Test-PackagedKit {
     try {
         $tools = Join-Path $sandbox 'tools'
         $modules = Join-Path $sandbox 'modules'
-        Invoke-Dotnet tool install DataWorksDI.Emulator --version $Version --add-source $artifacts --tool-path $tools
+        Invoke-Dotnet tool install DataWorksDI.Emulator --version $Version --add-source $artifacts --tool-path $tools | Out-Host
         Expand-Archive -LiteralPath (Join-Path $artifacts "DataWorksDI-$Version.zip") -DestinationPath $modules
         Expand-Archive -LiteralPath (Join-Path $artifacts "DataWorksDI.TestKit-$Version.zip") -DestinationPath $modules
+        $pester = Join-Path (Get-NuGetPackagesFolder) "pester/$PesterVersion/tools/Pester.psd1"
         $test = Join-Path $sandbox 'example'
         $null = New-Item -ItemType Directory -Path $test
         Copy-Item -Path (Join-Path $PSScriptRoot 'examples/03-deploy-sync-tasks*') -Destination $test
@@ -114,7 +131,7 @@ function Test-PackagedKit {
 `$env:PATH = '$tools' + [IO.Path]::PathSeparator + `$env:PATH
 Remove-Item Env:DATAWORKSDI_EMULATOR -ErrorAction SilentlyContinue
 if ((Get-Command dataworks-emulator).Source -notlike '$tools*') { throw 'dataworks-emulator does not come from the temporary tool path' }
-Import-Module (Join-Path '$(Join-Path ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim() "pester/$PesterVersion/tools/Pester.psd1")')
+Import-Module '$pester'
 `$c = New-PesterConfiguration
 `$c.Run.Path = '$test'
 `$c.Run.Exit = `$true
@@ -123,7 +140,7 @@ Invoke-Pester -Configuration `$c
 "@
         $runner = Join-Path $sandbox 'run.ps1'
         Set-Content -LiteralPath $runner -Value $script -Encoding utf8
-        & dotnet pwsh -NoProfile -NonInteractive -File $runner
+        & dotnet pwsh -NoProfile -NonInteractive -File $runner | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "The packaged kit failed its test (exit code $LASTEXITCODE): see the Pester output above." }
         Write-Host 'Packaged kit verified: emulator installed with dotnet tool install from artifacts/, runbook test passed with the zipped modules.'
     }

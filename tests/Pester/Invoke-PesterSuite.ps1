@@ -53,6 +53,8 @@ $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.xml'
 
 Write-Host "Pester $((Get-Module Pester).Version) in PowerShell $($PSVersionTable.PSVersion)"
+# The tests run with a user's default preferences, not this script's 'Stop'.
+$ErrorActionPreference = 'Continue'
 $result = Invoke-Pester -Configuration $config
 
 $summary = [ordered]@{

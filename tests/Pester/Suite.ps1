@@ -78,7 +78,8 @@ function Get-RequestMark {
 
 function New-SuiteFolder {
     param([Parameter(Mandatory)] [long] $ProjectId, [Parameter(Mandatory)] [string] $FolderPath)
-    $existing = Invoke-DIApi -Action ListFolders -Parameter @{ ProjectId = $ProjectId; ParentFolderPath = ($FolderPath -replace '/[^/]+$', ''); PageNumber = 1; PageSize = 100 }
+    # A parent that does not exist (Invalid.Tenant.FolderNotExists) means the folder does not exist either.
+    $existing = Invoke-DIApi -Action ListFolders -Parameter @{ ProjectId = $ProjectId; ParentFolderPath = ($FolderPath -replace '/[^/]+$', ''); PageNumber = 1; PageSize = 100 } -ErrorAction SilentlyContinue
     if ($existing.Data.Folders | Where-Object { $_.FolderPath -eq $FolderPath }) { return }
     $null = Invoke-DIApi -Action CreateFolder -Parameter @{ ProjectId = $ProjectId; FolderPath = $FolderPath } -Confirm:$false
 }
