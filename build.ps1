@@ -30,6 +30,10 @@ param(
     # The Pester the suite runs with: 6.2.0 is pinned; the suite also passes on 5.7.1.
     [string] $PesterVersion = '6.2.0',
 
+    # How many pwsh processes share the Pester containers.
+    [ValidateRange(1, 8)]
+    [int] $PesterProcesses = 1,
+
     # "dotnet pwsh ./build.ps1 -Task Build, Test" runs the script with -File, which passes "Build," to -Task and
     # "Test" as an extra argument: the extra arguments are more tasks.
     [Parameter(ValueFromRemainingArguments = $true)]
@@ -78,20 +82,53 @@ function Invoke-XunitSuite {
 }
 
 function Invoke-PesterSuite {
-    $summaryPath = Join-Path $results 'pester-summary.json'
-    Remove-Item -LiteralPath $summaryPath -Force -ErrorAction SilentlyContinue
-    # A fresh pwsh: nothing this session imported or defined leaks into the suite.
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -PesterVersion $PesterVersion -Configuration $Configuration -ResultDirectory $results | Out-Host
-    $exit = $LASTEXITCODE
-    if (Test-Path -LiteralPath $summaryPath) {
-        $s = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
-        # A failed BeforeAll/AfterAll or a container that could not be discovered is a failure too.
-        [pscustomobject]@{ Suite = 'pester'; Passed = [int] $s.passed; Failed = [int] $s.failed + [int] $s.failedBlocks + [int] $s.failedContainers; Skipped = [int] $s.skipped + [int] $s.notRun; ExitCode = $exit }
+    # The containers are shared out over -PesterProcesses fresh pwsh processes (nothing this session imported or
+    # defined leaks into them), heaviest first: most of the suite's time is waiting on emulators, not CPU.
+    $containers = @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'tests/Pester') -Filter *.Tests.ps1) +
+        @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'examples') -Filter *.Tests.ps1) | Sort-Object Length -Descending
+    $count = [Math]::Max(1, [Math]::Min($PesterProcesses, $containers.Count))
+    $shares = @(for ($i = 0; $i -lt $count; $i++) { , [System.Collections.Generic.List[string]]::new() })
+    $weights = @(0) * $count
+    foreach ($c in $containers) {
+        $lightest = 0
+        for ($i = 1; $i -lt $count; $i++) { if ($weights[$i] -lt $weights[$lightest]) { $lightest = $i } }
+        $shares[$lightest].Add($c.FullName)
+        $weights[$lightest] += $c.Length
     }
-    else {
-        [pscustomobject]@{ Suite = 'pester'; Passed = 0; Failed = 1; Skipped = 0; ExitCode = if ($exit) { $exit } else { 1 } }
+    $runs = for ($i = 0; $i -lt $count; $i++) {
+        $dir = Join-Path $results "pester-$i"
+        Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue
+        $null = New-Item -ItemType Directory -Path $dir
+        $list = Join-Path $dir 'containers.txt'
+        Set-Content -LiteralPath $list -Value $shares[$i] -Encoding utf8
+        $log = Join-Path $dir 'pester.log'
+        $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1'),
+            '-PesterVersion', $PesterVersion, '-Configuration', $Configuration, '-PathListFile', $list, '-ResultDirectory', $dir) |
+            ForEach-Object { if ($_ -match '\s') { '"' + $_ + '"' } else { $_ } }
+        $process = Start-Process -FilePath dotnet -ArgumentList ($arguments -join ' ') -NoNewWindow -PassThru `
+            -RedirectStandardOutput $log -RedirectStandardError (Join-Path $dir 'pester.err.log')
+        $null = $process.Handle   # keeps the handle, so ExitCode is still readable after the process ends
+        [pscustomobject]@{ Directory = $dir; Log = $log; Process = $process }
     }
+    $passed = 0; $failed = 0; $skipped = 0; $exit = 0
+    foreach ($run in $runs) {
+        $run.Process.WaitForExit()
+        Get-Content -LiteralPath $run.Log, (Join-Path $run.Directory 'pester.err.log') -ErrorAction SilentlyContinue | Out-Host
+        if ($run.Process.ExitCode -ne 0) { $exit = $run.Process.ExitCode }
+        $summaryPath = Join-Path $run.Directory 'pester-summary.json'
+        if (Test-Path -LiteralPath $summaryPath) {
+            $s = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
+            # A failed BeforeAll/AfterAll or a container that could not be discovered is a failure too.
+            $passed += [int] $s.passed
+            $failed += [int] $s.failed + [int] $s.failedBlocks + [int] $s.failedContainers
+            $skipped += [int] $s.skipped + [int] $s.notRun
+        }
+        else {
+            $failed += 1
+            if ($exit -eq 0) { $exit = 1 }
+        }
+    }
+    [pscustomobject]@{ Suite = 'pester'; Passed = $passed; Failed = $failed; Skipped = $skipped; ExitCode = $exit }
 }
 
 function Invoke-ConformanceSuite {

@@ -17,6 +17,8 @@ param(
     [string] $Configuration = 'Debug',
     # Containers to run (default: every *.Tests.ps1 under tests/Pester and examples).
     [string[]] $Path,
+    # A file listing the containers to run, one path a line (how build.ps1 hands a share of them to each process).
+    [string] $PathListFile,
     [string] $ResultDirectory,
     # A test name filter (Pester's -FullName, wildcards allowed).
     [string[]] $FullName
@@ -42,6 +44,7 @@ $env:DATAWORKSDI_MODULE = Join-Path $repo 'out/DataWorksDI'
 $env:DATAWORKSDI_EMULATOR = Join-Path $repo "src/DataWorksDI.Emulator/bin/$Configuration/net10.0/DataWorksDI.Emulator.dll"
 if (-not (Test-Path -LiteralPath $env:DATAWORKSDI_EMULATOR)) { throw "The emulator is not built: $env:DATAWORKSDI_EMULATOR (run ./build.ps1 -Task Build)." }
 
+if ($PathListFile) { $Path = @(Get-Content -LiteralPath $PathListFile | Where-Object { $_ }) }
 $config = New-PesterConfiguration
 $config.Run.Path = if ($Path) { $Path } else { @((Join-Path $repo 'tests/Pester'), (Join-Path $repo 'examples')) }
 $config.Run.PassThru = $true
