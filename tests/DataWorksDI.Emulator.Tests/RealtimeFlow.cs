@@ -12,7 +12,9 @@ namespace DataWorksDI.Emulator.Tests
     public sealed class RealtimeEmulator : IAsyncLifetime
     {
         public const int GenerationDelayMs = 300;
-        public const int StartDelayMs = 200;
+        // Long enough that the call right after StartDISyncInstance still sees WAIT on a loaded machine (at 200 ms the
+        // lifecycle tests saw RUN there in 2 of 4 full runs with five builds sharing two cores).
+        public const int StartDelayMs = 1500;
 
         public TestEmulator Emulator { get; private set; }
         public DwClient Client => Emulator.Client;

@@ -1,0 +1,41 @@
+BeforeDiscovery {
+    . $PSScriptRoot/Suite.ps1
+    $examples = Get-HelpExampleCase Get-DIWorkspace -Expect @{
+        1 = {
+            $Output | Should -Be 'my_workspace: Standard mode, DI resource group S_res_group_280749521950784_1602767279794'
+            $Actions | Should -Be @('GetProject')
+        }
+        2 = {
+            $Output.ProjectId | Sort-Object | Should -Be @(2043, 10000, 12345, 63845, 78837, 181565)
+            $Actions | Where-Object { $_ -eq 'ListProjects' } | Should -HaveCount 1
+            $Actions | Where-Object { $_ -eq 'GetProject' } | Should -HaveCount 7
+        }
+        3 = {
+            $Output.ProjectId | Should -Contain 12345
+            $Output[0].PSObject.Properties.Name | Should -Be @('ProjectId', 'Identifier')
+            $Actions | Should -Be @('ListProjects')
+            (Get-DIContext).ProjectId | Should -Be 12345 -Because 'a per-call profile leaves the session context alone'
+        }
+    }
+}
+
+BeforeAll {
+    . $PSScriptRoot/Suite.ps1
+    Import-SuiteModule
+    $emulator = Start-SuiteEmulator
+    $sandbox = New-SuiteSandbox $emulator
+    Enter-SuiteSandbox $sandbox
+    Connect-Suite $emulator
+}
+
+AfterAll {
+    Exit-SuiteSandbox $sandbox
+    $emulator | Stop-DIEmulator
+}
+
+Describe 'Get-DIWorkspace' {
+    Context 'help examples, run as written' {
+        BeforeAll { Set-CloudRedirect $emulator }
+        It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
+    }
+}

@@ -1,0 +1,73 @@
+BeforeDiscovery {
+    . $PSScriptRoot/Suite.ps1
+    $examples = Get-HelpExampleCase Invoke-DIApi -Expect @{
+
+        1 = {
+            $Actions | Should -Be @('ListResourceGroups')
+            $Output | Should -Contain 'S_res_group_280749521950784_1602767279794'
+            $Output | Should -Not -Contain 'default_group' -Because 'ResourceGroupType 4 selects Data Integration groups only'
+        }
+        2 = {
+            $Actions | Should -Be @('CreateFolder')
+            $Output.Data | Should -Not -BeNullOrEmpty
+            ($Verbose.Message -join "`n") | Should -Match 'Call CreateFolder'
+        }
+        3 = {
+            $Actions | Should -Be @('ListFileVersions')
+            $Output | Should -Match '^1 CREATE'
+        }
+    }
+}
+
+BeforeAll {
+    . $PSScriptRoot/Suite.ps1
+    Import-SuiteModule
+    $emulator = Start-SuiteEmulator
+    $sandbox = New-SuiteSandbox $emulator
+    Enter-SuiteSandbox $sandbox
+    Connect-Suite $emulator
+
+    Connect-Suite $emulator -ProjectId 181565
+    $null = New-SuiteBatchTask -Name ods_versions -ProjectId 181565 -FolderPath 'Workflow/new_biz/Data Integration' -Submit
+}
+
+AfterAll {
+    Exit-SuiteSandbox $sandbox
+    $emulator | Stop-DIEmulator
+}
+
+Describe 'Invoke-DIApi' {
+    Context 'help examples, run as written' {
+        BeforeAll { Set-CloudRedirect $emulator }
+        It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
+    }
+
+    Context 'against a service that throttles every call' {
+        BeforeAll {
+            $throttled = Start-SuiteEmulator -ArgumentList '--fault-throttle-ratio', '1'
+            $context = Connect-DIWorkspace -Endpoint $throttled.Endpoint -ProjectId 10000 -AccessKeyId $throttled.AccessKeyId -AccessKeySecret $throttled.AccessKeySecret -MaxAttempts 3
+            Connect-Suite $emulator
+        }
+        AfterAll { $throttled | Stop-DIEmulator }
+
+        It 'retries a read, saying why and with the RequestId, then reports the throttling code' {
+            $verbose = $null
+            $requests = $throttled | Get-DIEmulatorRequest -During {
+                Invoke-DIApi GetProject @{ ProjectId = 10000 } -Context $context -Verbose -ErrorAction SilentlyContinue -ErrorVariable failure 4>&1 |
+                    Tee-Object -Variable verbose | Out-Null
+            }
+            $requests.action | Should -Be @('GetProject', 'GetProject', 'GetProject')
+            $messages = @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            ($messages -match 'attempt 1 of 3 failed: .*Throttling\.Api.*RequestId [0-9A-F-]{36}') | Should -Not -BeNullOrEmpty
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'Throttling.Api,*'
+        }
+
+        It 'never replays a write that carries no ClientToken' {
+            $requests = $throttled | Get-DIEmulatorRequest -During {
+                Invoke-DIApi CreateFolder @{ ProjectId = 10000; FolderPath = 'Workflow/once/Data_Integration' } -Context $context -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
+            }
+            $requests.action | Should -Be @('CreateFolder')
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'Throttling.Api,*'
+        }
+    }
+}

@@ -1,0 +1,110 @@
+# DataWorksDI.TestKit, as a user testing a runbook uses it.
+BeforeAll {
+    . $PSScriptRoot/Suite.ps1
+    Import-SuiteModule
+}
+
+Describe 'Start-DIEmulator and Stop-DIEmulator' {
+    It 'starts a ready emulator on a free port with a fresh data directory, and stop removes it' {
+        $a = Start-DIEmulator
+        $b = Start-DIEmulator
+        try {
+            $a.Endpoint.Port | Should -Not -Be $b.Endpoint.Port
+            $a.DataDirectory | Should -Not -Be $b.DataDirectory
+            (Invoke-RestMethod ([Uri]::new($a.Endpoint, '_emulator/health'))).status | Should -Be 'ok'
+            (Invoke-RestMethod ([Uri]::new($a.Endpoint, '_emulator/health'))).lastRequestSequence | Should -Be 0 -Because 'a fresh emulator has received no call'
+            $a.AccessKeyId | Should -Be 'LTAI5tDataWorksEmulatorDemo'
+            $a.AccessKeySecret | Should -BeOfType [securestring]
+        }
+        finally {
+            $a, $b | Stop-DIEmulator
+        }
+        Test-Path $a.LogDirectory | Should -BeFalse
+        Get-Process -Id $a.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        { $a | Stop-DIEmulator } | Should -Not -Throw -Because 'stopping twice is harmless in AfterAll'
+    }
+
+    It 'keeps the data with -KeepData, and a new emulator on it sees what the first one stored' {
+        $first = Start-DIEmulator
+        try {
+            $null = $first | Connect-DIEmulator
+            $task = New-DISyncTask -Name kit_kept -FolderPath 'Workflow/new_biz/Data Integration' -Content $BatchContent -ResourceGroup 'S_res_group_280749521950784_1602767279794'
+        }
+        finally { $first | Stop-DIEmulator -KeepData }
+        Test-Path $first.DataDirectory | Should -BeTrue
+        $second = Start-DIEmulator -ArgumentList '--data-dir', $first.DataDirectory
+        try {
+            $null = $second | Connect-DIEmulator
+            (Get-DIFile -FileId $task.FileId).FileName | Should -Be 'kit_kept'
+        }
+        finally {
+            $second | Stop-DIEmulator
+            Remove-Item -LiteralPath $first.LogDirectory -Recurse -Force
+        }
+    }
+
+    It 'says how to get the emulator when there is none' {
+        $saved = $env:DATAWORKSDI_EMULATOR
+        $savedPath = $env:PATH
+        try {
+            Remove-Item Env:DATAWORKSDI_EMULATOR
+            $env:PATH = ($env:PATH -split [IO.Path]::PathSeparator | Where-Object { -not (Test-Path (Join-Path $_ 'dataworks-emulator')) }) -join [IO.Path]::PathSeparator
+            { Start-DIEmulator } | Should -Throw '*dotnet tool install --global DataWorksDI.Emulator*'
+            { Start-DIEmulator -Path (Join-Path $TestDrive 'nothing.dll') } | Should -Throw '*was not found*'
+        }
+        finally {
+            $env:DATAWORKSDI_EMULATOR = $saved
+            $env:PATH = $savedPath
+        }
+    }
+
+    It 'reports an emulator that cannot start, with its error output, and leaves nothing behind' {
+        $before = @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'dataworks-emulator-*' -Directory).Count
+        { Start-DIEmulator -ArgumentList '--deployment-delay', 'soon' } | Should -Throw '*exited with code*'
+        @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'dataworks-emulator-*' -Directory).Count | Should -Be $before
+    }
+
+    It 'passes -ConfigPath and the delays through' {
+        $config = Join-Path $TestDrive 'config.json'
+        '{"workspaces":[{"projectId":20000,"identifier":"team_ws","name":"Team","mode":"basic"}]}' | Set-Content -LiteralPath $config
+        $e = Start-DIEmulator -ConfigPath $config
+        try {
+            $null = $e | Connect-DIEmulator -ProjectId 20000
+            (Get-DIWorkspace).Mode | Should -Be 'Basic'
+        }
+        finally { $e | Stop-DIEmulator }
+    }
+}
+
+Describe 'Connect-DIEmulator and Get-DIEmulatorRequest' {
+    BeforeAll { $emulator = Start-DIEmulator }
+    AfterAll { $emulator | Stop-DIEmulator }
+
+    It 'connects the session to the emulator''s workspace with its demo key' {
+        $context = $emulator | Connect-DIEmulator -ProjectId 10001
+        $context.Endpoint | Should -Be $emulator.Endpoint
+        (Get-DIContext).ProjectId | Should -Be 10001
+        (Get-DIWorkspace).Mode | Should -Be 'Basic'
+    }
+
+    It 'returns the calls made while a script block ran, and the variables it set stay visible' {
+        $null = $emulator | Connect-DIEmulator
+        $calls = $emulator | Get-DIEmulatorRequest -During { $workspace = Get-DIWorkspace; Get-DIFile -Keyword nothing_like_this }
+        $calls.action | Should -Be @('GetProject', 'ListFiles')
+        $workspace.ProjectId | Should -Be 10000
+        $calls[0].accessKeyId | Should -Be $emulator.AccessKeyId
+    }
+
+    It 'filters by action and by sequence' {
+        $mark = (Get-DIEmulatorRequest -Emulator $emulator | Select-Object -Last 1).sequence
+        $null = Get-DIWorkspace
+        $null = Get-DIWorkspace -List
+        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark).action | Should -Be @('GetProject', 'ListProjects')
+        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark -Action ListProjects).action | Should -Be @('ListProjects')
+    }
+
+    It 'never shows the secret' {
+        ($emulator | Format-List * | Out-String) | Should -Not -Match 'DataWorksEmulatorDemoSecret'
+        ($emulator | Select-Object * -ExcludeProperty Process | ConvertTo-Json) | Should -Not -Match 'DataWorksEmulatorDemoSecret'
+    }
+}
