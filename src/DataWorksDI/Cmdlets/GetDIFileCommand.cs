@@ -11,8 +11,16 @@ namespace DataWorksDI.Cmdlets
         private const string QuerySet = "Query";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
+
+        /// <summary>The workspace; bound from a piped object only together with its FileId (the listing takes no pipeline input).</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = QuerySet)]
+        [IdTransformation]
+        [ValidateRange(1, long.MaxValue)]
+        public override long ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
 
         /// <summary>Exact file name (ExactFileName).</summary>
         [Parameter(ParameterSetName = QuerySet)]

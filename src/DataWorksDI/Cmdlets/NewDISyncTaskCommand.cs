@@ -35,6 +35,7 @@ namespace DataWorksDI.Cmdlets
         /// GenerateDISyncTaskConfigForCreating); DataWorks generates the task's configuration from it, then the task is created.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType TaskType { get; set; } = DITaskType.Batch;
 
         /// <summary>The task JSON: a string (sent exactly as written), a hashtable or an object.</summary>

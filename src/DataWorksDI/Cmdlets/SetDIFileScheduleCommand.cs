@@ -21,6 +21,7 @@ namespace DataWorksDI.Cmdlets
         private const string WeeklySet = "Weekly";
         private const string MonthlySet = "Monthly";
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 

@@ -13,11 +13,13 @@ namespace DataWorksDI.Cmdlets
         private const string TableSet = "Table";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
         /// <summary>Batch (default) or Realtime/Solution; binds from piped tasks and files. -Table implies Realtime.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>Real-time: the reader's complete new table set (tables are added or removed by listing the new set).</summary>

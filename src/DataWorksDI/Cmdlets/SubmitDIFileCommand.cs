@@ -8,6 +8,7 @@ namespace DataWorksDI.Cmdlets
     public sealed class SubmitDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 

@@ -35,9 +35,6 @@ namespace DataWorksDI.Errors
         public const string InvalidRerunInterval = "DataWorksDI.InvalidRerunInterval";
         public const string InvalidEffectDates = "DataWorksDI.InvalidEffectDates";
 
-        /// <summary>A piped object without a DeploymentId reached Get-DIDeployment: a record never widens into a listing.</summary>
-        public const string NoDeploymentId = "DataWorksDI.NoDeploymentId";
-
         // Offline validation: the id is the prefix, a dot and the first finding's code (docs/validation-rules.md).
         public const string InvalidContent = "DataWorksDI.InvalidContent";
         public const string InvalidCron = "DataWorksDI.InvalidCron";
