@@ -22,7 +22,8 @@ namespace DataWorksDI.Errors
         public const string ReservedParameterName = "DataWorksDI.ReservedParameterName";
 
         // Arguments refused before a call.
-        public const string UnknownAction = "DataWorksDI.UnknownAction";
+        /// <summary>Invoke-DIApi -Action is not an OpenAPI action name (letters and digits, starting with a letter).</summary>
+        public const string InvalidActionName = "DataWorksDI.InvalidActionName";
         public const string UnknownTimeZone = "DataWorksDI.UnknownTimeZone";
         public const string ConflictingParameters = "DataWorksDI.ConflictingParameters";
         public const string NothingToChange = "DataWorksDI.NothingToChange";
