@@ -14,13 +14,16 @@ namespace DataWorksDI.Cmdlets
     {
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action<DataWorksCmdlet>> _messages = new BlockingCollection<Action<DataWorksCmdlet>>();
-        private CmdletLog _log;
+        private IClientLog _log;
         private int _pipelineThreadId = -1;
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>A log that helpers on any thread may use; messages reach the host from the pipeline thread.</summary>
-        internal IClientLog Log => _log ?? (_log = new CmdletLog(this));
+        /// <summary>
+        /// A log that helpers on any thread may use; messages reach the host from the pipeline thread. Every line passes
+        /// through the client's one <see cref="Redactor"/> first, whoever wrote it (client, service, workflow or cmdlet).
+        /// </summary>
+        internal IClientLog Log => _log ?? (_log = new RedactingClientLog(new CmdletLog(this)));
 
         protected sealed override void BeginProcessing()
         {

@@ -8,12 +8,34 @@ namespace DataWorksDI.Cmdlets
         public static ErrorRecord Create(string errorId, string message, ErrorCategory category, object target, string recommendedAction = null) =>
             From(new DataWorksOperationException(errorId, message, category) { RecommendedAction = recommendedAction }, target);
 
-        /// <summary>A failure the module detected: its ErrorId and category; the exception's own target when it names one.</summary>
+        /// <summary>
+        /// A failure the module detected: its ErrorId and category; the exception's own target when it names one. Its
+        /// message (which may quote what a service or a file said) and inner exceptions pass through the client's
+        /// <see cref="Redactor"/>, as every service message already has.
+        /// </summary>
         public static ErrorRecord From(DataWorksOperationException ex, object target)
         {
+            ex = Redacted(ex);
             var record = new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target ?? target);
             if (ex.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
             return record;
+        }
+
+        /// <summary>The exception itself when redaction changes nothing; else a copy with redacted texts (same id, category, target).</summary>
+        private static DataWorksOperationException Redacted(DataWorksOperationException ex)
+        {
+            string message = Redactor.Redact(ex.Message);
+            string recommended = Redactor.Redact(ex.RecommendedAction);
+            bool innerClean = ex.InnerException == null || ex.InnerException is RedactedException ||
+                              (ex.InnerException is DataWorksServiceException) || Redactor.Redact(ex.InnerException.ToString()) == ex.InnerException.ToString();
+            if (message == ex.Message && recommended == ex.RecommendedAction && innerClean) return ex;
+            if (ex is DataWorksValidationException validation)
+                return new DataWorksValidationException(validation.ErrorId, message, validation.Findings) { RecommendedAction = recommended, Target = ex.Target };
+            return new DataWorksOperationException(ex.ErrorId, message, ex.Category, Redactor.RedactChain(ex.InnerException))
+            {
+                RecommendedAction = recommended,
+                Target = ex.Target,
+            };
         }
 
         /// <summary>ErrorId = the API's error code; the message carries the RequestId; RecommendedAction the service's link.</summary>
