@@ -43,6 +43,10 @@ namespace DataWorksDI.Errors
         public const string InvalidParameter = "DataWorksDI.InvalidParameter";
         public const string UnassignedParameter = "DataWorksDI.UnassignedParameter";
 
+        // A name that matches nothing (as Get-Item's ItemNotFound).
+        /// <summary>Get-DIFile -Name without wildcards found no file of that name.</summary>
+        public const string FileNotFound = "DataWorksDI.FileNotFound";
+
         // What the workspace makes impossible.
         public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";
         public const string SolutionDeleteUnsupported = "DataWorksDI.SolutionDeleteUnsupported";
