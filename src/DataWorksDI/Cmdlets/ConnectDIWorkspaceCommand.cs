@@ -76,14 +76,15 @@ namespace DataWorksDI.Cmdlets
                 AttemptTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
             };
             requested.Retry.MaxAttempts = MaxAttempts;
-            if (ParameterSetName == CredentialSet)
-                requested.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
-            else if (ParameterSetName == AccessKeySet)
-                requested.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
 
             (DIContext Context, IReadOnlyList<string> Notes) connected = default;
             try
             {
+                // An empty key id or secret is refused here (CredentialException), as a proper error, before anything is sent.
+                if (ParameterSetName == CredentialSet)
+                    requested.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
+                else if (ParameterSetName == AccessKeySet)
+                    requested.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
                 connected = Run(ct => ContextFactory.ConnectAsync(requested, ProfileName, ct));
             }
             catch (CredentialException ex)

@@ -101,6 +101,7 @@ namespace DataWorksDI.Cmdlets
         public static ErrorRecord ToErrorRecord(CredentialException ex, object target = null)
         {
             ErrorCategory category = ex.ErrorId == CredentialException.ProfileNotFound ? ErrorCategory.ObjectNotFound
+                : ex.ErrorId == CredentialException.EmptyAccessKeyId || ex.ErrorId == CredentialException.EmptyAccessKeySecret ? ErrorCategory.InvalidArgument
                 : ex.ErrorId == CredentialException.InvalidProfile || ex.ErrorId == CredentialException.InvalidFile ? ErrorCategory.InvalidData
                 : ErrorCategory.AuthenticationError;
             return ErrorRecords.Create(ex.ErrorId, ex.Message, category, target,

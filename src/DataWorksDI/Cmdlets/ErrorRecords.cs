@@ -44,7 +44,10 @@ namespace DataWorksDI.Cmdlets
             var record = new ErrorRecord(ex, ex.Code, Categorize(ex), target);
             record.ErrorDetails = new ErrorDetails(ex.Message)
             {
-                RecommendedAction = !string.IsNullOrEmpty(ex.Recommend) ? ex.Recommend : Hint(ex),
+                // A write whose answer was lost: what to read before trying again comes first.
+                RecommendedAction = ex.OutcomeUnknown && !string.IsNullOrEmpty(ex.VerifyWith)
+                    ? $"The call may or may not have been applied: check with {ex.VerifyWith} before trying again (a blind retry could apply it twice)."
+                    : !string.IsNullOrEmpty(ex.Recommend) ? ex.Recommend : Hint(ex),
             };
             return record;
         }
@@ -52,7 +55,7 @@ namespace DataWorksDI.Cmdlets
         internal static ErrorCategory Categorize(DataWorksServiceException ex)
         {
             string code = ex.Code ?? string.Empty;
-            if (ex.IsThrottling) return ErrorCategory.LimitsExceeded;
+            if (ex.IsThrottling || ex is CallBudgetExhaustedException) return ErrorCategory.LimitsExceeded;
             if (code == "RequestTimeout") return ErrorCategory.OperationTimeout;
             if (code == "NetworkError") return ErrorCategory.ConnectionError;
             if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code.StartsWith("Signature", StringComparison.Ordinal) ||
@@ -72,6 +75,8 @@ namespace DataWorksDI.Cmdlets
 
         private static string Hint(DataWorksServiceException ex)
         {
+            if (ex is CallBudgetExhaustedException)
+                return "The daily call budget of this context is spent: wait until it resets, or connect again with a larger -DailyCallBudget.";
             switch (ErrorRecords.Categorize(ex))
             {
                 case ErrorCategory.LimitsExceeded: return "The workspace's API quota or rate limit was reached. Wait, lower the call rate, or raise -MaxAttempts on Connect-DIWorkspace.";

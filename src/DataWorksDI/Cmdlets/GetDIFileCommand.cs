@@ -63,6 +63,7 @@ namespace DataWorksDI.Cmdlets
                 if (TryRun(ct => service.GetAsync(projectId, FileId, ct), FileId, out DIFile file)) WriteObject(file);
                 return;
             }
+            if (!ArgumentBounds.TryCheck(this, projectId, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path), (nameof(Keyword), Keyword, TextKind.Name))) return;
             bool wildcard = Name != null && WildcardPattern.ContainsWildcardCharacters(Name);
             var query = new FileQuery
             {

@@ -62,6 +62,8 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, Name, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path),
+                    (nameof(ResourceGroup), ResourceGroup, TextKind.Identifier), (nameof(ClientToken), ClientToken, TextKind.Identifier))) return;
             if (!SyncTaskInput.TryReadCu(this, Cu, Name, out double? cu)) return;
             bool batch = TaskType == DITaskType.Batch;
             // Real-time/solution input is a generation request, not task content: only its JSON form is checked here.

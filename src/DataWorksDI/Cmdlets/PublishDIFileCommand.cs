@@ -32,6 +32,7 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)")) return;
             var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new PublishWorkflow(context, Log, PostProgress);

@@ -51,6 +51,9 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(ResourceGroup), ResourceGroup, TextKind.Identifier))) return;
+            foreach (string table in Table ?? new string[0])
+                if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Table), table, TextKind.Name))) return;
             if (!SyncTaskInput.TryReadCu(this, Cu, FileId, out double? cu)) return;
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
             var task = new DISyncTask { ProjectId = projectId, FileId = FileId, TaskType = type, ResourceGroup = ResourceGroup, Cu = cu };

@@ -32,6 +32,18 @@ namespace DataWorksDI.Errors
         public const string NotARealtimeTask = "DataWorksDI.NotARealtimeTask";
         public const string StartParamForSolution = "DataWorksDI.StartParamForSolution";
         public const string ContentFileNotFound = "DataWorksDI.ContentFileNotFound";
+
+        /// <summary>-Path is a directory, a device, a FIFO or an empty file: nothing to read as task JSON.</summary>
+        public const string ContentFileNotRegular = "DataWorksDI.ContentFileNotRegular";
+
+        /// <summary>-Path is larger than the module reads (TaskContentInput.MaxFileBytes).</summary>
+        public const string ContentFileTooLarge = "DataWorksDI.ContentFileTooLarge";
+
+        /// <summary>A name, path or text argument holds a control character (NUL, CR/LF, other C0) where none is allowed.</summary>
+        public const string ControlCharacter = "DataWorksDI.ControlCharacter";
+
+        /// <summary>A name, path or text argument is longer than its limit (docs/validation-rules.md, "Argument bounds").</summary>
+        public const string ValueTooLong = "DataWorksDI.ValueTooLong";
         public const string InvalidSchedule = "DataWorksDI.InvalidSchedule";
         public const string InvalidRerunInterval = "DataWorksDI.InvalidRerunInterval";
         public const string InvalidEffectDates = "DataWorksDI.InvalidEffectDates";
