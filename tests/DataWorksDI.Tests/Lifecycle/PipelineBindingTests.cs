@@ -8,10 +8,21 @@ using Xunit;
 namespace DataWorksDI.Tests.Lifecycle
 {
     /// <summary>
+    /// The binder's trace (Trace-Command ParameterBinding) is process-wide: the probe must not run while other tests bind
+    /// parameters in other runspaces of this process, or their lines would mix into its trace.
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class BinderTraceCollection
+    {
+        public const string Name = "Binder trace";
+    }
+
+    /// <summary>
     /// Pipeline binding is safe by construction (issue 11 item 1; docs/ARCHITECTURE.md, "Pipeline binding"): an object whose
     /// properties are strings (Import-Csv, ConvertFrom-Json) binds exactly as the typed object does; a Get-* returns no more
     /// than the ids it was given; a CSV of ids removes exactly those files.
     /// </summary>
+    [Collection(BinderTraceCollection.Name)]
     public class PipelineBindingTests
     {
         /// <summary>
