@@ -14,13 +14,16 @@ namespace DataWorksDI.Cmdlets
     {
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action<DataWorksCmdlet>> _messages = new BlockingCollection<Action<DataWorksCmdlet>>();
-        private CmdletLog _log;
+        private IClientLog _log;
         private int _pipelineThreadId = -1;
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>A log that helpers on any thread may use; messages reach the host from the pipeline thread.</summary>
-        internal IClientLog Log => _log ?? (_log = new CmdletLog(this));
+        /// <summary>
+        /// A log that helpers on any thread may use; messages reach the host from the pipeline thread. Every line passes
+        /// through the client's one <see cref="Redactor"/> first, whoever wrote it (client, service, workflow or cmdlet).
+        /// </summary>
+        internal IClientLog Log => _log ?? (_log = new RedactingClientLog(new CmdletLog(this)));
 
         protected sealed override void BeginProcessing()
         {
@@ -89,13 +92,22 @@ namespace DataWorksDI.Cmdlets
         /// more — when a downstream command has what it needs (Select-Object -First), WriteObject stops the pipeline and no
         /// further page is read. A failed page is a non-terminating error about <paramref name="target"/>.
         /// </summary>
-        internal void WritePages<T>(Pager<T> pager, object target)
+        /// <param name="keep">Only the items it accepts are written (a client-side filter, e.g. a wildcard name); null keeps all.</param>
+        /// <returns>How many items were written; -1 when a page failed (its error was written).</returns>
+        internal int WritePages<T>(Pager<T> pager, object target, Func<T, bool> keep = null)
         {
+            int written = 0;
             while (pager.HasMore)
             {
-                if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return;
-                foreach (T item in items) WriteObject(item);
+                if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return -1;
+                foreach (T item in items)
+                {
+                    if (keep != null && !keep(item)) continue;
+                    written++;
+                    WriteObject(item);
+                }
             }
+            return written;
         }
 
         /// <summary>

@@ -11,12 +11,24 @@ namespace DataWorksDI.Cmdlets
         private const string QuerySet = "Query";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
-        /// <summary>Exact file name (ExactFileName).</summary>
+        /// <summary>The workspace; bound from a piped object only together with its FileId (the listing takes no pipeline input).</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = QuerySet)]
+        [IdTransformation]
+        [ValidateRange(1, long.MaxValue)]
+        public override long ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
+
+        /// <summary>
+        /// The file name: exact (ExactFileName), or with wildcards (*, ?, [a-z]) matched here over the listing. A name
+        /// without wildcards that matches no file is a non-terminating ObjectNotFound error, as Get-Item's is.
+        /// </summary>
         [Parameter(ParameterSetName = QuerySet)]
         [Alias("FileName")]
+        [SupportsWildcards]
         public string Name { get; set; }
 
         [Parameter(ParameterSetName = QuerySet)]
@@ -51,16 +63,37 @@ namespace DataWorksDI.Cmdlets
                 if (TryRun(ct => service.GetAsync(projectId, FileId, ct), FileId, out DIFile file)) WriteObject(file);
                 return;
             }
+            if (!ArgumentBounds.TryCheck(this, projectId, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path), (nameof(Keyword), Keyword, TextKind.Name))) return;
+            bool wildcard = Name != null && WildcardPattern.ContainsWildcardCharacters(Name);
             var query = new FileQuery
             {
-                ExactName = Name,
+                ExactName = wildcard ? null : Name,
                 FolderPath = FolderPath,
-                Keyword = Keyword,
+                // A wildcard name narrows the listing by its longest literal part (ListFiles' Keyword matches part of a name).
+                Keyword = wildcard && Keyword == null ? LongestLiteral(Name) : Keyword,
                 FileTypes = AnyType.IsPresent ? null : FileType.Select(WireEnum.ToCode).ToArray(),
                 IncludeContent = IncludeContent.IsPresent,
                 PageSize = PageSize,
             };
-            WritePages(service.List(projectId, query), projectId);
+            WildcardPattern pattern = wildcard ? WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant) : null;
+            int written = WritePages(service.List(projectId, query), projectId, pattern == null ? (Func<DIFile, bool>)null : f => f.FileName != null && pattern.IsMatch(f.FileName));
+            if (written == 0 && Name != null && !wildcard)
+            {
+                // As Get-Item and Get-Process -Name: a name without wildcards names a file that must exist.
+                WriteError(ErrorRecords.Create(ErrorIds.FileNotFound,
+                    $"No file named '{Internal.Text.Printable(Name)}' was found in workspace {projectId}{(FolderPath != null ? " under '" + FolderPath + "'" : string.Empty)}" +
+                    $"{(AnyType.IsPresent ? string.Empty : " among files of type " + string.Join(", ", FileType))}. Check the name (it is matched exactly, case included), or use wildcards (-Name '{Internal.Text.Printable(Name)}*') to search.",
+                    ErrorCategory.ObjectNotFound, Name));
+            }
+        }
+
+        /// <summary>The longest run of the pattern without wildcard characters, or null when there is none of two characters or more.</summary>
+        private static string LongestLiteral(string pattern)
+        {
+            string best = null;
+            foreach (string part in System.Text.RegularExpressions.Regex.Replace(pattern, @"\[[^\]]*\]", "*").Split('*', '?', '[', ']', '`'))
+                if (part.Length >= 2 && (best == null || part.Length > best.Length)) best = part;
+            return best;
         }
     }
 }

@@ -10,6 +10,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The six-field expression, e.g. '00 30 05 * * ?'; binds from a file's Schedule.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CronExpress")]
+        [CronInputTransformation]
         [ValidateNotNullOrEmpty]
         public string Cron { get; set; }
 

@@ -35,6 +35,7 @@ namespace DataWorksDI.Cmdlets
         /// GenerateDISyncTaskConfigForCreating); DataWorks generates the task's configuration from it, then the task is created.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType TaskType { get; set; } = DITaskType.Batch;
 
         /// <summary>The task JSON: a string (sent exactly as written), a hashtable or an object.</summary>
@@ -61,6 +62,8 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, Name, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path),
+                    (nameof(ResourceGroup), ResourceGroup, TextKind.Identifier), (nameof(ClientToken), ClientToken, TextKind.Identifier))) return;
             if (!SyncTaskInput.TryReadCu(this, Cu, Name, out double? cu)) return;
             bool batch = TaskType == DITaskType.Batch;
             // Real-time/solution input is a generation request, not task content: only its JSON form is checked here.

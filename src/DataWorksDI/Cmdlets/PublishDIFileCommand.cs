@@ -9,6 +9,7 @@ namespace DataWorksDI.Cmdlets
     public sealed class PublishDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
@@ -18,6 +19,7 @@ namespace DataWorksDI.Cmdlets
 
         /// <summary>Batch or Realtime/Solution; bound from piped tasks and files, else read from the file (GetFile).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         [Parameter]
@@ -30,6 +32,7 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)")) return;
             var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new PublishWorkflow(context, Log, PostProgress);

@@ -24,11 +24,13 @@ namespace DataWorksDI.Cmdlets
     public abstract class SyncInstanceCmdlet : WorkspaceCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
         /// <summary>Realtime (default) or Solution.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         internal DITaskType RealtimeType(bool solutionsAllowed) => RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed);
@@ -71,11 +73,13 @@ namespace DataWorksDI.Cmdlets
     public sealed class StartDISyncInstanceCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
         /// <summary>Realtime (default) or Solution.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>Failover limit: how many failovers are tolerated…</summary>

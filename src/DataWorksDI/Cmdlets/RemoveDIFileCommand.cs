@@ -8,11 +8,13 @@ namespace DataWorksDI.Cmdlets
     public sealed class RemoveDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
         /// <summary>Batch or Realtime; bound from piped tasks and files, else read from the file (GetFile).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>A piped object; a deployment tells that the file is a batch file without reading it.</summary>

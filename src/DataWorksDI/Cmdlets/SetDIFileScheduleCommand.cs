@@ -21,6 +21,7 @@ namespace DataWorksDI.Cmdlets
         private const string WeeklySet = "Weekly";
         private const string MonthlySet = "Monthly";
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
@@ -210,6 +211,11 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The fields asked for, in wire form; null after writing an error when an input is unusable (nothing is sent).</summary>
         private List<ScheduleField> BuildDesiredFields()
         {
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path),
+                    (nameof(Owner), Owner, TextKind.Identifier), (nameof(Description), Description, TextKind.Text),
+                    (nameof(ResourceGroupIdentifier), ResourceGroupIdentifier, TextKind.Identifier))) return null;
+            foreach (string item in (InputList ?? new string[0]).Concat(OutputList ?? new string[0]))
+                if (!ArgumentBounds.TryCheck(this, FileId, ("InputList/OutputList", item, TextKind.Name))) return null;
             var fields = new List<ScheduleField>();
             void Add(string name, string value, FieldComparison comparison) => fields.Add(new ScheduleField(name, value, comparison));
 

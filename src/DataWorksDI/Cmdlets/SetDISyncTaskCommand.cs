@@ -13,11 +13,13 @@ namespace DataWorksDI.Cmdlets
         private const string TableSet = "Table";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
         /// <summary>Batch (default) or Realtime/Solution; binds from piped tasks and files. -Table implies Realtime.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>Real-time: the reader's complete new table set (tables are added or removed by listing the new set).</summary>
@@ -49,6 +51,9 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(ResourceGroup), ResourceGroup, TextKind.Identifier))) return;
+            foreach (string table in Table ?? new string[0])
+                if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Table), table, TextKind.Name))) return;
             if (!SyncTaskInput.TryReadCu(this, Cu, FileId, out double? cu)) return;
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
             var task = new DISyncTask { ProjectId = projectId, FileId = FileId, TaskType = type, ResourceGroup = ResourceGroup, Cu = cu };

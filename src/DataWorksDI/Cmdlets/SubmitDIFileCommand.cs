@@ -8,6 +8,7 @@ namespace DataWorksDI.Cmdlets
     public sealed class SubmitDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long FileId { get; set; }
 
@@ -26,6 +27,7 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Submit (SubmitFile)")) return;
             var workflow = new SubmitWorkflow(context, Log, PostProgress);
             WaitOptions wait = Wait.IsPresent ? WaitOptions : null;

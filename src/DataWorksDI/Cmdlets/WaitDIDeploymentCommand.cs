@@ -9,11 +9,13 @@ namespace DataWorksDI.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long DeploymentId { get; set; }
 
         /// <summary>The file the package is for, for messages (bound from piped deployments).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         public long FileId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

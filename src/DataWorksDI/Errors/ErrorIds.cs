@@ -22,7 +22,8 @@ namespace DataWorksDI.Errors
         public const string ReservedParameterName = "DataWorksDI.ReservedParameterName";
 
         // Arguments refused before a call.
-        public const string UnknownAction = "DataWorksDI.UnknownAction";
+        /// <summary>Invoke-DIApi -Action is not an OpenAPI action name (letters and digits, starting with a letter).</summary>
+        public const string InvalidActionName = "DataWorksDI.InvalidActionName";
         public const string UnknownTimeZone = "DataWorksDI.UnknownTimeZone";
         public const string ConflictingParameters = "DataWorksDI.ConflictingParameters";
         public const string NothingToChange = "DataWorksDI.NothingToChange";
@@ -31,12 +32,21 @@ namespace DataWorksDI.Errors
         public const string NotARealtimeTask = "DataWorksDI.NotARealtimeTask";
         public const string StartParamForSolution = "DataWorksDI.StartParamForSolution";
         public const string ContentFileNotFound = "DataWorksDI.ContentFileNotFound";
+
+        /// <summary>-Path is a directory, a device, a FIFO or an empty file: nothing to read as task JSON.</summary>
+        public const string ContentFileNotRegular = "DataWorksDI.ContentFileNotRegular";
+
+        /// <summary>-Path is larger than the module reads (TaskContentInput.MaxFileBytes).</summary>
+        public const string ContentFileTooLarge = "DataWorksDI.ContentFileTooLarge";
+
+        /// <summary>A name, path or text argument holds a control character (NUL, CR/LF, other C0) where none is allowed.</summary>
+        public const string ControlCharacter = "DataWorksDI.ControlCharacter";
+
+        /// <summary>A name, path or text argument is longer than its limit (docs/validation-rules.md, "Argument bounds").</summary>
+        public const string ValueTooLong = "DataWorksDI.ValueTooLong";
         public const string InvalidSchedule = "DataWorksDI.InvalidSchedule";
         public const string InvalidRerunInterval = "DataWorksDI.InvalidRerunInterval";
         public const string InvalidEffectDates = "DataWorksDI.InvalidEffectDates";
-
-        /// <summary>A piped object without a DeploymentId reached Get-DIDeployment: a record never widens into a listing.</summary>
-        public const string NoDeploymentId = "DataWorksDI.NoDeploymentId";
 
         // Offline validation: the id is the prefix, a dot and the first finding's code (docs/validation-rules.md).
         public const string InvalidContent = "DataWorksDI.InvalidContent";
@@ -66,6 +76,10 @@ namespace DataWorksDI.Errors
 
         /// <summary>A plan object piped to Sync-DITaskDefinition that no longer matches a definition.</summary>
         public const string PlanOutOfDate = "DataWorksDI.PlanOutOfDate";
+
+        // A name that matches nothing (as Get-Item's ItemNotFound).
+        /// <summary>Get-DIFile -Name without wildcards found no file of that name.</summary>
+        public const string FileNotFound = "DataWorksDI.FileNotFound";
 
         // What the workspace makes impossible.
         public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";

@@ -6,7 +6,8 @@ namespace DataWorksDI.Internal
 {
     /// <summary>
     /// Lets an enum parameter accept Alibaba's documented spelling (DAY, NOT_DAY, FAILURE_ALLOWED, USER_DEFINE) as well
-    /// as the PowerShell-style name; anything else fails binding with a message listing both spellings.
+    /// as the PowerShell-style name; anything else fails binding with a message listing both spellings. A blank string is
+    /// null (an empty CSV cell), which a nullable parameter reads as not given.
     /// </summary>
     public sealed class EnumSpellingTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -20,6 +21,8 @@ namespace DataWorksDI.Internal
             if (value == null || _enumType.IsInstanceOfType(value)) return inputData;
             if (value is string s)
             {
+                // An empty cell (Import-Csv of an object whose property was null) means "not given", as the null it was.
+                if (string.IsNullOrWhiteSpace(s)) return null;
                 if (WireEnum.TryParse(_enumType, s, out object member)) return member;
                 throw new ArgumentTransformationMetadataException(
                     $"'{s}' is not a valid value. Use one of: {string.Join(", ", WireEnum.SpellingsOf(_enumType))}.");

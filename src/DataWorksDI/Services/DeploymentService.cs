@@ -38,7 +38,7 @@ namespace DataWorksDI.Services
                         HandlerId = Json.Str(d, "Executor"),
                         CreateTime = Json.EpochMs(d, "CreateTime"),
                         ExecuteTime = Json.EpochMs(d, "ExecuteTime"),
-                        ErrorMessage = Json.Str(d, "ErrorMessage"),
+                        ErrorMessage = Redactor.Redact(Json.Str(d, "ErrorMessage")),
                         RequestId = Json.Str(body, "RequestId"),
                     });
                 }
@@ -59,7 +59,7 @@ namespace DataWorksDI.Services
                 Check = WireEnum.FromCode<DIDeploymentCheck>(Json.Int(d, "CheckingStatus")) ?? DIDeploymentCheck.None,
                 FromEnvironment = WireEnum.FromCode<DIEnvironment>(Json.Int(d, "FromEnvironment")),
                 ToEnvironment = WireEnum.FromCode<DIEnvironment>(Json.Int(d, "ToEnvironment")),
-                ErrorMessage = Json.Str(d, "ErrorMessage"),
+                ErrorMessage = Redactor.Redact(Json.Str(d, "ErrorMessage")),
                 CreatorId = Json.Str(d, "CreatorId"),
                 HandlerId = Json.Str(d, "HandlerId"),
                 CreateTime = Json.EpochMs(d, "CreateTime"),

@@ -21,8 +21,8 @@ namespace DataWorksDI.Workflows
             using (ProgressActivity bar = StartActivity($"Starting task {fileId}"))
             {
                 // Only RUN ends the wait: an instance may still read NoRun or Pause for a moment after the start call.
-                var result = await Poller.PollAsync(t => _realtime.GetInstanceAsync(projectId, type, fileId, t), i => i.Status == DIInstanceStatus.Run,
-                    wait.Timeout, wait.PollInterval, (i, elapsed) => bar.ReportWait(i.Status.ToString(), elapsed, wait.Timeout), ct).ConfigureAwait(false);
+                var result = await PollAsync($"Task {fileId}", t => _realtime.GetInstanceAsync(projectId, type, fileId, t), i => i.Status == DIInstanceStatus.Run,
+                    wait, (i, elapsed) => bar.ReportWait(i.Status.ToString(), elapsed, wait.Timeout), ct).ConfigureAwait(false);
                 if (!result.Done)
                 {
                     throw new DataWorksOperationException(ErrorIds.SyncInstanceStartTimeout,

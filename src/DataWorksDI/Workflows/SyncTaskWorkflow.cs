@@ -72,7 +72,7 @@ namespace DataWorksDI.Workflows
             using (ProgressActivity bar = StartActivity(activity))
             {
                 long process = await start(ct).ConfigureAwait(false);
-                var result = await Poller.PollAsync(t => _realtime.QueryConfigAsync(projectId, type, process, t), g => g.Done, wait.Timeout, wait.PollInterval,
+                var result = await PollAsync($"Configuration process {process}", t => _realtime.QueryConfigAsync(projectId, type, process, t), g => g.Done, wait,
                     (g, elapsed) => bar.ReportWait(g.Status ?? "processing", elapsed, wait.Timeout), ct).ConfigureAwait(false);
                 if (!result.Done)
                 {
