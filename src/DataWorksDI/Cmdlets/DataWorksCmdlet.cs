@@ -89,12 +89,22 @@ namespace DataWorksDI.Cmdlets
         /// more — when a downstream command has what it needs (Select-Object -First), WriteObject stops the pipeline and no
         /// further page is read. A failed page is a non-terminating error about <paramref name="target"/>.
         /// </summary>
-        internal void WritePages<T>(Pager<T> pager, object target)
+        /// <param name="complete">
+        /// Optional: fills in what the listing does not carry (a workspace's mode, a package's file), one item at a time just
+        /// before it is written, so `Select-Object -First n` also stops these reads after n items. It reports its own
+        /// failures (the item is written as far as it is known).
+        /// </param>
+        internal void WritePages<T>(Pager<T> pager, object target, Func<T, CancellationToken, Task<T>> complete = null)
         {
             while (pager.HasMore)
             {
                 if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return;
-                foreach (T item in items) WriteObject(item);
+                foreach (T item in items)
+                {
+                    T written = item;
+                    if (complete != null && !TryRun(ct => complete(item, ct), target, out written)) written = item;
+                    WriteObject(written);
+                }
             }
         }
 

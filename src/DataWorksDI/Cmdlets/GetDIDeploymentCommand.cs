@@ -50,7 +50,7 @@ namespace DataWorksDI.Cmdlets
                     return;
                 }
                 DIDeploymentStatus? status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (DIDeploymentStatus?)null;
-                WritePages(service.List(projectId, status, Keyword, PageSize), projectId);
+                WritePages(service.List(projectId, status, Keyword, PageSize), projectId, service.CompleteAsync);
                 return;
             }
             if (TryRun(ct => service.GetAsync(projectId, DeploymentId, FileId, ct), DeploymentId, out DIDeployment deployment)) WriteObject(deployment);

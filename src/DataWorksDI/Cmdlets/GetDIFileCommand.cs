@@ -48,7 +48,7 @@ namespace DataWorksDI.Cmdlets
             var service = new FileService(ResolveContext(), Log);
             if (ParameterSetName == ByIdSet)
             {
-                if (TryRun(ct => service.GetAsync(projectId, FileId, ct), FileId, out DIFile file)) WriteObject(file);
+                if (TryRun(ct => service.GetWithFolderPathAsync(projectId, FileId, ct), FileId, out DIFile file)) WriteObject(file);
                 return;
             }
             var query = new FileQuery

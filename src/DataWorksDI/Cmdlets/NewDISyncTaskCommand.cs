@@ -48,7 +48,10 @@ namespace DataWorksDI.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>Send the content without the offline checks (malformed JSON is still refused).</summary>
+        /// <summary>
+        /// Send the content without the offline checks and without checking the folder, resource group and data sources
+        /// against the workspace catalogue (malformed JSON is still refused).
+        /// </summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 
@@ -71,7 +74,8 @@ namespace DataWorksDI.Cmdlets
             var task = new DISyncTask { ProjectId = projectId, TaskType = TaskType, FileName = Name, FolderPath = FolderPath, ResourceGroup = ResourceGroup, Cu = cu };
             string token = ClientToken ?? Guid.NewGuid().ToString();
             var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.CreateAsync(task, content, token, WaitOptions, ct), Name, out DISyncTask created)) WriteObject(created);
+            bool checkWorkspace = !SkipValidation.IsPresent;
+            if (TryRun(ct => workflow.CreateAsync(task, content, token, WaitOptions, ct, checkWorkspace), Name, out DISyncTask created)) WriteObject(created);
         }
     }
 }

@@ -43,8 +43,9 @@ namespace DataWorksDI.Cmdlets
         {
             DITaskType type = RealtimeType(solutionsAllowed: true);
             long projectId = ResolveProjectId();
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (TryRun(ct => service.GetConfigAsync(projectId, type, FileId, ct), FileId, out DISyncTaskConfig config)) WriteObject(config);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.GetConfigAsync(projectId, type, FileId, typeGiven, ct), FileId, out DISyncTaskConfig config)) WriteObject(config);
         }
     }
 
@@ -57,8 +58,9 @@ namespace DataWorksDI.Cmdlets
         {
             DITaskType type = RealtimeType(solutionsAllowed: true);
             long projectId = ResolveProjectId();
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (TryRun(ct => service.GetInstanceAsync(projectId, type, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.GetInstanceAsync(projectId, type, FileId, typeGiven, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
@@ -139,7 +141,8 @@ namespace DataWorksDI.Cmdlets
             if (!ShouldProcess($"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}", "Start (StartDISyncInstance)")) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
             WaitOptions wait = Wait.IsPresent ? WaitOptions : null;
-            if (TryRun(ct => workflow.StartAsync(projectId, type, FileId, startParam, wait, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.StartAsync(projectId, type, FileId, startParam, wait, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
@@ -154,7 +157,8 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Stop (StopDISyncInstance); it stays deployed")) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            if (TryRun(ct => workflow.StopAsync(projectId, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.StopAsync(projectId, FileId, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
@@ -169,7 +173,8 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Take offline (TerminateDISyncInstance): stop and undeploy")) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            if (TryRun(ct => workflow.TerminateAsync(projectId, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.TerminateAsync(projectId, FileId, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 }

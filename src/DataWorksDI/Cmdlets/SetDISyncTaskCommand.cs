@@ -41,7 +41,10 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         public double Cu { get; set; }
 
-        /// <summary>Send the content without the offline checks (malformed JSON is still refused).</summary>
+        /// <summary>
+        /// Send the content without the offline checks and without checking the resource group and data sources against
+        /// the workspace catalogue (malformed JSON is still refused).
+        /// </summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 
@@ -74,7 +77,8 @@ namespace DataWorksDI.Cmdlets
             string target = type == DITaskType.Batch ? $"sync task file {FileId} in workspace {projectId}" : $"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}";
             if (!ShouldProcess(target, action)) return;
             var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.UpdateAsync(task, content, WaitOptions, ct), FileId, out DISyncTask updated)) WriteObject(updated);
+            bool checkWorkspace = !SkipValidation.IsPresent, typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.UpdateAsync(task, content, WaitOptions, ct, checkWorkspace, typeGiven), FileId, out DISyncTask updated)) WriteObject(updated);
         }
 
         private bool ReadContent(bool skipValidation, out string content) =>

@@ -11,6 +11,7 @@ namespace DataWorksDI.Errors
         // No usable context, workspace or endpoint (terminating: nothing can be called).
         public const string NoContext = "DataWorksDI.NoContext";
         public const string NoRegion = "DataWorksDI.NoRegion";
+        public const string UnknownRegion = "DataWorksDI.UnknownRegion";
         public const string NoWorkspace = "DataWorksDI.NoWorkspace";
         public const string InvalidEndpoint = "DataWorksDI.InvalidEndpoint";
 
@@ -44,6 +45,15 @@ namespace DataWorksDI.Errors
         public const string InvalidParaValue = "DataWorksDI.InvalidParaValue";
         public const string InvalidParameter = "DataWorksDI.InvalidParameter";
         public const string UnassignedParameter = "DataWorksDI.UnassignedParameter";
+
+        // Names the workspace catalogue does not know, refused before anything is sent (Workflows.WorkspaceChecks), and the
+        // service's refusals of the same mistakes (DI.Status.Fail with "ResourceGroup:[…] is invalid.", "Invalid path: …").
+        public const string UnknownFolder = "DataWorksDI.UnknownFolder";
+        public const string NotADataIntegrationFolder = "DataWorksDI.NotADataIntegrationFolder";
+        public const string UnknownResourceGroup = "DataWorksDI.UnknownResourceGroup";
+        public const string StoppedResourceGroup = "DataWorksDI.StoppedResourceGroup";
+        public const string InvalidResourceGroup = "DataWorksDI.InvalidResourceGroup";
+        public const string InvalidFolder = "DataWorksDI.InvalidFolder";
 
         // What the workspace makes impossible.
         public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";

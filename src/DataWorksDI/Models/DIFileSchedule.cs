@@ -3,6 +3,12 @@ namespace DataWorksDI.Models
     /// <summary>A file's scheduling properties (GetFile NodeConfiguration), in PowerShell types.</summary>
     public sealed class DIFileSchedule
     {
+        /// <summary>The workspace of the file this schedule belongs to (binds Set-DIFileSchedule's -ProjectId).</summary>
+        public long ProjectId { get; set; }
+
+        /// <summary>The file this schedule belongs to (binds Set-DIFileSchedule's -FileId).</summary>
+        public long FileId { get; set; }
+
         public string Cron { get; set; }
         public DICycleType? CycleType { get; set; }
         public DIRerunMode? RerunMode { get; set; }

@@ -62,6 +62,7 @@ namespace DataWorksDI.Workflows
             DIDeployment deploy = await files.DeployAsync(projectId, fileId, "Deploy the deletion of file " + fileId, ct).ConfigureAwait(false);
             Log.Verbose($"DeployFile created deployment {deploy.DeploymentId} to take file {fileId} out of production.");
             deploy.Kind = DIDeploymentKind.Delete;
+            new CatalogService(Context, Log).RememberDeployment(deploy);
             return await waiter.WaitAsync(deploy, wait, ct).ConfigureAwait(false);
         }
     }

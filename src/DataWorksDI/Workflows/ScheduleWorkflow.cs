@@ -26,14 +26,18 @@ namespace DataWorksDI.Workflows
     internal sealed class ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
         /// <param name="desired">The UpdateFile fields, in wire form, checked offline already.</param>
-        /// <param name="checkParameters">When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses.</param>
+        /// <param name="checkParameters">
+        /// When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses; a new folder or scheduling
+        /// resource group: check it against the workspace catalogue (WorkspaceChecks).
+        /// </param>
         public async Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
         {
             var files = new FileService(Context, Log);
             (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
             // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
+            var catalog = new CatalogService(Context, Log);
             string folder = desired.Any(f => f.WireName == ScheduleFields.FolderPath)
-                ? await files.GetFolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
+                ? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
             string group = desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
                 ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
 
@@ -42,15 +46,25 @@ namespace DataWorksDI.Workflows
 
             List<ScheduleField> changed = ScheduleFields.Changed(desired, wire, folder, group, out List<string> unchanged);
             if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
+            if (checkParameters)
+            {
+                // A new folder or scheduling resource group is checked against the workspace catalogue before it is sent.
+                var checks = new WorkspaceChecks(Context, Log);
+                ScheduleField newFolder = changed.FirstOrDefault(f => f.WireName == ScheduleFields.FolderPath);
+                if (newFolder != null) await checks.CheckFolderAsync(projectId, newFolder.Value, dataIntegration: file.IsBatchSync || file.IsRealtimeSync, ct).ConfigureAwait(false);
+                ScheduleField newGroup = changed.FirstOrDefault(f => f.WireName == ScheduleFields.ResourceGroupIdentifier);
+                if (newGroup != null) await checks.CheckSchedulingGroupAsync(newGroup.Value, ct).ConfigureAwait(false);
+            }
             if (changed.Count == 0)
             {
                 Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
+                file.FolderPath = folder ?? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false);
                 return new ScheduleResult { File = file, Unchanged = unchanged };
             }
             string requestId = await files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
             var sent = changed.Select(c => c.WireName).ToList();
             Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId} (RequestId {requestId}).");
-            DIFile updated = await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false);
+            DIFile updated = await files.GetWithFolderPathAsync(projectId, fileId, ct).ConfigureAwait(false);
             return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
         }
 

@@ -22,7 +22,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 PSResult r = s.Run("$t = New-DISyncTask -Name $name -FolderPath $folder -ResourceGroup $group -Content $content; $t | Remove-DIFile -Confirm:$false -Verbose; Get-DIFile -FileId $t.FileId");
                 Assert.Empty(r.Output);
                 Assert.Contains(r.Verbose, v => v.Message.Contains("never been submitted"));
-                Assert.Equal(new[] { "CreateDISyncTask", "DeleteFile", "GetFile" }, s.Actions());
+                Assert.Equal(new[] { "ListFolders", "ListResourceGroups", "ListDataSources", "CreateDISyncTask", "DeleteFile", "GetFile" }, s.Actions());
                 var error = Assert.Single(r.Errors);  // the file is gone
                 Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             }
