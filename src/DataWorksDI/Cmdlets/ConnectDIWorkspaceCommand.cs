@@ -19,10 +19,12 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter(Position = 0)]
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Region { get; set; }
 
         [Parameter(Position = 1)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long ProjectId { get; set; }
 
         [Parameter]
@@ -51,6 +53,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>A profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini; its region_id is used when -Region is not given.</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ProfileName { get; set; }
 
         [Parameter]

@@ -12,14 +12,17 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Exact file name (ExactFileName).</summary>
         [Parameter(ParameterSetName = QuerySet)]
         [Alias("FileName")]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Name { get; set; }
 
         [Parameter(ParameterSetName = QuerySet)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string FolderPath { get; set; }
 
         /// <summary>Part of the file name (Keyword).</summary>

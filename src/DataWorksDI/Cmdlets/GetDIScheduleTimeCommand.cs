@@ -24,6 +24,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The scheduler's time zone (an id such as 'Asia/Shanghai' or 'China Standard Time'); default the local zone.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string TimeZone { get; set; }
 
         protected override void ProcessRecord()

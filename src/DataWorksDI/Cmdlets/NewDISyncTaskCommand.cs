@@ -19,11 +19,13 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The Data Integration folder, e.g. 'Business Flow/my_flow/Data Integration'.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string FolderPath { get; set; }
 
         /// <summary>The DI resource group identifier (TaskParam.ResourceGroup), e.g. S_res_group_XXX_XXXX.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroup { get; set; }
 
         /// <summary>Serverless resource group CUs (TaskParam.Cu): a positive multiple of 0.5.</summary>

@@ -10,6 +10,7 @@ namespace DataWorksDI.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>A deployment piped from Submit-DIFile; in a basic-mode workspace it is passed on as the production deployment.</summary>

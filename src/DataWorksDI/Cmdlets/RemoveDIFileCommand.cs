@@ -9,6 +9,7 @@ namespace DataWorksDI.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Batch or Realtime; bound from piped tasks and files, else read from the file (GetFile).</summary>

@@ -22,6 +22,7 @@ namespace DataWorksDI.Cmdlets
         private const string MonthlySet = "Monthly";
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Six-field DataWorks cron: 'ss mm HH dd MM ?', e.g. '00 30 05 * * ?'.</summary>
@@ -108,6 +109,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>Upstream output names, e.g. '&lt;workspace&gt;_root'.</summary>
         [Parameter]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string[] InputList { get; set; }
 
         [Parameter]
@@ -144,6 +146,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The scheduling resource group identifier (not the DI resource group of the task).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroupIdentifier { get; set; }
 
         /// <summary>Suspend scheduling (-Stop) or resume it (-Stop:$false).</summary>
@@ -157,6 +160,7 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string FolderPath { get; set; }
 
         [Parameter]

@@ -41,6 +41,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The DI resource group the task will use; checked against the workspace when connected.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroup { get; set; }
 
         /// <summary>Skip the workspace checks (data sources, resource group) even when connected.</summary>

@@ -8,6 +8,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The workspace id. Defaults to the workspace of the context; binds from pipeline objects' ProjectId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long ProjectId { get; set; }
 
         /// <summary>The workspace for the current item: -ProjectId (or the piped object's), else the context's.</summary>
