@@ -22,7 +22,7 @@ namespace DataWorksDI.Workflows
                 var result = await Poller.PollAsync(async token =>
                 {
                     DIDeployment read = await _deployments.GetAsync(deployment.ProjectId, deployment.DeploymentId, deployment.FileId, token).ConfigureAwait(false);
-                    read.Kind = deployment.Kind;
+                    if (deployment.Kind != DIDeploymentKind.Unknown) read.Kind = deployment.Kind; // else what the context knows (GetAsync)
                     return read;
                 }, d => d.IsTerminal, wait.Timeout, wait.PollInterval,
                 (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty), elapsed, wait.Timeout), ct).ConfigureAwait(false);
