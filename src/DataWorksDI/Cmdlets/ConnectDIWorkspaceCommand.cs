@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// Connect-DIWorkspace: the session context (endpoint, workspace, credentials), built by Session.ContextFactory and
     /// kept in memory per runspace (Session.SessionContextStore). Help: docs/help/Connect-DIWorkspace.md.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Connect-DIWorkspace.md")]
     [OutputType(typeof(DIContext))]
     public sealed class ConnectDIWorkspaceCommand : DataWorksCmdlet
     {
@@ -111,7 +111,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Get-DIContext: the session context of this runspace.</summary>
-    [Cmdlet(VerbsCommon.Get, "DIContext")]
+    [Cmdlet(VerbsCommon.Get, "DIContext", HelpUri = HelpLinks.Pages + "Get-DIContext.md")]
     [OutputType(typeof(DIContext))]
     public sealed class GetDIContextCommand : DataWorksCmdlet
     {
@@ -123,7 +123,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Disconnect-DIWorkspace: clears the session context of this runspace.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Disconnect-DIWorkspace.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectDIWorkspaceCommand : DataWorksCmdlet
     {

@@ -6,7 +6,7 @@ namespace DataWorksDI.Cmdlets
     /// Get-DIDeployment: a deployment package (GetDeployment), or without -DeploymentId the workspace's packages
     /// (ListDeployments, paged on demand). -List is accepted and changes nothing (it was once required to list).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Pages + "Get-DIDeployment.md")]
     [OutputType(typeof(DIDeployment))]
     public sealed class GetDIDeploymentCommand : WorkspaceCmdlet
     {

@@ -3,7 +3,7 @@ using DataWorksDI.Services;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Get-DIFile: a file with its schedule (GetFile), or without -FileId the files found by name, folder, keyword and type (ListFiles, paged on demand).</summary>
-    [Cmdlet(VerbsCommon.Get, "DIFile", DefaultParameterSetName = QuerySet)]
+    [Cmdlet(VerbsCommon.Get, "DIFile", DefaultParameterSetName = QuerySet, HelpUri = HelpLinks.Pages + "Get-DIFile.md")]
     [OutputType(typeof(DIFile))]
     public sealed class GetDIFileCommand : WorkspaceCmdlet
     {

@@ -7,7 +7,7 @@ namespace DataWorksDI.Cmdlets
     /// else the workspaces (ListProjects, paged on demand, each with its mode: GetProject once per workspace and context,
     /// as each is written). -List is accepted and always lists. -Refresh drops the context's workspace catalogue first.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DIWorkspace", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "DIWorkspace", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Pages + "Get-DIWorkspace.md")]
     [OutputType(typeof(DIWorkspace))]
     public sealed class GetDIWorkspaceCommand : WorkspaceCmdlet
     {

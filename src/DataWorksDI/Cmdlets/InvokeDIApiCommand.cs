@@ -8,7 +8,7 @@ namespace DataWorksDI.Cmdlets
     /// Invoke-DIApi: any supported action through the module's signed, retrying client. The one cmdlet that uses the
     /// client directly: it is the raw API, with no rule of its own to keep in a service.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "DIApi", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "DIApi", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Invoke-DIApi.md")]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeDIApiCommand : DataWorksApiCmdlet
     {

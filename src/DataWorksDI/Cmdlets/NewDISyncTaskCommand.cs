@@ -4,7 +4,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>New-DISyncTask: creates a batch, real-time or solution task (Workflows.SyncTaskWorkflow.CreateAsync).</summary>
-    [Cmdlet(VerbsCommon.New, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
+    [Cmdlet(VerbsCommon.New, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "New-DISyncTask.md")]
     [OutputType(typeof(DISyncTask))]
     public sealed class NewDISyncTaskCommand : WaitingCmdlet
     {

@@ -3,7 +3,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Publish-DIFile: deploys a submitted file to production (Workflows.PublishWorkflow).</summary>
-    [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Publish-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
     [OutputType(typeof(DISyncTask))]
     public sealed class PublishDIFileCommand : WaitingCmdlet

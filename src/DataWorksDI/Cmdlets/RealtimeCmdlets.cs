@@ -36,7 +36,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Get-DISyncTask: a real-time task's configuration or a sync solution's details (GetDISyncTask).</summary>
-    [Cmdlet(VerbsCommon.Get, "DISyncTask")]
+    [Cmdlet(VerbsCommon.Get, "DISyncTask", HelpUri = HelpLinks.Pages + "Get-DISyncTask.md")]
     [OutputType(typeof(DISyncTaskConfig))]
     public sealed class GetDISyncTaskCommand : SyncInstanceCmdlet
     {
@@ -51,7 +51,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Get-DISyncInstance: the run state of a real-time task's (or solution's) instance (GetDISyncInstanceInfo).</summary>
-    [Cmdlet(VerbsCommon.Get, "DISyncInstance")]
+    [Cmdlet(VerbsCommon.Get, "DISyncInstance", HelpUri = HelpLinks.Pages + "Get-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class GetDISyncInstanceCommand : SyncInstanceCmdlet
     {
@@ -69,7 +69,7 @@ namespace DataWorksDI.Cmdlets
     /// Start-DISyncInstance: starts a deployed real-time task or solution with its failover, dirty-record and DDL options
     /// (Workflows.SyncInstanceWorkflow.StartAsync; -Wait until it runs).
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "DISyncInstance", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "DISyncInstance", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Start-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class StartDISyncInstanceCommand : WaitingCmdlet
     {
@@ -149,7 +149,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Stop-DISyncInstance: stops (pauses) a running real-time task; it stays deployed and can be started again.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "DISyncInstance", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Stop, "DISyncInstance", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Stop-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class StopDISyncInstanceCommand : SyncInstanceCmdlet
     {
@@ -165,7 +165,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Unpublish-DISyncTask: takes a real-time task offline (TerminateDISyncInstance): it stops and is undeployed until published again.</summary>
-    [Cmdlet(VerbsData.Unpublish, "DISyncTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsData.Unpublish, "DISyncTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Pages + "Unpublish-DISyncTask.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class UnpublishDISyncTaskCommand : SyncInstanceCmdlet
     {

@@ -3,7 +3,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Remove-DIFile: deletes a file or real-time task (Workflows.RemoveWorkflow).</summary>
-    [Cmdlet(VerbsCommon.Remove, "DIFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "DIFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Pages + "Remove-DIFile.md")]
     [OutputType(typeof(DIFileRemoval))]
     public sealed class RemoveDIFileCommand : WaitingCmdlet
     {

@@ -10,7 +10,7 @@ namespace DataWorksDI.Cmdlets
     /// Set-DIFileSchedule: builds the UpdateFile fields from the parameters and checks them offline; applying them (read,
     /// compare, send what differs) is Workflows.ScheduleWorkflow.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet)]
+    [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet, HelpUri = HelpLinks.Pages + "Set-DIFileSchedule.md")]
     [OutputType(typeof(DIFile))]
     public sealed class SetDIFileScheduleCommand : WorkspaceCmdlet
     {

@@ -4,7 +4,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Set-DISyncTask: changes a batch task's content or resource group, or a real-time task's tables (Workflows.SyncTaskWorkflow.UpdateAsync).</summary>
-    [Cmdlet(VerbsCommon.Set, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
+    [Cmdlet(VerbsCommon.Set, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "Set-DISyncTask.md")]
     [OutputType(typeof(DISyncTask))]
     public sealed class SetDISyncTaskCommand : WaitingCmdlet
     {

@@ -3,7 +3,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Submit-DIFile: SubmitFile, optionally waiting for the package (Workflows.SubmitWorkflow).</summary>
-    [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Submit-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
     public sealed class SubmitDIFileCommand : WaitingCmdlet
     {
