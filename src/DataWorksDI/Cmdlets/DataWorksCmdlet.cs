@@ -76,13 +76,16 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         internal void PostProgress(ProgressUpdate update)
         {
-            var record = new ProgressRecord(update.ActivityId, update.Activity, update.Status)
-            {
-                PercentComplete = update.PercentComplete,
-                RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            };
+            ProgressRecord record = ToRecord(update);
             Post(c => c.WriteProgress(record));
         }
+
+        /// <summary>The one conversion of a progress report into a ProgressRecord.</summary>
+        private static ProgressRecord ToRecord(ProgressUpdate update) => new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+        {
+            PercentComplete = update.PercentComplete,
+            RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
 
         /// <summary>
         /// The one way a listing is written: each page as it arrives, the next page fetched only when the pipeline wants
@@ -94,16 +97,40 @@ namespace DataWorksDI.Cmdlets
         /// before it is written, so `Select-Object -First n` also stops these reads after n items. It reports its own
         /// failures (the item is written as far as it is known).
         /// </param>
+        /// <remarks>
+        /// A listing longer than one page shows a bar with a real percentage (the total is the service's): written here, on
+        /// the pipeline thread, and completed however the listing ends.
+        /// </remarks>
         internal void WritePages<T>(Pager<T> pager, object target, Func<T, CancellationToken, Task<T>> complete = null)
         {
-            while (pager.HasMore)
+            ProgressActivity bar = null;
+            long written = 0;
+            try
             {
-                if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return;
-                foreach (T item in items)
+                while (pager.HasMore)
                 {
-                    T written = item;
-                    if (complete != null && !TryRun(ct => complete(item, ct), target, out written)) written = item;
-                    WriteObject(written);
+                    if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return;
+                    if (bar == null && pager.HasMore && pager.TotalCount > 0)
+                        bar = new ProgressActivity($"{MyInvocation.MyCommand.Name}: reading the listing, {pager.PageSize} per call", u => WriteProgress(ToRecord(u)));
+                    foreach (T item in items)
+                    {
+                        T next = item;
+                        if (complete != null && !TryRun(ct => complete(item, ct), target, out next)) next = item;
+                        WriteObject(next);
+                        written++;
+                        if (bar != null && written % Math.Max(1, pager.PageSize / 4) == 0) bar.ReportCount("written", written, pager.TotalCount ?? 0);
+                    }
+                }
+            }
+            finally
+            {
+                try
+                {
+                    bar?.Complete();
+                }
+                catch (PipelineStoppedException)
+                {
+                    // The pipeline ended (Select-Object -First has what it needs); the host clears its bars with it.
                 }
             }
         }
