@@ -901,7 +901,7 @@ namespace DataWorksDI.Validation
                     Add(ValidationCodes.WorkspaceResourceGroupUnknown, ValidationSeverity.Error, "TaskParam.ResourceGroup", null,
                         $"Resource group '{resourceGroup}' is not a Data Integration resource group of this account" + (didYouMean == null ? "." : $"; {didYouMean}"),
                         (closest.Count > 0 ? $"If you meant '{closest[0]}', give that identifier exactly. " : string.Empty)
-                        + "Use the Identifier (not the display name) of a Data Integration resource group, e.g. S_res_group_…: Invoke-DIApi -Action ListResourceGroups -Parameter @{ ResourceGroupType = 4 } lists them (ResourceGroupType 4 is Data Integration).");
+                        + "Use the Identifier (not the display name) of a Data Integration resource group, e.g. S_res_group_…: press Tab after -ResourceGroup to list them, or run Invoke-DIApi -Action ListResourceGroups -Parameter @{ ResourceGroupType = 4 } (ResourceGroupType 4 is Data Integration).");
                 }
             }
 
