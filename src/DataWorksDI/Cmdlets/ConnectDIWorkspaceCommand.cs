@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// Connect-DIWorkspace: the session context (endpoint, workspace, credentials), built by Session.ContextFactory and
     /// kept in memory per runspace (Session.SessionContextStore). Help: docs/help/Connect-DIWorkspace.md.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Connect-DIWorkspace.md")]
     [OutputType(typeof(DIContext))]
     public sealed class ConnectDIWorkspaceCommand : DataWorksCmdlet
     {
@@ -19,10 +19,12 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter(Position = 0)]
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Region { get; set; }
 
         [Parameter(Position = 1)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long ProjectId { get; set; }
 
         [Parameter]
@@ -51,6 +53,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>A profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini; its region_id is used when -Region is not given.</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ProfileName { get; set; }
 
         [Parameter]
@@ -124,7 +127,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Get-DIContext: the session context of this session.</summary>
-    [Cmdlet(VerbsCommon.Get, "DIContext")]
+    [Cmdlet(VerbsCommon.Get, "DIContext", HelpUri = HelpLinks.Pages + "Get-DIContext.md")]
     [OutputType(typeof(DIContext))]
     public sealed class GetDIContextCommand : DataWorksCmdlet
     {
@@ -136,7 +139,7 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Disconnect-DIWorkspace: clears the session context of this runspace.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Disconnect-DIWorkspace.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectDIWorkspaceCommand : DataWorksCmdlet
     {

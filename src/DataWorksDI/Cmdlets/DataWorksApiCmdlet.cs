@@ -23,11 +23,13 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ProfileName { get; set; }
 
         /// <summary>For this call, use this region (its DataWorks endpoint) instead of the context's.</summary>
         [Parameter]
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Region { get; set; }
 
         private bool Overridden => !string.IsNullOrEmpty(ProfileName) || !string.IsNullOrEmpty(Region);

@@ -6,7 +6,7 @@ namespace DataWorksDI.Cmdlets
     /// Get-DIDeployment: a deployment package (GetDeployment), or without -DeploymentId the workspace's packages
     /// (ListDeployments, paged on demand). -List is accepted and changes nothing (it was once required to list).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Pages + "Get-DIDeployment.md")]
     [OutputType(typeof(DIDeployment))]
     public sealed class GetDIDeploymentCommand : WorkspaceCmdlet
     {
@@ -28,6 +28,7 @@ namespace DataWorksDI.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public override long ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
 
         /// <summary>Lists (as without any id); accepted so that scripts written for earlier versions keep working.</summary>
@@ -51,7 +52,7 @@ namespace DataWorksDI.Cmdlets
             if (ParameterSetName == ListSet)
             {
                 DIDeploymentStatus? status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (DIDeploymentStatus?)null;
-                WritePages(service.List(projectId, status, Keyword, PageSize), projectId);
+                WritePages(service.List(projectId, status, Keyword, PageSize), projectId, service.CompleteAsync);
                 return;
             }
             if (TryRun(ct => service.GetAsync(projectId, DeploymentId, FileId, ct), DeploymentId, out DIDeployment deployment)) WriteObject(deployment);

@@ -3,7 +3,7 @@ using DataWorksDI.Services;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Get-DIFile: a file with its schedule (GetFile), or without -FileId the files found by name, folder, keyword and type (ListFiles, paged on demand).</summary>
-    [Cmdlet(VerbsCommon.Get, "DIFile", DefaultParameterSetName = QuerySet)]
+    [Cmdlet(VerbsCommon.Get, "DIFile", DefaultParameterSetName = QuerySet, HelpUri = HelpLinks.Pages + "Get-DIFile.md")]
     [OutputType(typeof(DIFile))]
     public sealed class GetDIFileCommand : WorkspaceCmdlet
     {
@@ -13,6 +13,7 @@ namespace DataWorksDI.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>The workspace; bound from a piped object only together with its FileId (the listing takes no pipeline input).</summary>
@@ -20,6 +21,7 @@ namespace DataWorksDI.Cmdlets
         [Parameter(ParameterSetName = QuerySet)]
         [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public override long ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
 
         /// <summary>
@@ -29,9 +31,11 @@ namespace DataWorksDI.Cmdlets
         [Parameter(ParameterSetName = QuerySet)]
         [Alias("FileName")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Name { get; set; }
 
         [Parameter(ParameterSetName = QuerySet)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string FolderPath { get; set; }
 
         /// <summary>Part of the file name (Keyword).</summary>
@@ -60,7 +64,7 @@ namespace DataWorksDI.Cmdlets
             var service = new FileService(ResolveContext(), Log);
             if (ParameterSetName == ByIdSet)
             {
-                if (TryRun(ct => service.GetAsync(projectId, FileId, ct), FileId, out DIFile file)) WriteObject(file);
+                if (TryRun(ct => service.GetWithFolderPathAsync(projectId, FileId, ct), FileId, out DIFile file)) WriteObject(file);
                 return;
             }
             if (!ArgumentBounds.TryCheck(this, projectId, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path), (nameof(Keyword), Keyword, TextKind.Name))) return;
@@ -76,7 +80,7 @@ namespace DataWorksDI.Cmdlets
                 PageSize = PageSize,
             };
             WildcardPattern pattern = wildcard ? WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant) : null;
-            int written = WritePages(service.List(projectId, query), projectId, pattern == null ? (Func<DIFile, bool>)null : f => f.FileName != null && pattern.IsMatch(f.FileName));
+            int written = WritePages(service.List(projectId, query), projectId, keep: pattern == null ? (Func<DIFile, bool>)null : f => f.FileName != null && pattern.IsMatch(f.FileName));
             if (written == 0 && Name != null && !wildcard)
             {
                 // As Get-Item and Get-Process -Name: a name without wildcards names a file that must exist.

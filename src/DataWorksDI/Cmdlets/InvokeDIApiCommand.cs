@@ -11,7 +11,7 @@ namespace DataWorksDI.Cmdlets
     /// never replayed after an answer that was lost — unless -ReadOnly says it is a read. Parameter names that belong to the
     /// signature or the gateway (Action, Version, Signature…, in any case) are refused before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "DIApi", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "DIApi", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Invoke-DIApi.md")]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeDIApiCommand : DataWorksApiCmdlet
     {

@@ -3,7 +3,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Publish-DIFile: deploys a submitted file to production (Workflows.PublishWorkflow).</summary>
-    [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Publish-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
     [OutputType(typeof(DISyncTask))]
     public sealed class PublishDIFileCommand : WaitingCmdlet
@@ -11,6 +11,7 @@ namespace DataWorksDI.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>A deployment piped from Submit-DIFile; in a basic-mode workspace it is passed on as the production deployment.</summary>

@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// Test-DISyncTaskContent: checks batch task JSON offline (TaskContentValidator), and when connected also its data
     /// sources and resource group against the workspace (read once per pipeline).
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "DISyncTaskContent", DefaultParameterSetName = ContentSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "DISyncTaskContent", DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "Test-DISyncTaskContent.md")]
     [OutputType(typeof(TaskContentValidationResult))]
     [OutputType(typeof(bool))]
     public sealed class TestDISyncTaskContentCommand : WorkspaceCmdlet
@@ -41,6 +41,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The DI resource group the task will use; checked against the workspace when connected.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroup { get; set; }
 
         /// <summary>Skip the workspace checks (data sources, resource group) even when connected.</summary>

@@ -3,7 +3,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Wait-DIDeployment: waits for packages to finish (Workflows.DeploymentWaitWorkflow).</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "DIDeployment")]
+    [Cmdlet(VerbsLifecycle.Wait, "DIDeployment", HelpUri = HelpLinks.Pages + "Wait-DIDeployment.md")]
     [OutputType(typeof(DIDeployment))]
     public sealed class WaitDIDeploymentCommand : WaitingCmdlet
     {

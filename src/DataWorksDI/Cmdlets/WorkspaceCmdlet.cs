@@ -13,6 +13,7 @@ namespace DataWorksDI.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public virtual long ProjectId { get; set; }
 
         /// <summary>The workspace for the current item: -ProjectId (or the piped object's), else the context's.</summary>

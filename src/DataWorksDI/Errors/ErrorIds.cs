@@ -11,6 +11,7 @@ namespace DataWorksDI.Errors
         // No usable context, workspace or endpoint (terminating: nothing can be called).
         public const string NoContext = "DataWorksDI.NoContext";
         public const string NoRegion = "DataWorksDI.NoRegion";
+        public const string UnknownRegion = "DataWorksDI.UnknownRegion";
         public const string NoWorkspace = "DataWorksDI.NoWorkspace";
         public const string InvalidEndpoint = "DataWorksDI.InvalidEndpoint";
 
@@ -80,6 +81,15 @@ namespace DataWorksDI.Errors
         // A name that matches nothing (as Get-Item's ItemNotFound).
         /// <summary>Get-DIFile -Name without wildcards found no file of that name.</summary>
         public const string FileNotFound = "DataWorksDI.FileNotFound";
+
+        // Names the workspace catalogue does not know, refused before anything is sent (Workflows.WorkspaceChecks), and the
+        // service's refusals of the same mistakes (DI.Status.Fail with "ResourceGroup:[…] is invalid.", "Invalid path: …").
+        public const string UnknownFolder = "DataWorksDI.UnknownFolder";
+        public const string NotADataIntegrationFolder = "DataWorksDI.NotADataIntegrationFolder";
+        public const string UnknownResourceGroup = "DataWorksDI.UnknownResourceGroup";
+        public const string StoppedResourceGroup = "DataWorksDI.StoppedResourceGroup";
+        public const string InvalidResourceGroup = "DataWorksDI.InvalidResourceGroup";
+        public const string InvalidFolder = "DataWorksDI.InvalidFolder";
 
         // What the workspace makes impossible.
         public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";

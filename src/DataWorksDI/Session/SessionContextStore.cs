@@ -31,10 +31,38 @@ namespace DataWorksDI.Session
                 Context == null ? "DataWorksDI: no session context" : "DataWorksDI session context: " + Context + " (Get-DIContext shows it)";
         }
 
-        private static Holder Find(SessionState state)
+        private static Holder Find(SessionState state) => Find(state?.PSVariable);
+
+        private static Holder Find(PSVariableIntrinsics variables)
         {
-            object value = state?.PSVariable.GetValue(Qualified);
+            object value = variables?.GetValue(Qualified);
             return (value is PSObject p ? p.BaseObject : value) as Holder;
+        }
+
+        /// <summary>
+        /// The session state of the runspace this thread runs (Runspace.DefaultRunspace), for an argument completer, which
+        /// is not given the cmdlet's SessionState: completion runs on that runspace's pipeline thread. Null when there is none.
+        /// </summary>
+        private static PSVariableIntrinsics CurrentRunspaceVariables()
+        {
+            try
+            {
+                return System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy?.PSVariable;
+            }
+            catch (PSInvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The context of the session whose command line is being completed (see <see cref="CurrentRunspaceVariables"/>).</summary>
+        public static DIContext GetForCompletion() => Find(CurrentRunspaceVariables())?.Context;
+
+        /// <summary>The cached resolution of a profile in the session whose command line is being completed.</summary>
+        public static CredentialResolution GetProfileForCompletion(string name)
+        {
+            Holder holder = Find(CurrentRunspaceVariables());
+            return holder != null && holder.Profiles.TryGetValue(name, out CredentialResolution r) ? r : null;
         }
 
         private static Holder FindOrCreate(SessionState state)

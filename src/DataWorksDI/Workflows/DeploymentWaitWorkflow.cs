@@ -27,7 +27,7 @@ namespace DataWorksDI.Workflows
                     result = await PollAsync($"Deployment {deployment.DeploymentId}", async token =>
                     {
                         DIDeployment read = await _deployments.GetAsync(deployment.ProjectId, deployment.DeploymentId, deployment.FileId, token).ConfigureAwait(false);
-                        read.Kind = deployment.Kind;
+                        if (deployment.Kind != DIDeploymentKind.Unknown) read.Kind = deployment.Kind; // else what the context knows (GetAsync)
                         return read;
                     }, d => d.IsTerminal, wait,
                     (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty) + $"; Ctrl+C stops waiting, {resume} resumes", elapsed, wait.Timeout), ct).ConfigureAwait(false);
