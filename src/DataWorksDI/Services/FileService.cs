@@ -46,6 +46,31 @@ namespace DataWorksDI.Services
             return new Page<DIFile>(files, Json.Long(data, "TotalCount") ?? 0);
         });
 
+        /// <summary>ListFileVersions, one page (PageSize at most 100), and the total the service reported.</summary>
+        public async Task<Page<FileVersionInfo>> ListVersionsAsync(long projectId, long fileId, int pageNumber, int pageSize, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.ListFileVersions).With("ProjectId", projectId).With("FileId", fileId)
+                .With("PageNumber", pageNumber).With("PageSize", pageSize);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            JToken data = body["Data"];
+            var versions = new List<FileVersionInfo>();
+            if (data?["FileVersions"] is JArray arr)
+            {
+                foreach (JToken v in arr)
+                {
+                    versions.Add(new FileVersionInfo
+                    {
+                        Version = Json.Long(v, "FileVersion") ?? 0,
+                        ChangeType = Json.Str(v, "ChangeType"),
+                        Status = Json.Str(v, "Status"),
+                        CommitTime = Json.EpochMs(v, "CommitTime"),
+                        IsCurrentProd = Json.Bool(v, "IsCurrentProd") ?? false,
+                    });
+                }
+            }
+            return new Page<FileVersionInfo>(versions, Json.Long(data, "TotalCount") ?? versions.Count);
+        }
+
         public async Task<string> GetFolderPathAsync(long projectId, string folderId, CancellationToken ct)
         {
             if (string.IsNullOrEmpty(folderId)) return null;
@@ -154,6 +179,23 @@ namespace DataWorksDI.Services
                 OutputParameters = ScheduleFields.JsonOrNull(node["OutputParameters"]),
             };
         }
+    }
+
+    /// <summary>One entry of ListFileVersions: what the workflows read to tell whether a submit, deploy or delete took effect.</summary>
+    internal sealed class FileVersionInfo
+    {
+        public long Version { get; set; }
+
+        /// <summary>CREATE, UPDATE or DELETE.</summary>
+        public string ChangeType { get; set; }
+
+        /// <summary>COMMITTING, COMMITTED, CHECK_OK, PACKAGED, DEPLOYING, DEPLOYED or CANCELLED.</summary>
+        public string Status { get; set; }
+
+        public DateTime? CommitTime { get; set; }
+
+        /// <summary>The version production runs.</summary>
+        public bool IsCurrentProd { get; set; }
     }
 
     /// <summary>What Get-DIFile asks ListFiles for.</summary>

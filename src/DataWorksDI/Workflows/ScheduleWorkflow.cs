@@ -27,31 +27,54 @@ namespace DataWorksDI.Workflows
     {
         /// <param name="desired">The UpdateFile fields, in wire form, checked offline already.</param>
         /// <param name="checkParameters">When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses.</param>
-        public async Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
+        /// <remarks>
+        /// An UpdateFile whose answer was lost is checked by reading the file again: what still differs is sent once more
+        /// (nothing, when it took effect). A spent budget stops it with an error that says whether the schedule was set.
+        /// </remarks>
+        public Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
         {
-            var files = new FileService(Context, Log);
-            (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
-            // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
-            string folder = desired.Any(f => f.WireName == ScheduleFields.FolderPath)
-                ? await files.GetFolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
-            string group = desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
-                ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
-
-            ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
-            if (paraValue != null && checkParameters) RefuseUnassignedParameters(file.Content, paraValue.Value);
-
-            List<ScheduleField> changed = ScheduleFields.Changed(desired, wire, folder, group, out List<string> unchanged);
-            if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
-            if (changed.Count == 0)
+            string again = $"Set-DIFileSchedule -ProjectId {projectId} -FileId {fileId} with the same parameters (it sends only what still differs)";
+            var state = new WorkflowState($"file {fileId} in workspace {projectId}", again);
+            return GuardAsync(state, async () =>
             {
-                Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
-                return new ScheduleResult { File = file, Unchanged = unchanged };
-            }
-            string requestId = await files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
-            var sent = changed.Select(c => c.WireName).ToList();
-            Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId} (RequestId {requestId}).");
-            DIFile updated = await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false);
-            return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
+                var files = new FileService(Context, Log);
+                (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
+                state.Subject = $"file {fileId} ({WorkflowState.Quote(file.FileName)}) in workspace {projectId}";
+                // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
+                Func<DIFile, Task<string>> folderOf = f => desired.Any(d => d.WireName == ScheduleFields.FolderPath)
+                    ? files.GetFolderPathAsync(projectId, f.FolderId, ct) : Task.FromResult<string>(null);
+                string folder = await folderOf(file).ConfigureAwait(false);
+                string group = desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
+                    ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
+
+                ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
+                if (paraValue != null && checkParameters) RefuseUnassignedParameters(file.Content, paraValue.Value);
+
+                List<ScheduleField> changed = ScheduleFields.Changed(desired, wire, folder, group, out List<string> unchanged);
+                if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
+                if (changed.Count == 0)
+                {
+                    Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
+                    return new ScheduleResult { File = file, Unchanged = unchanged };
+                }
+                var sent = changed.Select(c => c.WireName).ToList();
+                string requestId = await WriteAsync(state, "UpdateFile", again,
+                    t => files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), t),
+                    async t =>
+                    {
+                        // Read again: what still differs is what did not take effect (the scheduling group is an identifier
+                        // the call does not change, so its lookup stands).
+                        (DIFile now, JToken nowWire) = await files.GetWithWireAsync(projectId, fileId, t).ConfigureAwait(false);
+                        List<ScheduleField> still = ScheduleFields.Changed(desired, nowWire, await folderOf(now).ConfigureAwait(false), group, out _);
+                        if (still.Count == 0) return Verification<string>.Applied(null, $"file {fileId} has every value sent");
+                        changed = still;
+                        return Verification<string>.NotApplied($"file {fileId} still differs in {string.Join(", ", still.Select(c => c.WireName))}");
+                    }, ct).ConfigureAwait(false);
+                Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId}{(requestId != null ? " (RequestId " + requestId + ")" : string.Empty)}.");
+                state.Record($"its schedule was set ({string.Join(", ", sent)})", null);
+                DIFile updated = await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false);
+                return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
+            });
         }
 
         /// <summary>

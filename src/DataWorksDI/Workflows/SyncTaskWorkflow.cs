@@ -19,32 +19,76 @@ namespace DataWorksDI.Workflows
         /// <param name="content">Batch: the task JSON, sent exactly as given. Real-time/solution: the generation request (TaskParam).</param>
         /// <param name="clientToken">Makes a replayed call return the first result (the create and the generation both take it).</param>
         /// <param name="wait">Real-time/solution: how long the config generation may take.</param>
-        public async Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct)
+        /// <remarks>
+        /// A create whose answer was lost is checked with a read (a file of that name in that folder) and sent again, with
+        /// the same ClientToken, only when it is not there. A spent budget stops it with an error that says whether the task
+        /// exists (WorkflowState).
+        /// </remarks>
+        public Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct)
         {
-            string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
-            if (task.TaskType != DITaskType.Batch)
+            string again = $"New-DISyncTask -ProjectId {task.ProjectId} -Name {WorkflowState.Quote(task.FileName)}" +
+                (task.FolderPath != null ? " -FolderPath " + WorkflowState.Quote(task.FolderPath) : string.Empty) +
+                (task.TaskType != DITaskType.Batch ? " -TaskType " + task.TaskType : string.Empty) + " with the same content";
+            var state = new WorkflowState($"task {WorkflowState.Quote(task.FileName)} in workspace {task.ProjectId}", again);
+            return GuardAsync(state, async () =>
             {
-                string request = content;
-                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
-                    t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
-            }
-            DISyncTask created = await _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, ct).ConfigureAwait(false);
-            Log.Verbose($"Created '{task.FileName}' as file {created.FileId} (RequestId {created.RequestId}).");
-            return created;
+                string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
+                if (task.TaskType != DITaskType.Batch)
+                {
+                    string request = content;
+                    content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
+                        t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
+                }
+                var checks = new WriteChecks(Context, Log);
+                DISyncTask created = await WriteAsync(state, "CreateDISyncTask", again,
+                    t => _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, t),
+                    async t => (await checks.CreatedAsync(task.ProjectId, task.FileName, task.FolderPath, task.TaskType, t).ConfigureAwait(false)).Select(fileId => new DISyncTask
+                    {
+                        ProjectId = task.ProjectId,
+                        FileId = fileId,
+                        FileName = task.FileName,
+                        TaskType = task.TaskType,
+                        FolderPath = task.FolderPath,
+                        ResourceGroup = resourceGroup,
+                        Cu = task.Cu,
+                    }), ct).ConfigureAwait(false);
+                state.Subject = $"task {WorkflowState.Quote(task.FileName)} (file {created.FileId}) in workspace {task.ProjectId}";
+                state.Record($"created as file {created.FileId}", null);
+                Log.Verbose($"Created '{task.FileName}' as file {created.FileId}{(created.RequestId != null ? " (RequestId " + created.RequestId + ")" : string.Empty)}.");
+                return created;
+            });
         }
 
         /// <summary>Changes <paramref name="task"/> (ProjectId, FileId, TaskType; ResourceGroup and Cu when they change).</summary>
         /// <param name="content">Batch: the new task JSON, or null to keep it. Real-time/solution: the update request (TaskParam).</param>
         /// <param name="wait">Real-time/solution: how long the config generation may take.</param>
-        public async Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct)
+        /// <remarks>An update whose answer was lost is checked by reading the file's content, and sent again only when it is not there.</remarks>
+        public Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct)
         {
-            if (task.TaskType != DITaskType.Batch)
+            string again = $"Set-DISyncTask -ProjectId {task.ProjectId} -FileId {task.FileId} with the same parameters";
+            var state = new WorkflowState($"task {task.FileId} in workspace {task.ProjectId}", again);
+            return GuardAsync(state, async () =>
             {
-                string request = content, token = Guid.NewGuid().ToString();
-                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
-                    t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
-            }
-            return await _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, ct).ConfigureAwait(false);
+                if (task.TaskType != DITaskType.Batch)
+                {
+                    string request = content, token = Guid.NewGuid().ToString();
+                    content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
+                        t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
+                }
+                var checks = new WriteChecks(Context, Log);
+                DISyncTask updated = await WriteAsync(state, "UpdateDISyncTask", again,
+                    t => _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, t),
+                    async t => (await checks.UpdatedAsync(task.ProjectId, task.FileId, content, t).ConfigureAwait(false)).Select(_ => new DISyncTask
+                    {
+                        ProjectId = task.ProjectId,
+                        FileId = task.FileId,
+                        TaskType = task.TaskType,
+                        ResourceGroup = task.ResourceGroup,
+                        Cu = task.Cu,
+                    }), ct).ConfigureAwait(false);
+                state.Record("updated", null);
+                return updated;
+            });
         }
 
         /// <summary>The workspace's default DI resource group (GetProject, read once per context).</summary>
