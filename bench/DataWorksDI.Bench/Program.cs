@@ -18,7 +18,8 @@ namespace DataWorksDI.Bench
     /// Measures alternatives side by side in the same run, in alternating rounds, and reports medians and ratios:
     /// 1. signing a CreateDISyncTask request with V3 vs V2;
     /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
-    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>).
+    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>);
+    /// 4. with --bulk-only, N tasks through the whole lifecycle at the rate limit, the way a user runs it (<see cref="BulkBench"/>).
     /// </summary>
     public static class Program
     {
@@ -29,6 +30,12 @@ namespace DataWorksDI.Bench
             int signOps = 20000, calls = 300, rounds = 5;
             Console.WriteLine($"DataWorksDI benchmark ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
             bool pacingOnly = args.Contains("--pacing-only");
+            if (args.Contains("--bulk-only"))
+            {
+                // Tens of minutes at the defaults (1,000 tasks at 20 QPS, twice): only when asked for.
+                await BulkBench.RunAsync(args);
+                return 0;
+            }
             if (!pacingOnly)
             {
                 SigningBench(signOps, rounds);

@@ -142,6 +142,7 @@ namespace DataWorksDI.Client
                     safeLog.Debug($"{action}: waited {Seconds(ticket.Wait)} s for the pacer ({Rate(partition.Pacer.CurrentRate)} requests/s shared by every client of this endpoint and caller).");
                 if (!partition.Budget.TryTake(Options.Clock(), out BudgetState budget))
                 {
+                    partition.Pacer.Unsend();
                     partition.Pacer.Release();
                     _counters.BudgetRefused();
                     throw BudgetExhausted(request, budget, credential, ambiguousEarlier);

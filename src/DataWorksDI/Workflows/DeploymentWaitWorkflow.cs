@@ -17,6 +17,9 @@ namespace DataWorksDI.Workflows
         {
             string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
+            // The first poll comes when packages like this one have been taking to finish (DeploymentDurations), never
+            // earlier than -PollInterval: each poll is a paced call counted against the daily budget.
+            TimeSpan firstPoll = DeploymentDurations.FirstPoll(wait.PollInterval, Context.Endpoint, deployment.ProjectId, deployment.Kind);
             using (ProgressActivity bar = StartActivity(activity))
             {
                 var result = await Poller.PollAsync(async token =>
@@ -24,11 +27,12 @@ namespace DataWorksDI.Workflows
                     DIDeployment read = await _deployments.GetAsync(deployment.ProjectId, deployment.DeploymentId, deployment.FileId, token).ConfigureAwait(false);
                     read.Kind = deployment.Kind;
                     return read;
-                }, d => d.IsTerminal, wait.Timeout, wait.PollInterval,
+                }, d => d.IsTerminal, wait.Timeout, firstPoll,
                 (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty), elapsed, wait.Timeout), ct).ConfigureAwait(false);
 
                 DIDeployment current = result.Last ?? deployment;
                 if (!result.Done) throw TimedOut(current, wait.Timeout, result.Polls);
+                DeploymentDurations.Record(Context.Endpoint, current);
                 Log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) in {result.Elapsed.TotalSeconds:0.#} s.");
                 bar.Complete(Describe(current));
                 if (current.IsSucceeded) return current;
