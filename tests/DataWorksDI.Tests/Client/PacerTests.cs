@@ -47,7 +47,7 @@ namespace DataWorksDI.Tests.Client
             TimeSpan wait = pacer.SendWait();
             Assert.Equal(1.0 + AdaptivePacer.WindowMarginSeconds, wait.TotalSeconds, 6);
             clock.Now += wait.TotalSeconds;
-            Assert.Equal(TimeSpan.Zero, pacer.SendWait());
+            for (int i = 0; i < 20; i++) Assert.Equal(TimeSpan.Zero, pacer.SendWait());
             Assert.True(pacer.SendWait() > TimeSpan.Zero);
 
             // A call that was not sent after all (refused by the budget) gives its place back.
