@@ -20,6 +20,7 @@ namespace DataWorksDI.Bench
     /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
     /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>);
     /// 4. what the workspace catalogue costs and saves in calls and time (<see cref="CatalogBench"/>).
+    /// 5. with --bulk-only, N tasks through the whole lifecycle at the rate limit, the way a user runs it (<see cref="BulkBench"/>).
     /// </summary>
     public static class Program
     {
@@ -30,6 +31,12 @@ namespace DataWorksDI.Bench
             int signOps = 20000, calls = 300, rounds = 5;
             Console.WriteLine($"DataWorksDI benchmark ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
             bool pacingOnly = args.Contains("--pacing-only"), catalogOnly = args.Contains("--catalog-only");
+            if (args.Contains("--bulk-only"))
+            {
+                // Tens of minutes at the defaults (1,000 tasks at 20 QPS, twice): only when asked for.
+                await BulkBench.RunAsync(args);
+                return 0;
+            }
             if (catalogOnly)
             {
                 await CatalogBench.RunAsync(rounds);

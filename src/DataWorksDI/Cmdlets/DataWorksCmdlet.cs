@@ -184,7 +184,9 @@ namespace DataWorksDI.Cmdlets
 
         /// <summary>
         /// Runs one item's work; a service failure becomes a non-terminating error about <paramref name="target"/>,
-        /// so one bad item does not stop the pipeline. Returns false when it failed.
+        /// so one bad item does not stop the pipeline. Returns false when it failed. A spent daily call budget is a
+        /// terminating error instead: no further item could be sent today, so the run stops there (the error names the
+        /// item, what was done and how to finish it: Workflows.WorkflowState).
         /// </summary>
         internal bool TryRun<T>(Func<CancellationToken, Task<T>> work, object target, out T result)
         {
@@ -192,6 +194,11 @@ namespace DataWorksDI.Cmdlets
             {
                 result = Run(work);
                 return true;
+            }
+            catch (CallBudgetExhaustedException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.FromService(ex, target));
+                throw; // not reached: ThrowTerminatingError always throws
             }
             catch (DataWorksServiceException ex)
             {

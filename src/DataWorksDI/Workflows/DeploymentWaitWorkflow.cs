@@ -19,6 +19,10 @@ namespace DataWorksDI.Workflows
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
             string resume = ResumeCommand(deployment);
             Log.Verbose($"{activity}, at most {wait.Timeout.TotalSeconds:0.#} s; if this wait is stopped, {resume} takes it up again.");
+            // A package just created (no status read yet) is read first when packages like it have been taking to finish
+            // (DeploymentDurations): each poll is a paced call counted against the daily budget. Otherwise read at once.
+            TimeSpan firstRead = deployment.CreateTime == null && DeploymentDurations.Typical(Context.Endpoint, deployment.ProjectId, deployment.Kind) != null
+                ? DeploymentDurations.FirstPoll(wait.PollInterval, Context.Endpoint, deployment.ProjectId, deployment.Kind) : TimeSpan.Zero;
             using (ProgressActivity bar = StartActivity(activity))
             {
                 Poller.Result<DIDeployment> result;
@@ -30,7 +34,7 @@ namespace DataWorksDI.Workflows
                         if (deployment.Kind != DIDeploymentKind.Unknown) read.Kind = deployment.Kind; // else what the context knows (GetAsync)
                         return read;
                     }, d => d.IsTerminal, wait,
-                    (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty) + $"; Ctrl+C stops waiting, {resume} resumes", elapsed, wait.Timeout), ct).ConfigureAwait(false);
+                    (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty) + $"; Ctrl+C stops waiting, {resume} resumes", elapsed, wait.Timeout), ct, firstRead).ConfigureAwait(false);
                 }
                 catch (DataWorksServiceException ex)
                 {
@@ -40,6 +44,7 @@ namespace DataWorksDI.Workflows
 
                 DIDeployment current = result.Last ?? deployment;
                 if (!result.Done) throw TimedOut(current, wait.Timeout, result);
+                DeploymentDurations.Record(Context.Endpoint, current);
                 Log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) ({result.FailedPolls} failed and read again) in {result.Elapsed.TotalSeconds:0.#} s.");
                 bar.Complete(Describe(current));
                 if (current.IsSucceeded) return current;
