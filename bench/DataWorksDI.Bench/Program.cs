@@ -18,7 +18,9 @@ namespace DataWorksDI.Bench
     /// Measures alternatives side by side in the same run, in alternating rounds, and reports medians and ratios:
     /// 1. signing a CreateDISyncTask request with V3 vs V2;
     /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
-    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>).
+    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>);
+    /// 4. the module as PowerShell users run it (issue 17), each on its own switch: <c>--cmdlet-cost</c> (per-call cost of
+    ///    a cmdlet against a bare signed call, the client alone and the official Node client, <see cref="CmdletCostBench"/>).
     /// </summary>
     public static class Program
     {
@@ -28,6 +30,11 @@ namespace DataWorksDI.Bench
         {
             int signOps = 20000, calls = 300, rounds = 5;
             Console.WriteLine($"DataWorksDI benchmark ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
+            if (args.Contains("--cmdlet-cost"))
+            {
+                await CmdletCostBench.RunAsync(args);
+                return 0;
+            }
             bool pacingOnly = args.Contains("--pacing-only");
             if (!pacingOnly)
             {
@@ -92,6 +99,12 @@ namespace DataWorksDI.Bench
             }
             Report("GetProject against the in-process emulator (loopback), ms per call", ("client V3", a), ("client V2", b), ("bare HTTP GET /_emulator/health", c));
             try { System.IO.Directory.Delete(dataDir, true); } catch (System.IO.IOException) { }
+        }
+
+        internal static int IntArg(string[] args, string name, int fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
 
         private static double PerOpMicroseconds(int ops, Action op)
