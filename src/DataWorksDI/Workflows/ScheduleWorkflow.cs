@@ -20,8 +20,10 @@ namespace DataWorksDI.Workflows
 
     /// <summary>
     /// Set-DIFileSchedule: read the file (GetFile), keep only the fields that differ from what it has (UpdateFile refuses
-    /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, send the
-    /// rest (UpdateFile) and read the result back. Nothing is sent when nothing differs.
+    /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, and send the
+    /// rest (UpdateFile): one read and one write. The result is the file as read with the values sent laid over it (the
+    /// write succeeded, so they are the file's now); only a move to another folder or another scheduling resource group is
+    /// read back, since GetFile shows those as ids UpdateFile does not take. Nothing is sent when nothing differs.
     /// </summary>
     internal sealed class ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
@@ -50,7 +52,9 @@ namespace DataWorksDI.Workflows
             string requestId = await files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
             var sent = changed.Select(c => c.WireName).ToList();
             Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId} (RequestId {requestId}).");
-            DIFile updated = await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false);
+            DIFile updated = changed.Any(c => ScheduleFields.NeedsReadBack(c.WireName))
+                ? await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false)
+                : FileService.FromGetFile(projectId, ScheduleFields.AfterUpdate(wire, changed));
             return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
         }
 
