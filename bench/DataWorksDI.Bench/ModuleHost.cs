@@ -83,6 +83,15 @@ namespace DataWorksDI.Bench
             }
         }
 
+        /// <summary>A PowerShell for <paramref name="script"/> in this runspace, for a caller that watches its streams.</summary>
+        public PowerShell Create(string script)
+        {
+            PowerShell ps = PowerShell.Create();
+            ps.Runspace = _runspace;
+            ps.AddScript(script);
+            return ps;
+        }
+
         /// <summary>Wall and this process's CPU time of one script, per <paramref name="calls"/>, in milliseconds.</summary>
         public (double Wall, double Cpu) Measure(string script, int calls, params (string Name, object Value)[] variables)
         {

@@ -20,7 +20,9 @@ namespace DataWorksDI.Bench
     /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
     /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>);
     /// 4. the module as PowerShell users run it (issue 17), each on its own switch: <c>--cmdlet-cost</c> (per-call cost of
-    ///    a cmdlet against a bare signed call, the client alone and the official Node client, <see cref="CmdletCostBench"/>).
+    ///    a cmdlet against a bare signed call, the client alone and the official Node client, <see cref="CmdletCostBench"/>),
+    ///    <c>--startup</c> (the first call after import in fresh pwsh processes, <see cref="StartupBench"/>), <c>--listing</c>
+    ///    (Get-DIFile | Measure-Object over a seeded workspace, <see cref="ListingBench"/>).
     /// </summary>
     public static class Program
     {
@@ -33,6 +35,16 @@ namespace DataWorksDI.Bench
             if (args.Contains("--cmdlet-cost"))
             {
                 await CmdletCostBench.RunAsync(args);
+                return 0;
+            }
+            if (args.Contains("--startup"))
+            {
+                StartupBench.Run(args);
+                return 0;
+            }
+            if (args.Contains("--listing"))
+            {
+                ListingBench.Run(args);
                 return 0;
             }
             bool pacingOnly = args.Contains("--pacing-only");
@@ -99,6 +111,12 @@ namespace DataWorksDI.Bench
             }
             Report("GetProject against the in-process emulator (loopback), ms per call", ("client V3", a), ("client V2", b), ("bare HTTP GET /_emulator/health", c));
             try { System.IO.Directory.Delete(dataDir, true); } catch (System.IO.IOException) { }
+        }
+
+        internal static string StrArg(string[] args, string name)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
         internal static int IntArg(string[] args, string name, int fallback)
