@@ -16,8 +16,10 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('DataWorksDI.format.ps1xml')
     CmdletsToExport        = @(
+        'Compare-DITaskDefinition'
         'Connect-DIWorkspace'
         'Disconnect-DIWorkspace'
+        'Export-DITaskDefinition'
         'Get-DIContext'
         'Get-DIDeployment'
         'Get-DIFile'
@@ -25,6 +27,7 @@
         'Get-DISyncInstance'
         'Get-DISyncTask'
         'Get-DIWorkspace'
+        'Import-DITaskDefinition'
         'Invoke-DIApi'
         'New-DISyncTask'
         'Publish-DIFile'
@@ -34,6 +37,8 @@
         'Start-DISyncInstance'
         'Stop-DISyncInstance'
         'Submit-DIFile'
+        'Sync-DITaskDefinition'
+        'Test-DITaskDefinition'
         'Test-DISyncTaskContent'
         'Unpublish-DISyncTask'
         'Wait-DIDeployment'

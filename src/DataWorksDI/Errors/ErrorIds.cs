@@ -45,6 +45,28 @@ namespace DataWorksDI.Errors
         public const string InvalidParameter = "DataWorksDI.InvalidParameter";
         public const string UnassignedParameter = "DataWorksDI.UnassignedParameter";
 
+        /// <summary>A definition folder or stage file with errors (Compare-/Sync-DITaskDefinition): nothing is planned or applied.</summary>
+        public const string InvalidDefinition = "DataWorksDI.InvalidDefinition";
+
+        // Sync tasks as code (Export-, Sync-DITaskDefinition).
+        /// <summary>Export would overwrite a definition file that differs, without -Force.</summary>
+        public const string DefinitionFileExists = "DataWorksDI.DefinitionFileExists";
+
+        /// <summary>A live task whose content is not a JSON object cannot be exported.</summary>
+        public const string UnreadableTaskContent = "DataWorksDI.UnreadableTaskContent";
+
+        /// <summary>Sync-DITaskDefinition -MaxCalls: the run stopped before a step that would go past it.</summary>
+        public const string CallLimitReached = "DataWorksDI.CallLimitReached";
+
+        /// <summary>A task not applied because a task it depends on (its inputList) failed or is pending.</summary>
+        public const string UpstreamNotApplied = "DataWorksDI.UpstreamNotApplied";
+
+        /// <summary>A deletion needs a confirmation the host cannot ask for (no -Force).</summary>
+        public const string ConfirmationRequired = "DataWorksDI.ConfirmationRequired";
+
+        /// <summary>A plan object piped to Sync-DITaskDefinition that no longer matches a definition.</summary>
+        public const string PlanOutOfDate = "DataWorksDI.PlanOutOfDate";
+
         // What the workspace makes impossible.
         public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";
         public const string SolutionDeleteUnsupported = "DataWorksDI.SolutionDeleteUnsupported";

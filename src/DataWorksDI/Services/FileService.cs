@@ -49,6 +49,46 @@ namespace DataWorksDI.Services
             return new Page<DIFile>(files, Json.Long(data, "TotalCount") ?? 0);
         });
 
+        /// <summary>
+        /// The latest version of a file (ListFileVersions): its submit comment, whether production runs it, and its
+        /// FilePropertyContent. Null when the file was never submitted. The emulator lists newest first; the documentation
+        /// does not say, so when the first page does not hold the highest version number (versions count up from 1) the
+        /// last page is read as well.
+        /// </summary>
+        public async Task<FileVersionInfo> GetLatestVersionAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            const int pageSize = 10;
+            (JArray versions, long total) = await VersionPageAsync(projectId, fileId, 1, pageSize, ct).ConfigureAwait(false);
+            if (versions == null || versions.Count == 0) return null;
+            JToken v = versions.OrderByDescending(x => Json.Int(x, "FileVersion") ?? 0).First();
+            if ((Json.Int(v, "FileVersion") ?? 0) < total && total > pageSize)
+            {
+                (JArray last, _) = await VersionPageAsync(projectId, fileId, (int)((total + pageSize - 1) / pageSize), pageSize, ct).ConfigureAwait(false);
+                if (last != null && last.Count > 0)
+                {
+                    JToken candidate = last.OrderByDescending(x => Json.Int(x, "FileVersion") ?? 0).First();
+                    if ((Json.Int(candidate, "FileVersion") ?? 0) > (Json.Int(v, "FileVersion") ?? 0)) v = candidate;
+                }
+            }
+            JObject properties = null;
+            JToken raw = v["FilePropertyContent"];
+            if (raw is JObject o) properties = o;
+            else if (raw?.Type == JTokenType.String)
+            {
+                try { properties = JToken.Parse((string)raw) as JObject; }
+                catch (Newtonsoft.Json.JsonException) { properties = null; }
+            }
+            return new FileVersionInfo
+            {
+                Version = Json.Int(v, "FileVersion") ?? 0,
+                Comment = Json.Str(v, "Comment"),
+                IsCurrentProd = Json.Bool(v, "IsCurrentProd") ?? false,
+                ChangeType = Json.Str(v, "ChangeType"),
+                Status = Json.Str(v, "Status"),
+                Properties = properties,
+            };
+        }
+
         public async Task<string> GetFolderPathAsync(long projectId, string folderId, CancellationToken ct)
         {
             if (string.IsNullOrEmpty(folderId)) return null;
@@ -100,6 +140,13 @@ namespace DataWorksDI.Services
                 Status = DIDeploymentStatus.Pending,
                 RequestId = Json.Str(body, "RequestId"),
             };
+        }
+
+        private async Task<(JArray Versions, long Total)> VersionPageAsync(long projectId, long fileId, int page, int pageSize, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.ListFileVersions).With("ProjectId", projectId).With("FileId", fileId).With("PageNumber", page).With("PageSize", pageSize);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            return (body["Data"]?["FileVersions"] as JArray, Json.Long(body["Data"], "TotalCount") ?? 0);
         }
 
         internal static DIFile ParseFile(long projectId, JToken f, JToken node)
@@ -157,6 +204,19 @@ namespace DataWorksDI.Services
                 OutputParameters = ScheduleFields.JsonOrNull(node["OutputParameters"]),
             };
         }
+    }
+
+    /// <summary>One file version (ListFileVersions): what the definition plan reads of it.</summary>
+    internal sealed class FileVersionInfo
+    {
+        public int Version { get; set; }
+        public string Comment { get; set; }
+        public bool IsCurrentProd { get; set; }
+        public string ChangeType { get; set; }
+        public string Status { get; set; }
+
+        /// <summary>FilePropertyContent as an object (null when absent or not JSON).</summary>
+        public JObject Properties { get; set; }
     }
 
     /// <summary>What Get-DIFile asks ListFiles for.</summary>

@@ -28,7 +28,8 @@ namespace DataWorksDI.Tests.Module
 
         [Theory]
         [InlineData("Workflows", "DataWorksDI.Cmdlets")]
-        [InlineData("Services", "DataWorksDI.Cmdlets", "DataWorksDI.Workflows")]
+        [InlineData("Definitions", "DataWorksDI.Cmdlets", "DataWorksDI.Workflows")]
+        [InlineData("Services", "DataWorksDI.Cmdlets", "DataWorksDI.Workflows", "DataWorksDI.Definitions")]
         [InlineData("Session", "DataWorksDI.Cmdlets", "DataWorksDI.Workflows", "DataWorksDI.Services")]
         [InlineData("Client", "DataWorksDI.Cmdlets", "DataWorksDI.Workflows", "DataWorksDI.Services", "DataWorksDI.Session")]
         [InlineData("Errors", "DataWorksDI.Cmdlets", "DataWorksDI.Workflows", "DataWorksDI.Services", "DataWorksDI.Session", "DataWorksDI.Client")]

@@ -114,7 +114,7 @@ namespace DataWorksDI.Tests.Module
         [Fact]
         public void EveryMutatingCmdlet_SupportsShouldProcess_AndRemoveIsHighImpact()
         {
-            string[] readOnlyVerbs = { "Get", "Test", "Wait" };
+            string[] readOnlyVerbs = { "Get", "Test", "Wait", "Import", "Compare" };
             foreach (Type t in typeof(DataWorksDI.Cmdlets.DataWorksCmdlet).Assembly.GetTypes())
             {
                 var attr = t.GetCustomAttribute<CmdletAttribute>();

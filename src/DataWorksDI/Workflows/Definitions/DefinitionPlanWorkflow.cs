@@ -1,0 +1,273 @@
+using System.Globalization;
+using DataWorksDI.Client;
+using DataWorksDI.Definitions;
+using DataWorksDI.Services;
+using DataWorksDI.Session;
+using DataWorksDI.Validation;
+
+namespace DataWorksDI.Workflows
+{
+    /// <summary>One task of a plan: the definition (as written and after the stage), the live task, and what differs.</summary>
+    internal sealed class PlanItem
+    {
+        public TaskDefinition Logical { get; set; }
+        public TaskDefinition Desired { get; set; }
+        public LiveTask Live { get; set; }
+
+        /// <summary>The listed file of a Delete item (no definition).</summary>
+        public DIFile Orphan { get; set; }
+
+        public DITaskPlan Plan { get; set; }
+
+        /// <summary>UpdateDISyncTask parts: new content, resource group, CU (null: unchanged).</summary>
+        public string NewContent { get; set; }
+        public string NewResourceGroup { get; set; }
+        public double? NewCu { get; set; }
+        public bool UpdateTask => NewContent != null || NewResourceGroup != null || NewCu.HasValue;
+
+        /// <summary>UpdateFile: the schedule and description fields of the definition (ScheduleWorkflow sends those that differ).</summary>
+        public bool UpdateSchedule { get; set; }
+
+        /// <summary>The index of the level (dependency order) it is written in.</summary>
+        public int Level { get; set; }
+
+        public long? FileId => Live?.File.FileId ?? Orphan?.FileId;
+    }
+
+    /// <summary>What the plan reads and decides, for the cmdlets and for apply.</summary>
+    internal sealed class DefinitionPlan
+    {
+        public long ProjectId { get; set; }
+        public DIWorkspace Workspace { get; set; }
+        public DefinitionSet Set { get; set; }
+        public List<PlanItem> Items { get; } = new List<PlanItem>();
+        public bool StandardMode => Workspace?.Mode == DIWorkspaceMode.Standard;
+
+        /// <summary>The API calls the plan itself made.</summary>
+        public long CallsSpent { get; set; }
+    }
+
+    /// <summary>
+    /// Compare-DITaskDefinition (and the first half of Sync-): load the definition folder offline (refused with every
+    /// finding when it has errors — nothing is called), read the workspace, find each task by folder + name, read the ones
+    /// that exist, and decide per task: Create, Change (field-level differences), Submit, Deploy, Unchanged, or with
+    /// -Delete, Delete. Reads only.
+    /// </summary>
+    internal sealed class DefinitionPlanWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
+    {
+        private const int Parallel = 8;
+
+        /// <summary>Loads and checks the folder offline (no call). Throws DataWorksValidationException listing every error.</summary>
+        public static DefinitionSet LoadOffline(string root, string stageFile, string workspaceIdentifier)
+        {
+            DefinitionSet set = DefinitionSet.Load(root, stageFile, workspaceIdentifier);
+            ThrowIfErrors(set.Findings);
+            return set;
+        }
+
+        internal static void ThrowIfErrors(IEnumerable<DefinitionFinding> findings)
+        {
+            DataWorksValidationException refused = DataWorksValidationException.FromFindings(findings.Select(ToValidationFinding), ErrorIds.InvalidDefinition,
+                "The definitions have {0} problem(s); nothing was planned or applied (Test-DITaskDefinition lists them as objects)");
+            if (refused != null) throw refused;
+        }
+
+        internal static ValidationFinding ToValidationFinding(DefinitionFinding f) =>
+            new ValidationFinding(f.Code, f.Severity, f.File + (string.IsNullOrEmpty(f.Path) ? string.Empty : " " + f.Path), (f.Task.Length > 0 ? "[" + f.Task + "] " : string.Empty) + f.Message, f.Fix);
+
+        /// <summary>The workspace the stage names (projectId, or identifier resolved through ListProjects), else <paramref name="fallback"/>.</summary>
+        public async Task<long> ResolveProjectAsync(StageSettings stage, long? fallback, CancellationToken ct)
+        {
+            if (stage?.ProjectId is long id) return id;
+            if (!string.IsNullOrEmpty(stage?.ProjectIdentifier))
+            {
+                Pager<DIWorkspace> pager = new WorkspaceService(Context, Log).List(100);
+                while (pager.HasMore)
+                    foreach (DIWorkspace w in await pager.NextAsync(ct).ConfigureAwait(false))
+                        if (string.Equals(w.Identifier, stage.ProjectIdentifier, StringComparison.Ordinal)) return w.ProjectId;
+                throw new DataWorksOperationException(ErrorIds.InvalidDefinition,
+                    $"The stage {stage.File} names workspace '{stage.ProjectIdentifier}', which these credentials cannot see in the context's region (ListProjects). Give its projectId, or check the region.",
+                    ErrorCategory.ObjectNotFound);
+            }
+            if (fallback.HasValue) return fallback.Value;
+            throw new DataWorksOperationException(ErrorIds.NoWorkspace,
+                "No workspace was given: the stage has no \"workspace\", there is no -ProjectId and the context has no default workspace.", ErrorCategory.InvalidArgument);
+        }
+
+        /// <param name="set">Loaded offline already (LoadOffline); reloaded here with the workspace's identifier for ${workspace}.</param>
+        public async Task<DefinitionPlan> PlanAsync(DefinitionSet offline, string stageFile, long projectId, bool delete, CancellationToken ct)
+        {
+            long before = Context.Client.Statistics.CallsMade;
+            var reader = new LiveTaskReader(Context, Log, null);
+            DIWorkspace workspace = await reader.WorkspaceAsync(projectId, ct).ConfigureAwait(false);
+            DefinitionSet set = DefinitionSet.Load(offline.Root, stageFile, workspace.Identifier);
+            ThrowIfErrors(set.Findings);
+            var plan = new DefinitionPlan { ProjectId = projectId, Workspace = workspace, Set = set };
+
+            List<List<int>> levels = DependencyOrder.Levels(set.Physical, workspace.Identifier, out List<int> cycle);
+            if (cycle.Count > 0)
+            {
+                ThrowIfErrors(cycle.Select(i => new DefinitionFinding(set.Physical[i].SourceFile, set.Physical[i].Identity, "$.schedule.inputList", DefinitionCodes.DependencyCycle, ValidationSeverity.Error,
+                    "The task is part of a dependency cycle: its inputList names (through other tasks) its own output.", "Remove one of the inputList entries of the cycle.")));
+            }
+            var levelOf = new Dictionary<int, int>();
+            for (int l = 0; l < levels.Count; l++) foreach (int i in levels[l]) levelOf[i] = l;
+
+            var folders = set.Physical.Select(d => d.Folder).ToList();
+            if (delete && set.Stage.FolderRoot.Length > 0) folders.Add(set.Stage.FolderRoot);
+            List<DIFile> listed = await reader.ListAsync(projectId, folders, null, null, ct).ConfigureAwait(false);
+            var byIdentity = listed.GroupBy(f => TaskDefinition.Join(TaskDefinition.NormalizeFolder(f.FolderPath), f.FileName), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+            for (int i = 0; i < set.Physical.Count; i++)
+                plan.Items.Add(new PlanItem { Logical = set.Logical[i], Desired = set.Physical[i], Level = levelOf[i] });
+
+            using (ProgressActivity bar = StartActivity($"Planning {plan.Items.Count} task definition(s) for workspace {workspace.Identifier} ({projectId})"))
+            {
+                int done = 0;
+                await LiveTaskReader.ForEachAsync(plan.Items, Parallel, async item =>
+                {
+                    if (byIdentity.TryGetValue(item.Desired.Identity, out DIFile file))
+                        item.Live = await reader.ReadAsync(projectId, file, ct).ConfigureAwait(false);
+                    Decide(item, plan);
+                    int n = Interlocked.Increment(ref done);
+                    bar.Report($"{n} of {plan.Items.Count}: {item.Desired.Identity}", 100 * n / Math.Max(1, plan.Items.Count));
+                }).ConfigureAwait(false);
+                bar.Complete();
+            }
+
+            if (delete)
+            {
+                var wanted = new HashSet<string>(set.Physical.Select(d => d.Identity), StringComparer.Ordinal);
+                var scope = set.Stage.FolderRoot.Length > 0 ? new[] { set.Stage.FolderRoot } : set.Physical.Select(d => d.Folder).Distinct(StringComparer.Ordinal).ToArray();
+                foreach (var pair in byIdentity.Where(p => !wanted.Contains(p.Key)))
+                {
+                    string folder = TaskDefinition.NormalizeFolder(pair.Value.FolderPath);
+                    if (!scope.Any(s => folder == s || folder.StartsWith(s + "/", StringComparison.Ordinal))) continue;
+                    var item = new PlanItem { Orphan = pair.Value, Level = levels.Count };
+                    item.Plan = NewPlan(DITaskAction.Delete, set.Stage.LogicalFolder(folder) ?? folder, pair.Value.FileName, folder, projectId);
+                    item.Plan.FileId = pair.Value.FileId;
+                    item.Plan.Steps = plan.StandardMode ? "DeleteFile, DeployFile" : "DeleteFile";
+                    item.Plan.Calls = plan.StandardMode ? 4 : 2;
+                    plan.Items.Add(item);
+                }
+            }
+            plan.CallsSpent = Context.Client.Statistics.CallsMade - before;
+            Log.Verbose($"Plan for workspace {projectId}: " + string.Join(", ", plan.Items.GroupBy(i => i.Plan.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
+                + $"; {plan.CallsSpent} call(s) spent reading.");
+            return plan;
+        }
+
+        private static DITaskPlan NewPlan(DITaskAction action, string folder, string name, string folderPath, long projectId) =>
+            new DITaskPlan { Action = action, Folder = folder, Name = name, FolderPath = folderPath, ProjectId = projectId };
+
+        /// <summary>Compares the desired task with the live one and fills the plan.</summary>
+        internal static void Decide(PlanItem item, DefinitionPlan plan)
+        {
+            TaskDefinition desired = item.Desired;
+            LiveTask live = item.Live;
+            string hash = desired.Hash();
+            DITaskPlan p = NewPlan(DITaskAction.Unchanged, item.Logical.Folder, desired.Name, desired.Folder, plan.ProjectId);
+            p.DesiredHash = hash;
+            p.SourceFile = desired.TemplateRow.HasValue ? $"{desired.SourceFile} (row {desired.TemplateRow})" : desired.SourceFile;
+            item.Plan = p;
+            var steps = new List<string>();
+            int calls = 0;
+            int scheduleCalls = 3 + (desired.Schedule["resourceGroupIdentifier"] != null ? 1 : 0);
+            if (live == null)
+            {
+                p.Action = DITaskAction.Create;
+                steps.Add("CreateDISyncTask");
+                steps.Add("UpdateFile");
+                calls += 1 + scheduleCalls;
+                item.UpdateSchedule = true;
+            }
+            else
+            {
+                p.FileId = live.File.FileId;
+                p.RecordedHash = live.RecordedHash ?? string.Empty;
+                var changes = new List<DITaskChange>();
+                TaskDefinition current = live.Definition;
+                if (!string.Equals(desired.Description ?? string.Empty, current.Description ?? string.Empty, StringComparison.Ordinal))
+                {
+                    changes.Add(new DITaskChange { Path = "description", Live = current.Description, Desired = desired.Description });
+                    item.UpdateSchedule = true;
+                }
+                bool filesChanged = live.RecordedHash != hash;
+                if (desired.ResourceGroup != null && (live.ResourceGroupKnown ? !string.Equals(desired.ResourceGroup, current.ResourceGroup, StringComparison.Ordinal) : filesChanged))
+                {
+                    changes.Add(new DITaskChange { Path = "resourceGroup", Live = live.ResourceGroupKnown ? current.ResourceGroup : "(not readable)", Desired = desired.ResourceGroup });
+                    item.NewResourceGroup = desired.ResourceGroup;
+                }
+                if (desired.Cu.HasValue && (live.CuKnown ? current.Cu != desired.Cu : filesChanged))
+                {
+                    changes.Add(new DITaskChange { Path = "cu", Live = live.CuKnown ? (current.Cu.HasValue ? TaskDefinition.Format(current.Cu.Value) : string.Empty) : "(not readable)", Desired = TaskDefinition.Format(desired.Cu.Value) });
+                    item.NewCu = desired.Cu;
+                }
+                if (current.Content == null)
+                {
+                    changes.Add(new DITaskChange { Path = "$.content", Live = live.UnreadableContent, Desired = CanonicalJson.Compact(desired.Content) });
+                    item.NewContent = CanonicalJson.Compact(desired.Content);
+                }
+                else
+                {
+                    var diffs = JsonDiff.Differences(current.Content, desired.Content, "$.content");
+                    if (diffs.Count > 0)
+                    {
+                        changes.AddRange(diffs.Select(d => new DITaskChange { Path = d.Path, Live = d.Left, Desired = d.Right }));
+                        item.NewContent = CanonicalJson.Compact(desired.Content);
+                    }
+                }
+                foreach (ScheduleKey key in ScheduleKeys.All)
+                {
+                    JToken want = desired.Schedule[key.Name];
+                    if (want == null || want.Type == JTokenType.Null) continue;
+                    JToken have = current.Schedule[key.Name];
+                    if (have != null && JToken.DeepEquals(have, want)) continue;
+                    changes.Add(new DITaskChange { Path = "schedule." + key.Name, Live = JsonDiff.Show(have), Desired = JsonDiff.Show(want) });
+                    item.UpdateSchedule = true;
+                }
+                p.Changes = changes.ToArray();
+                if (item.UpdateTask) { steps.Add("UpdateDISyncTask"); calls += 1; }
+                if (item.UpdateSchedule) { steps.Add("UpdateFile"); calls += scheduleCalls; }
+                if (changes.Count > 0)
+                {
+                    p.Action = DITaskAction.Change;
+                    p.Drift = !filesChanged;
+                }
+                else if (!live.File.Committed || live.Latest == null || string.Equals(live.Latest.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase))
+                    p.Action = DITaskAction.Submit;
+                else if (plan.StandardMode && !live.Latest.IsCurrentProd)
+                    p.Action = DITaskAction.Deploy;
+            }
+            if (p.Action == DITaskAction.Create || p.Action == DITaskAction.Change || p.Action == DITaskAction.Submit)
+            {
+                steps.Add("SubmitFile");
+                calls += 2;
+            }
+            if (plan.StandardMode && p.Action != DITaskAction.Unchanged)
+            {
+                steps.Add("DeployFile");
+                calls += 2;
+            }
+            p.Steps = string.Join(", ", steps);
+            p.Calls = calls;
+        }
+
+        /// <summary>The UpdateFile fields of a definition (schedule and description), in wire form, for ScheduleWorkflow.</summary>
+        internal static List<ScheduleField> ScheduleFieldsOf(TaskDefinition d)
+        {
+            var fields = new List<ScheduleField>();
+            foreach (ScheduleKey key in ScheduleKeys.All)
+            {
+                JToken value = d.Schedule[key.Name];
+                if (value == null || value.Type == JTokenType.Null) continue;
+                fields.Add(new ScheduleField(key.WireName, ScheduleKeys.ToWire(key, value), key.Comparison));
+            }
+            fields.Add(new ScheduleField("FileDescription", d.Description ?? string.Empty, FieldComparison.Text));
+            return fields;
+        }
+
+        internal static string Calls(int n) => n.ToString(CultureInfo.InvariantCulture);
+    }
+}
