@@ -33,6 +33,9 @@ namespace DataWorksDI.Client
         // One HttpClient for the process (connection reuse); per-attempt timeouts come from cancellation tokens.
         private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => CreateHttpClient(new HttpClientHandler { UseCookies = false }));
 
+        /// <summary>The process's HttpClient (built on first use; <see cref="ClientWarmUp"/> builds it ahead).</summary>
+        internal static HttpClient SharedHttpClient => SharedHttp.Value;
+
         private readonly HttpClient _http;
         private readonly ICredentialProvider _credentials;
         private readonly BackoffCalculator _backoff;

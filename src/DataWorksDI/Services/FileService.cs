@@ -35,8 +35,11 @@ namespace DataWorksDI.Services
         {
             JObject body = await Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
             JToken data = body["Data"];
-            return (ParseFile(projectId, data?["File"], data?["NodeConfiguration"]), data);
+            return (FromGetFile(projectId, data), data);
         }
+
+        /// <summary>The file from GetFile's Data (File and NodeConfiguration).</summary>
+        internal static DIFile FromGetFile(long projectId, JToken data) => ParseFile(projectId, data?["File"], data?["NodeConfiguration"]);
 
         /// <summary>ListFiles, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
         public Pager<DIFile> List(long projectId, FileQuery query) => new Pager<DIFile>(query.PageSize, async (page, pageSize, ct) =>

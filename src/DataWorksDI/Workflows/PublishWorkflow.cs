@@ -59,8 +59,9 @@ namespace DataWorksDI.Workflows
                     return result;
                 }
 
-                DIWorkspace workspace = await new WorkspaceService(Context, Log).GetCachedAsync(projectId, ct).ConfigureAwait(false);
-                if (workspace.Mode == DIWorkspaceMode.Basic)
+                DIWorkspaceMode mode = WentToDevelopment(file.Piped, fileId) ? DIWorkspaceMode.Standard
+                    : (await new WorkspaceService(Context, Log).GetCachedAsync(projectId, ct).ConfigureAwait(false)).Mode;
+                if (mode == DIWorkspaceMode.Basic)
                 {
                     Log.Verbose($"Workspace {projectId} is in basic mode: SubmitFile already deployed file {fileId} to production, so DeployFile is not called.");
                     if (file.Piped != null && file.Piped.FileId == fileId) result.Deployment = file.Piped;
@@ -84,5 +85,14 @@ namespace DataWorksDI.Workflows
                 return result;
             });
         }
+
+        /// <summary>
+        /// A submit package of this file that went to the development environment (ToEnvironment 1) says the workspace has
+        /// one, so it is in standard mode — a basic workspace has production only — and GetProject is not needed. Any other
+        /// package (pending, so its environment is not known yet, or to production) says nothing for sure: what a basic
+        /// workspace's packages show is not documented (docs/client.md, Calls per task).
+        /// </summary>
+        private static bool WentToDevelopment(DIDeployment piped, long fileId) =>
+            piped != null && piped.FileId == fileId && piped.Kind == DIDeploymentKind.Submit && piped.ToEnvironment == DIEnvironment.Development;
     }
 }

@@ -20,8 +20,10 @@ namespace DataWorksDI.Workflows
 
     /// <summary>
     /// Set-DIFileSchedule: read the file (GetFile), keep only the fields that differ from what it has (UpdateFile refuses
-    /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, send the
-    /// rest (UpdateFile) and read the result back. Nothing is sent when nothing differs.
+    /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, and send the
+    /// rest (UpdateFile): one read and one write. The result is the file as read with the values sent laid over it (the
+    /// write succeeded, so they are the file's now); only a move to another folder or another scheduling resource group is
+    /// read back, since GetFile shows those as ids UpdateFile does not take. Nothing is sent when nothing differs.
     /// </summary>
     internal sealed class ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
@@ -74,6 +76,7 @@ namespace DataWorksDI.Workflows
                     return new ScheduleResult { File = file, Unchanged = unchanged };
                 }
                 var sent = changed.Select(c => c.WireName).ToList();
+                List<ScheduleField> toSend = changed;
                 string requestId = await WriteAsync(state, "UpdateFile", again,
                     t => files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), t),
                     async t =>
@@ -88,7 +91,16 @@ namespace DataWorksDI.Workflows
                     }, ct).ConfigureAwait(false);
                 Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId}{(requestId != null ? " (RequestId " + requestId + ")" : string.Empty)}.");
                 state.Record($"its schedule was set ({string.Join(", ", sent)})", null);
-                DIFile updated = await files.GetWithFolderPathAsync(projectId, fileId, ct).ConfigureAwait(false);
+                // The write succeeded, so the values sent are the file's now: the result is the read with them laid over it.
+                // Only a move to another folder or scheduling resource group is read back (GetFile shows those as ids).
+                DIFile updated;
+                if (toSend.Any(c => ScheduleFields.NeedsReadBack(c.WireName)))
+                    updated = await files.GetWithFolderPathAsync(projectId, fileId, ct).ConfigureAwait(false);
+                else
+                {
+                    updated = FileService.FromGetFile(projectId, ScheduleFields.AfterUpdate(wire, toSend));
+                    updated.FolderPath = folder ?? await catalog.FolderPathAsync(projectId, updated.FolderId, ct).ConfigureAwait(false);
+                }
                 return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
             });
         }
