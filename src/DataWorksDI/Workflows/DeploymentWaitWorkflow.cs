@@ -13,16 +13,19 @@ namespace DataWorksDI.Workflows
     {
         private readonly DeploymentService _deployments = new DeploymentService(context, log);
 
-        public async Task<DIDeployment> WaitAsync(DIDeployment deployment, WaitOptions wait, CancellationToken ct)
+        /// <param name="justCreated">
+        /// The package was made by the call just before (SubmitFile, DeployFile, DeleteFile): it cannot have finished yet, so
+        /// the first read waits for the poll interval, or for as long as packages like it have been taking to finish when
+        /// that is longer (DeploymentDurations) — each poll is a paced call counted against the daily budget. Otherwise
+        /// (a package named by id, resumed) the first read is made at once: a finished package costs one read and no sleep.
+        /// </param>
+        public async Task<DIDeployment> WaitAsync(DIDeployment deployment, WaitOptions wait, CancellationToken ct, bool justCreated = false)
         {
             string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
             string resume = ResumeCommand(deployment);
             Log.Verbose($"{activity}, at most {wait.Timeout.TotalSeconds:0.#} s; if this wait is stopped, {resume} takes it up again.");
-            // A package just created (no status read yet) is read first when packages like it have been taking to finish
-            // (DeploymentDurations): each poll is a paced call counted against the daily budget. Otherwise read at once.
-            TimeSpan firstRead = deployment.CreateTime == null && DeploymentDurations.Typical(Context.Endpoint, deployment.ProjectId, deployment.Kind) != null
-                ? DeploymentDurations.FirstPoll(wait.PollInterval, Context.Endpoint, deployment.ProjectId, deployment.Kind) : TimeSpan.Zero;
+            TimeSpan firstRead = justCreated ? DeploymentDurations.FirstPoll(wait.PollInterval, Context.Endpoint, deployment.ProjectId, deployment.Kind) : TimeSpan.Zero;
             using (ProgressActivity bar = StartActivity(activity))
             {
                 Poller.Result<DIDeployment> result;

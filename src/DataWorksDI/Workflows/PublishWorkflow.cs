@@ -81,7 +81,7 @@ namespace DataWorksDI.Workflows
                 }
                 state.Record($"deployed as deployment {deployment.DeploymentId}, which had not finished",
                     $"Wait-DIDeployment -ProjectId {projectId} -DeploymentId {deployment.DeploymentId}");
-                result.Deployment = await new DeploymentWaitWorkflow(Context, Log, Progress).WaitAsync(deployment, wait, ct).ConfigureAwait(false);
+                result.Deployment = await new DeploymentWaitWorkflow(Context, Log, Progress).WaitAsync(deployment, wait, ct, justCreated: true).ConfigureAwait(false);
                 return result;
             });
         }

@@ -85,7 +85,7 @@ namespace DataWorksDI.Workflows
                     publish ? waitDeletion + ", then " + deployDeletion : waitDeletion);
 
                 var waiter = new DeploymentWaitWorkflow(Context, Log, Progress);
-                DIDeployment finished = await waiter.WaitAsync(deletion, wait, ct).ConfigureAwait(false);
+                DIDeployment finished = await waiter.WaitAsync(deletion, wait, ct, justCreated: true).ConfigureAwait(false);
                 removal.Deployment = finished;
                 removal.InProduction = finished.ToEnvironment == DIEnvironment.Production;
                 if (!publish)
@@ -111,7 +111,7 @@ namespace DataWorksDI.Workflows
                 catalog.RememberDeployment(deploy);
                 state.Record($"deleted in development; deployment {deploy.DeploymentId} takes it out of production and had not finished",
                     $"Wait-DIDeployment -ProjectId {projectId} -DeploymentId {deploy.DeploymentId}");
-                removal.Deployment = await waiter.WaitAsync(deploy, wait, ct).ConfigureAwait(false);
+                removal.Deployment = await waiter.WaitAsync(deploy, wait, ct, justCreated: true).ConfigureAwait(false);
                 removal.InProduction = true;
                 return removal;
             });

@@ -30,7 +30,7 @@ namespace DataWorksDI.Workflows
                 }
                 state.Record($"submitted as deployment {deployment.DeploymentId}, which had not finished",
                     $"Wait-DIDeployment -ProjectId {projectId} -DeploymentId {deployment.DeploymentId}");
-                return await new DeploymentWaitWorkflow(Context, Log, Progress).WaitAsync(deployment, wait, ct).ConfigureAwait(false);
+                return await new DeploymentWaitWorkflow(Context, Log, Progress).WaitAsync(deployment, wait, ct, justCreated: true).ConfigureAwait(false);
             });
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataWorksDI.Models;
@@ -31,8 +32,12 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.All(r.Output, o => Assert.Equal(DIDeploymentStatus.Succeeded, ((DIDeployment)o.BaseObject).Status));
 
                 List<string> calls = s.Actions();
+                // Before the first create, the context reads the workspace catalogue once (the folder, the resource group and
+                // the data sources are checked before anything is sent); later tasks reuse it.
+                List<string> once = calls.TakeWhile(c => c != "CreateDISyncTask").ToList();
+                Assert.True(once.Count <= 3 && once.All(c => c.StartsWith("List", StringComparison.Ordinal)), "before the first create: " + string.Join(", ", once));
                 var perTask = new List<List<string>>();
-                foreach (string call in calls)
+                foreach (string call in calls.Skip(once.Count))
                 {
                     if (call == "CreateDISyncTask") perTask.Add(new List<string>());
                     perTask.Last().Add(call);
@@ -44,7 +49,7 @@ namespace DataWorksDI.Tests.Lifecycle
                     Assert.Equal(new[] { "CreateDISyncTask", "GetFile", "UpdateFile", "SubmitFile" }, task.Take(4));
                     Assert.Single(task, "DeployFile");
                 }
-                Assert.True(calls.Count <= 7 * tasks, "calls: " + string.Join(", ", calls));
+                Assert.True(calls.Count - once.Count <= 7 * tasks, "calls: " + string.Join(", ", calls));
             }
         }
     }

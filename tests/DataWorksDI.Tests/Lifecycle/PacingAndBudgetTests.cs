@@ -120,9 +120,10 @@ namespace DataWorksDI.Tests.Lifecycle
             using (var session = new EmulatorSession(projectId: 10000, connect: false))
             {
                 string prefix = EmulatorSession.UniqueName("budget");
-                // CreateDISyncTask, GetFile, UpdateFile, GetFile, SubmitFile = 5: the wait's first poll is call 6, refused.
+                // The catalogue's reads before the first create (ListFolders, ListResourceGroups, ListDataSources), then
+                // CreateDISyncTask, GetFile, UpdateFile, SubmitFile = 7: the wait's first poll is call 8, refused.
                 PSResult r = session.Run(
-                    "$null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -DailyCallBudget 5\n" +
+                    "$null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -DailyCallBudget 7\n" +
                     "try {\n" +
                     "  1..3 | ForEach-Object { [pscustomobject]@{ Name = \"$($prefix)_$_\"; FolderPath = $folder; ResourceGroup = $group; Content = $content } } |\n" +
                     "    New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -Wait -PollInterval 1 | Publish-DIFile -Wait -PollInterval 1\n" +
@@ -134,10 +135,10 @@ namespace DataWorksDI.Tests.Lifecycle
                 ErrorRecord error = Assert.IsType<ErrorRecord>(r.Output.Single().BaseObject);
                 Assert.Equal(CallBudgetExhaustedException.ErrorId, error.FullyQualifiedErrorId.Split(',')[0]);
                 var budget = Assert.IsType<CallBudgetExhaustedException>(error.Exception);
-                Assert.Equal(5, budget.Budget);
-                Assert.Equal(5L, budget.Spent);
-                Assert.Equal(5, session.CallCount());
-                Assert.Equal(new[] { "CreateDISyncTask", "GetFile", "UpdateFile", "GetFile", "SubmitFile" }, session.Actions().ToArray());
+                Assert.Equal(7, budget.Budget);
+                Assert.Equal(7L, budget.Spent);
+                Assert.Equal(7, session.CallCount());
+                Assert.Equal(new[] { "ListFolders", "ListResourceGroups", "ListDataSources", "CreateDISyncTask", "GetFile", "UpdateFile", "SubmitFile" }, session.Actions().ToArray());
 
                 string message = budget.Message;
                 Match finish = Regex.Match(message, @"finish with: (Wait-DIDeployment -ProjectId 10000 -DeploymentId (\d+))\.");

@@ -51,7 +51,7 @@ namespace DataWorksDI.Tests.Workflows
                 proxy.Fail("CreateDISyncTask", fault, times: 2);
                 DISyncTask wanted = kit.NewTask(DITaskType.Batch, "amb_create");
 
-                DISyncTask created = await kit.Workflow<SyncTaskWorkflow>().CreateAsync(wanted, SampleTasks.SeedContent, Guid.NewGuid().ToString(), null, CancellationToken.None);
+                DISyncTask created = await kit.Workflow<SyncTaskWorkflow>().CreateAsync(wanted, SampleTasks.SeedContent, Guid.NewGuid().ToString(), null, CancellationToken.None, checkWorkspace: false);
 
                 Assert.Equal(0, proxy.Pending("CreateDISyncTask"));
                 List<string> calls = kit.Actions();
@@ -86,9 +86,10 @@ namespace DataWorksDI.Tests.Workflows
                 int before = kit.Actions().Count;
                 proxy.Fail("UpdateDISyncTask", fault);
 
-                await kit.Workflow<SyncTaskWorkflow>().UpdateAsync(new DISyncTask { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch }, content, null, CancellationToken.None);
+                await kit.Workflow<SyncTaskWorkflow>().UpdateAsync(new DISyncTask { ProjectId = Standard, FileId = task.FileId, TaskType = DITaskType.Batch }, content, null, CancellationToken.None, checkWorkspace: false);
 
-                Assert.Equal(fault == ProxyFault.FailAfter ? new[] { "UpdateDISyncTask", "GetFile" } : new[] { "GetFile", "UpdateDISyncTask" }, kit.ActionsSince(before).ToArray());
+                // The last GetFile names the updated task (its name and folder: the catalogue does not hold the file here).
+                Assert.Equal(fault == ProxyFault.FailAfter ? new[] { "UpdateDISyncTask", "GetFile", "GetFile" } : new[] { "GetFile", "UpdateDISyncTask", "GetFile" }, kit.ActionsSince(before).ToArray());
                 Assert.Equal(content, (await new FileService(kit.Context, null).GetAsync(Standard, task.FileId, CancellationToken.None)).Content);
             }
         }
@@ -110,9 +111,10 @@ namespace DataWorksDI.Tests.Workflows
 
                 Assert.Equal(DIRerunMode.FailureAllowed, result.File.Schedule.RerunMode);
                 Assert.Equal(3, result.File.Schedule.AutoRerunTimes);
+                // No read-back after the write: the result is the read with the values sent laid over it.
                 Assert.Equal(fault == ProxyFault.FailAfter
-                    ? new[] { "GetFile", "UpdateFile", "GetFile", "GetFile" }
-                    : new[] { "GetFile", "GetFile", "UpdateFile", "GetFile" }, kit.ActionsSince(before).ToArray());
+                    ? new[] { "GetFile", "UpdateFile", "GetFile" }
+                    : new[] { "GetFile", "GetFile", "UpdateFile" }, kit.ActionsSince(before).ToArray());
             }
         }
 
@@ -232,7 +234,7 @@ namespace DataWorksDI.Tests.Workflows
 
                 before = kit.Actions().Count;
                 proxy.Fail("DeleteDISyncTask", fault);
-                Assert.Null(await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Realtime), null, false, CancellationToken.None));
+                Assert.Null((await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Realtime), null, false, CancellationToken.None)).Deployment);
                 List<string> calls = kit.ActionsSince(before);
                 Assert.Equal(1, Count(calls, "DeleteDISyncTask"));
                 Assert.Equal(fault == ProxyFault.FailAfter ? new[] { "DeleteDISyncTask", "GetFile" } : new[] { "GetFile", "DeleteDISyncTask" }, calls.ToArray());
@@ -303,7 +305,7 @@ namespace DataWorksDI.Tests.Workflows
                 proxy.Fail("UpdateFile", ProxyFault.HangAfter);
                 ScheduleResult result = await kit.Workflow<ScheduleWorkflow>().ApplyAsync(Standard, task.FileId, fields, true, CancellationToken.None);
                 Assert.Equal(2, result.File.Schedule.AutoRerunTimes);
-                Assert.Equal(new[] { "GetFile", "UpdateFile", "GetFile", "GetFile" }, kit.ActionsSince(before).ToArray());
+                Assert.Equal(new[] { "GetFile", "UpdateFile", "GetFile" }, kit.ActionsSince(before).ToArray());
             }
         }
     }

@@ -67,8 +67,8 @@ namespace DataWorksDI.Tests.Workflows
             Assert.True(result.Sent.Count >= fields.Length - 3, "sent: " + string.Join(", ", result.Sent));   // a new node's defaults are not sent
 
             // The result was built from the read before and what was sent; GetFile now reads the same file, save the two
-            // fields only DataWorks knows after a write.
-            DIFile read = await new FileService(kit.Context, null).GetAsync(kit.ProjectId, task.FileId, CancellationToken.None);
+            // fields only DataWorks knows after a write (the folder's path, which GetFile gives as an id, from the catalogue).
+            DIFile read = await new FileService(kit.Context, null).GetWithFolderPathAsync(kit.ProjectId, task.FileId, CancellationToken.None);
             Dictionary<string, string> built = Fields(result.File), actual = Fields(read);
             Assert.Null(result.File.LastEditTime);
             Assert.Null(result.File.LastEditUser);
@@ -103,7 +103,8 @@ namespace DataWorksDI.Tests.Workflows
             int before = kit.Actions().Count;
 
             ScheduleResult result = await Apply(kit, task.FileId, new ScheduleField(ScheduleFields.FolderPath, target, FieldComparison.Text));
-            Assert.Equal(new[] { "GetFile", "GetFolder", "UpdateFile", "GetFile" }, kit.ActionsSince(before));
+            // The target folder is checked against the workspace catalogue (ListFolders, once per context) before UpdateFile.
+            Assert.Equal(new[] { "GetFile", "ListFolders", "UpdateFile", "GetFile" }, kit.ActionsSince(before));
             DIFile read = await new FileService(kit.Context, null).GetAsync(kit.ProjectId, task.FileId, CancellationToken.None);
             Assert.Equal(read.FolderId, result.File.FolderId);
         }
