@@ -29,11 +29,15 @@ namespace DataWorksDI.Bench
     internal static class BulkBench
     {
         /// <summary>
-        /// The fewest calls one task needs: CreateDISyncTask; GetFile, UpdateFile, GetFile (Set-DIFileSchedule reads, sends
-        /// what differs, reads back); SubmitFile and one GetDeployment; DeployFile and one GetDeployment. Plus one GetProject
-        /// per context (the workspace's mode, cached).
+        /// The fewest calls one task needs: CreateDISyncTask; GetFile, UpdateFile (Set-DIFileSchedule reads and sends what
+        /// differs; its result is the read with the values sent laid over it); SubmitFile and one GetDeployment; DeployFile
+        /// and one GetDeployment. Plus, once per context, the workspace catalogue's reads before the first create
+        /// (ListFolders, ListResourceGroups, ListDataSources) and GetProject (the workspace's mode).
         /// </summary>
-        public const int CallsPerTask = 8;
+        public const int CallsPerTask = 7;
+
+        /// <summary>The reads a context makes once: the catalogue's three lists and GetProject.</summary>
+        public const int CallsPerContext = 4;
 
         private const long Workspace = 10000;
         private const string Folder = "Workflow/new_biz/Data Integration";
@@ -144,7 +148,7 @@ $tasks | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -W
                 result.Admitted = requests.Count(r => (int?)r["httpStatus"] == 200);
                 result.Throttled = requests.Count(r => ((string)r["errorCode"] ?? "").StartsWith("Throttling", StringComparison.Ordinal));
                 result.ServerErrors = requests.Count(r => (int?)r["httpStatus"] >= 500);
-                result.Floor = (CallsPerTask * (double)count + 1) / qps;
+                result.Floor = (CallsPerTask * (double)count + CallsPerContext) / qps;
                 CheckState(Path.Combine(dataDir, "dataworks-emulator.db"), names, result);
             }
             foreach (string e in result.ErrorSamples) Console.WriteLine("    error: " + e.Replace("\n", " "));
