@@ -70,7 +70,7 @@ BeforeDiscovery {
                 $packages.Status | Sort-Object -Unique | Should -Be 'Succeeded'
                 foreach ($a in 'CreateDISyncTask', 'UpdateFile', 'SubmitFile', 'DeployFile') { @($Actions | Where-Object { $_ -eq $a }) | Should -HaveCount 4 -Because "one $a per task" }
                 foreach ($row in $bulk) {
-                    $file = Get-DIFile -Name $row.Name
+                    $file = Get-DIFile -Name $row.Name | Get-DIFile    # read by id: the listing has no content
                     $file.FolderPath | Should -Be $row.FolderPath
                     # The DI resource group is one of the file's properties, as committed (FilePropertyContent).
                     $versions = (Invoke-DIApi ListFileVersions @{ ProjectId = 12345; FileId = $file.FileId; PageNumber = 1; PageSize = 20 }).Data.FileVersions
