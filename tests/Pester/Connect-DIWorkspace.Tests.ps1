@@ -35,7 +35,45 @@ BeforeDiscovery {
             $sts = Get-Content ./sts.json -Raw | ConvertFrom-Json
             (Get-DIEmulatorRequest -Emulator $emulator -Action GetProject | Select-Object -Last 1).accessKeyId | Should -Be $sts.AccessKeyId
         }
-        6 = {
+        6 = @{
+            # The tasks: the sandbox's tasks.csv (Name, FolderPath, TaskContent), two tasks for workspace 12345.
+            Given  = { $tasks = Import-Csv ./tasks.csv }
+            Expect = {
+                # Get-DIContext's counters, as shown (read before the checks below make calls of their own).
+                $shown = $Output[-1]
+                $shown | Should -BeOfType DataWorksDI.Session.DIContext
+                $calls = $shown.Calls
+                $view = $shown | Out-String -Width 80
+                $ctx.Edition | Should -Be 'Basic'
+                $ctx.MaxRequestsPerSecond | Should -Be 5
+                $ctx.DailyCallBudget | Should -Be 100
+                # Each task went through the whole lifecycle; the last objects are the production packages.
+                $deployments = @($Output | Where-Object { $_ -is [DataWorksDI.Models.DIDeployment] })
+                $deployments | Should -HaveCount 2
+                $deployments.ToEnvironment | Should -Be @('Production', 'Production')
+                $deployments.Status | Should -Be @('Succeeded', 'Succeeded')
+                $files = $deployments | ForEach-Object { Get-DIFile -FileId $_.FileId }
+                $files.FileName | Sort-Object | Should -Be @('ods_csv_orders', 'ods_csv_refunds')
+                $files.Schedule.Cron | Should -Be @('00 30 05 * * ?', '00 30 05 * * ?')
+                @($Actions | Where-Object { $_ -eq 'CreateDISyncTask' }) | Should -HaveCount 2
+                @($Actions | Where-Object { $_ -eq 'DeployFile' }) | Should -HaveCount 2
+                # The runspaces shared the one pacer: never more than 5 calls in any second (the pacer spaces them 1.03 s
+                # apart at sending; the emulator stamps their arrival, so 30 ms are left for delivery jitter).
+                $times = @($Requests | ForEach-Object { [DateTimeOffset] $_.time } | Sort-Object)
+                for ($i = 5; $i -lt $times.Count; $i++) { ($times[$i] - $times[$i - 5]).TotalSeconds | Should -BeGreaterOrEqual 0.97 }
+                # Get-DIContext shows the calls and the budget; nothing was throttled or refused.
+                $calls.CallsMade | Should -Be $Requests.Count -Because 'every call of the runspaces went through $ctx'
+                $calls.Throttled | Should -Be 0
+                $calls.RefusedByBudget | Should -Be 0
+                $calls.DailyCallBudget | Should -Be 100
+                $calls.CallsToday | Should -BeGreaterOrEqual $Requests.Count -Because 'the budget counts every call of the process with this key'
+                $calls.CallsLeftToday | Should -Be (100 - $calls.CallsToday)
+                $view | Should -Match 'Pacing\s+: 5/s adaptive, Basic edition'
+                $view | Should -Match ('Calls\s+: {0} made, 0 throttled, 0 retried, 0 refused by budget' -f $Requests.Count)
+                $view | Should -Match ('DailyCallBudget\s+: {0} of 100 spent, {1} left' -f $calls.CallsToday, $calls.CallsLeftToday)
+            }
+        }
+        7 = {
             $Output.FileName | Should -Be @('ods_users')
             $Output.ProjectId | Should -Be @(181565)
             (Get-DIContext).ProjectId | Should -Be 12345 -Because 'the second connection is the session context'

@@ -3,7 +3,8 @@ BeforeDiscovery {
     $examples = Get-HelpExampleCase Get-DISyncInstance -Expect @{
 
         1 = {
-            $Actions | Should -Be @('GetDISyncInstanceInfo')
+            # A FileId without -TaskType: the workspace catalogue (one ListFiles per context) tells it is a real-time task.
+            $Actions | Should -Be @('ListFiles', 'GetDISyncInstanceInfo')
             $text = $Output | Out-String
             $text | Should -Match 'Name\s*:\s*rt_customers'
             $text | Should -Match 'Status\s*:\s*Run'

@@ -3,7 +3,8 @@ BeforeDiscovery {
     $examples = Get-HelpExampleCase Get-DISyncTask -Expect @{
 
         1 = {
-            $Actions | Should -Be @('GetDISyncTask')
+            # A FileId without -TaskType: the workspace catalogue (one ListFiles per context) tells it is a real-time task.
+            $Actions | Should -Be @('ListFiles', 'GetDISyncTask')
             $Output | Should -Be @('orders')
         }
         2 = {

@@ -7,13 +7,20 @@ BeforeDiscovery {
         }
         2 = {
             $Output.ProjectId | Sort-Object | Should -Be @(2043, 10000, 12345, 63845, 78837, 181565)
+            # The listing completes each of the 7 workspaces with GetProject, except 12345: example 1 read it with this context.
+            $Actions[0] | Should -Be 'ListProjects'
             $Actions | Where-Object { $_ -eq 'ListProjects' } | Should -HaveCount 1
-            $Actions | Where-Object { $_ -eq 'GetProject' } | Should -HaveCount 7
+            $Actions | Where-Object { $_ -eq 'GetProject' } | Should -HaveCount 6
+            $Actions | Where-Object { $_ -notin 'ListProjects', 'GetProject' } | Should -BeNullOrEmpty
+            # "none afterwards": listed again, every workspace is already read.
+            $again = $emulator | Get-DIEmulatorRequest -During { $null = Get-DIWorkspace | Where-Object IsStandardMode }
+            $again.action | Should -Be @('ListProjects')
         }
         3 = {
-            $Output.ProjectId | Should -Contain 12345
+            $Output.ProjectId | Sort-Object | Should -Be @(2043, 10000, 10001, 12345, 63845, 78837, 181565)
             $Output[0].PSObject.Properties.Name | Should -Be @('ProjectId', 'Identifier')
-            $Actions | Should -Be @('ListProjects')
+            # A per-call context has read nothing yet: one GetProject for each of the 7 workspaces listed.
+            $Actions | Should -Be (@('ListProjects') + @('GetProject') * 7)
             (Get-DIContext).ProjectId | Should -Be 12345 -Because 'a per-call profile leaves the session context alone'
         }
     }

@@ -16,6 +16,20 @@ BeforeDiscovery {
             $Actions | Should -Be @('ListFileVersions')
             $Output | Should -Match '^1 CREATE'
         }
+        4 = {
+            # ListNodes is a DataWorks action the emulator does not implement (docs/emulator.md lists those it does), so
+            # its answer is InvalidAction.NotFound; what the example shows is the module's side: with -ReadOnly the
+            # unknown action is sent at once, without ShouldProcess, and the service's answer comes back as the error.
+            $Actions | Should -Be @('ListNodes') -Because 'a 404 is not retried'
+            $Errors | Should -HaveCount 1
+            $Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAction.NotFound,*'
+            "$($Errors[0])" | Should -Match 'RequestId'
+            # Without -ReadOnly it is treated as a write: ShouldProcess, so -WhatIf sends nothing.
+            $write = $emulator | Get-DIEmulatorRequest -During {
+                Invoke-DIApi -Action ListNodes -Parameter @{ ProjectId = 181565; ProjectEnv = 'PROD'; PageSize = 20 } -WhatIf 6>$null
+            }
+            $write | Should -BeNullOrEmpty
+        }
     }
 }
 

@@ -47,6 +47,49 @@ BeforeDiscovery {
                 $Actions | Should -Contain 'CreateDISyncTask'
             }
         }
+        6 = @{
+            # This example's tasks.csv: Name, FolderPath, ResourceGroup and Path (a JSON file), six tasks of workspace 12345.
+            Given  = {
+                $null = New-Item -ItemType Directory -Force -Path ./bulk
+                $bulk = 1..6 | ForEach-Object {
+                    $path = "./bulk/ods_bulk_$_.json"
+                    Set-Content -LiteralPath $path -Value ($BatchContent -replace 'orders_v1', "orders_bulk_$_") -Encoding utf8
+                    [pscustomobject]@{
+                        Name = "ods_bulk_$_"; FolderPath = 'Workflow/sales/Data_Integration'; Path = $path
+                        ResourceGroup = if ($_ % 2) { 'S_res_group_XXX' } else { 'S_res_group_280749521950784_1602767279794' }
+                    }
+                }
+                $bulk | Export-Csv ./tasks.csv -NoTypeInformation -Encoding utf8
+            }
+            Expect = {
+                # The counters first: the checks below make calls of their own with the session context, which is $ctx.
+                $calls = $ctx.Calls
+                $calls.CallsMade | Should -Be $Requests.Count -Because 'every call of the runspaces went through $ctx'
+                $calls.Throttled | Should -Be 0
+                $ctx.Edition | Should -Be 'Enterprise'
+                $ctx.MaxRequestsPerSecond | Should -Be 20
+                $ctx.DailyCallBudget | Should -BeNullOrEmpty
+                # Every task went through the whole lifecycle, once: the output is the six production packages.
+                $Output | Should -HaveCount 6
+                $Output.ToEnvironment | Sort-Object -Unique | Should -Be 'Production'
+                $Output.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+                foreach ($a in 'CreateDISyncTask', 'UpdateFile', 'SubmitFile', 'DeployFile') { @($Actions | Where-Object { $_ -eq $a }) | Should -HaveCount 6 -Because "one $a per task" }
+                foreach ($row in $bulk) {
+                    $file = Get-DIFile -Name $row.Name | Get-DIFile    # read by id: the listing has no content
+                    $file.FolderPath | Should -Be $row.FolderPath
+                    # The DI resource group is one of the file's properties, as committed (FilePropertyContent).
+                    $versions = (Invoke-DIApi ListFileVersions @{ ProjectId = 12345; FileId = $file.FileId; PageNumber = 1; PageSize = 20 }).Data.FileVersions
+                    ($versions[0].FilePropertyContent | ConvertFrom-Json).resourceGroup | Should -Be $row.ResourceGroup -Because 'ResourceGroup binds from the property'
+                    $file.Content | Should -Be (Get-Content -Raw $row.Path) -Because 'Content binds from the property, sent as written'
+                    $file.Schedule.Cron | Should -Be '00 30 05 * * ?'
+                    $file.FileId | Should -BeIn $Output.FileId
+                }
+                # The runspaces took turns at the one pacer: nothing throttled, never more than 20 calls in a second (the
+                # pacer spaces them 1.03 s apart at sending; the emulator stamps their arrival: 30 ms for delivery jitter).
+                $times = @($Requests | ForEach-Object { [DateTimeOffset] $_.time } | Sort-Object)
+                for ($i = 20; $i -lt $times.Count; $i++) { ($times[$i] - $times[$i - 20]).TotalSeconds | Should -BeGreaterOrEqual 0.97 }
+            }
+        }
     }
 }
 

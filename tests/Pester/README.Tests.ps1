@@ -16,7 +16,9 @@ BeforeDiscovery {
             Given  = { Push-Location $RepoRoot }
             Expect = {
                 Pop-Location
-                $Output.Name | Should -Be (Import-PowerShellDataFile (Join-Path $RepoRoot 'DataWorksDI.psd1')).CmdletsToExport
+                # Get-Command's cmdlets, then the about topic.
+                ($Output | Select-Object -SkipLast 1).Name | Should -Be (Import-PowerShellDataFile (Join-Path $RepoRoot 'DataWorksDI.psd1')).CmdletsToExport
+                "$($Output[-1])" | Should -Match '(?m)^\s*about_DataWorksDI\s*$'
             }
         }
         3 = {
@@ -39,6 +41,47 @@ BeforeDiscovery {
             }
         }
         5 = @{
+            # The example's tasks.csv: Name, FolderPath, ResourceGroup and Path (a JSON file), four tasks of workspace 12345.
+            Given  = {
+                $null = New-Item -ItemType Directory -Force -Path ./bulk
+                $bulk = 1..4 | ForEach-Object {
+                    $path = "./bulk/ods_many_$_.json"
+                    Set-Content -LiteralPath $path -Value ($BatchContent -replace 'orders_v1', "orders_many_$_") -Encoding utf8
+                    [pscustomobject]@{ Name = "ods_many_$_"; FolderPath = 'Business Flow/sales/Data Integration'; ResourceGroup = 'S_res_group_XXX'; Path = $path }
+                }
+                $bulk | Export-Csv ./tasks.csv -NoTypeInformation -Encoding utf8
+            }
+            Expect = {
+                # Get-DIContext's counters first: the checks below make calls of their own with the session context ($ctx).
+                $shown = $Output[-1]
+                $shown | Should -BeOfType DataWorksDI.Session.DIContext
+                $calls = $shown.Calls
+                $view = $shown | Out-String -Width 80
+                $calls.CallsMade | Should -Be $Requests.Count -Because 'every call of the runspaces went through $ctx'
+                $calls.Throttled | Should -Be 0
+                $calls.DailyCallBudget | Should -BeNullOrEmpty -Because 'Enterprise has no daily budget'
+                $view | Should -Match 'Pacing\s+: 20/s adaptive, Enterprise edition'
+                $view | Should -Match ('Calls\s+: {0} made, 0 throttled, 0 retried, 0 refused by budget' -f $Requests.Count)
+                $view | Should -Match 'DailyCallBudget\s+: none'
+                # Each task through the whole lifecycle, once; the other objects are the production packages.
+                $packages = @($Output | Select-Object -SkipLast 1)
+                $packages | Should -HaveCount 4
+                $packages.ToEnvironment | Sort-Object -Unique | Should -Be 'Production'
+                $packages.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+                foreach ($a in 'CreateDISyncTask', 'UpdateFile', 'SubmitFile', 'DeployFile') { @($Actions | Where-Object { $_ -eq $a }) | Should -HaveCount 4 -Because "one $a per task" }
+                foreach ($row in $bulk) {
+                    $file = Get-DIFile -Name $row.Name | Get-DIFile    # read by id: the listing has no content
+                    $file.FolderPath | Should -Be $row.FolderPath
+                    # The DI resource group is one of the file's properties, as committed (FilePropertyContent).
+                    $versions = (Invoke-DIApi ListFileVersions @{ ProjectId = 12345; FileId = $file.FileId; PageNumber = 1; PageSize = 20 }).Data.FileVersions
+                    ($versions[0].FilePropertyContent | ConvertFrom-Json).resourceGroup | Should -Be $row.ResourceGroup -Because 'ResourceGroup binds from the property'
+                    $file.Content | Should -Be (Get-Content -Raw $row.Path) -Because 'Content binds from the property, sent as written'
+                    $file.Schedule.Cron | Should -Be '00 30 05 * * ?'
+                    $file.FileId | Should -BeIn $packages.FileId
+                }
+            }
+        }
+        6 = @{
             Given  = { Push-Location $RepoRoot }
             Expect = {
                 Pop-Location
@@ -72,8 +115,10 @@ Describe 'README.md' {
             Push-Location $RepoRoot
             try { $out = ./examples/02-remove-sync-task.ps1 -Endpoint http://127.0.0.1:8787 -TaskName new_di_task_0607_1416 -PollIntervalSec 0.2 }
             finally { Pop-Location }
-            $out.ToEnvironment | Should -Be 'Production'
+            # -PassThru: a DIFileRemoval whose Deployment is the last package, the deletion deployed to production.
+            $out.Deployment.ToEnvironment | Should -Be 'Production'
             $out.Status | Should -Be 'Succeeded'
+            $out.InProduction | Should -BeTrue
             (Get-DIFile -FileId $out.FileId -ProjectId 181565).DeletedStatus | Should -Be 'DELETED'
         }
     }

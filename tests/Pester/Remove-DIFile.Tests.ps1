@@ -4,8 +4,7 @@ BeforeDiscovery {
 
         1 = {
             @($Actions | Where-Object { $_ -in 'DeleteFile', 'DeployFile' }) | Should -Be @('DeleteFile', 'DeployFile')
-            $Output.ToEnvironment | Should -Be 'Production'
-            $Output.Status | Should -Be 'Succeeded'
+            $Output | Should -BeNullOrEmpty -Because 'without -PassThru Remove-DIFile writes nothing'
             (Get-DIFile -FileId 500000001).DeletedStatus | Should -Be 'DELETED'
         }
         2 = {
@@ -21,7 +20,11 @@ BeforeDiscovery {
                 $Actions | Should -Contain 'DeleteFile'
                 $Actions | Should -Not -Contain 'DeployFile'
                 $Output | Should -Be @('Succeeded')
-                $deletion.ToEnvironment | Should -Be 'Development'
+                $removal | Should -BeOfType DataWorksDI.Models.DIFileRemoval
+                $removal.FileId | Should -Be 500000003
+                $removal.Deployment.ToEnvironment | Should -Be 'Development'
+                $removal.Deployment.Status | Should -Be 'Succeeded'
+                $removal.InProduction | Should -BeFalse
                 (Get-DIFile -FileId 500000003).DeletedStatus | Should -Be 'RECYCLE_BIN' -Because 'production keeps the task until the deletion is deployed'
             }
         }

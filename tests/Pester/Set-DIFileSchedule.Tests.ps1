@@ -3,7 +3,8 @@ BeforeDiscovery {
     $examples = Get-HelpExampleCase Set-DIFileSchedule -Expect @{
 
         1 = {
-            $Actions | Should -Be @('GetFile', 'UpdateFile', 'GetFile')
+            # One read and one write: the file returned is the one read with the change applied, not read again.
+            $Actions | Should -Be @('GetFile', 'UpdateFile')
             $s = $Output.Schedule
             $s.Cron | Should -Be '00 30 05 * * ?'
             $s.CycleType | Should -Be 'Day'
@@ -49,6 +50,34 @@ BeforeDiscovery {
                 { $task | Set-DIFileSchedule -ParaValue 'x=a' -ErrorAction Stop } | Should -Throw -ErrorId 'DataWorksDI.UnassignedParameter.DI.Param.Unassigned,*'
             }
             $refused.action | Should -Not -Contain 'UpdateFile'
+        }
+        7 = @{
+            Given  = {
+                $null = New-SuiteBatchTask -Name ods_flow_orders -FolderPath 'Business Flow/sales/Data Integration'
+                $null = New-SuiteBatchTask -Name ods_flow_refunds -FolderPath 'Business Flow/sales/Data Integration'
+                Get-DIFile -Name ods_flow_refunds | Set-DIFileSchedule -Daily -At 04:15 | Out-Null
+            }
+            Expect = {
+                $rows = @(Import-Csv schedules.csv)
+                $rows.FileName | Sort-Object | Should -Be @('ods_flow_orders', 'ods_flow_refunds')
+                ($rows | Where-Object FileName -eq ods_flow_refunds).Schedule | ConvertFrom-Json | ForEach-Object Cron | Should -Be '00 15 04 * * ?'
+                # Rows left as they were: one GetFile each and no UpdateFile.
+                $Actions | Should -Be @('ListFiles', 'GetFile', 'GetFile', 'GetFile', 'GetFile')
+                $Output.FileName | Sort-Object | Should -Be @('ods_flow_orders', 'ods_flow_refunds')
+                ($Output | Where-Object FileName -eq ods_flow_refunds).Schedule.Cron | Should -Be '00 15 04 * * ?'
+                # An edited row: only the value that differs is sent, for that file only.
+                $edited = Import-Csv schedules.csv | ForEach-Object {
+                    if ($_.FileName -eq 'ods_flow_orders') { $s = $_.Schedule | ConvertFrom-Json; $s.Cron = '00 45 06 * * ?'; $_.Schedule = $s | ConvertTo-Json -Depth 5 -Compress }
+                    $_
+                }
+                $edited | Export-Csv schedules.csv -NoTypeInformation
+                $applied = $emulator | Get-DIEmulatorRequest -During { $script:after = @(Import-Csv schedules.csv | Set-DIFileSchedule) }
+                $applied.action | Should -Be @('GetFile', 'UpdateFile', 'GetFile')
+                ($applied | Where-Object action -eq UpdateFile).parameterNames | Should -Contain 'CronExpress'
+                ($applied | Where-Object action -eq UpdateFile).parameterNames | Should -Not -Contain 'CycleType'
+                ($after | Where-Object FileName -eq ods_flow_orders).Schedule.Cron | Should -Be '00 45 06 * * ?'
+                ($after | Where-Object FileName -eq ods_flow_refunds).Schedule.Cron | Should -Be '00 15 04 * * ?'
+            }
         }
     }
 }

@@ -10,13 +10,20 @@ BeforeDiscovery {
             $job | Should -Match '"table":\["orders_v2"\]'
         }
         2 = {
-            $Actions | Should -Be @('ListFiles', 'UpdateDISyncTask')
+            # The task comes back with its name and folder: one GetFile for the file this context's catalogue does not hold.
+            $Actions | Should -Be @('ListFiles', 'UpdateDISyncTask', 'GetFile')
             $Output.FileId | Should -Be @(500000001)
             $Output.ResourceGroup | Should -Be 'S_res_group_XXX_XXXX'
+            $Output.FileName | Should -Be 'ods_orders'
+            $Output.FolderPath | Should -Be 'Workflow/sales/Data_Integration'
         }
         3 = {
-            $Actions | Should -Be @('UpdateDISyncTask')
+            # The task comes back with its name and folder: one GetFile, as the catalogue does not hold the file.
+            $Actions | Should -Be @('UpdateDISyncTask', 'GetFile')
             $Output.FileId | Should -Be 500000002
+            $Output.ProjectId | Should -Be 181565
+            $Output.FileName | Should -Be 'ods_orders'
+            $Output.FolderPath | Should -Be 'Workflow/new_biz/Data Integration'
             (Get-DIFile -FileId 500000002 -ProjectId 181565).Content | Should -Be (Get-Content ./ods_orders_daily.json -Raw)
         }
         4 = {

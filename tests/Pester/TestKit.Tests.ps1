@@ -99,8 +99,11 @@ Describe 'Connect-DIEmulator and Get-DIEmulatorRequest' {
         $mark = (Get-DIEmulatorRequest -Emulator $emulator | Select-Object -Last 1).sequence
         $null = Get-DIWorkspace
         $null = Get-DIWorkspace -List
-        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark).action | Should -Be @('GetProject', 'ListProjects')
-        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark -Action ListProjects).action | Should -Be @('ListProjects')
+        # Get-DIWorkspace lists and completes each workspace with GetProject: the emulator's 6 but 10000, which this
+        # context read in the test before; -List then finds every workspace read and only lists.
+        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark).action | Should -Be (@('ListProjects') + @('GetProject') * 5 + @('ListProjects'))
+        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark -Action ListProjects).action | Should -Be @('ListProjects', 'ListProjects')
+        (Get-DIEmulatorRequest -Emulator $emulator -Since $mark -Action GetProject).action | Should -Be (@('GetProject') * 5)
     }
 
     It 'never shows the secret' {

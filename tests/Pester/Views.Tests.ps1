@@ -8,7 +8,7 @@ BeforeDiscovery {
         @{ Type = 'DISyncInstance'; Get = { Get-DISyncInstance -FileId $realtime.FileId }; Columns = 'FileId', 'Name', 'Status' }
         @{ Type = 'DISyncTaskConfig'; Get = { Get-DISyncTask -FileId $realtime.FileId }; Columns = 'FileId', 'TaskType' }
         @{ Type = 'DIWorkspace'; Get = { Get-DIWorkspace }; Columns = 'ProjectId', 'Identifier', 'Mode' }
-        @{ Type = 'DIContext'; Get = { Get-DIContext }; Columns = 'Endpoint', 'ProjectId' }
+        @{ Type = 'DIContext'; Get = { Get-DIContext }; Columns = 'ProjectId', 'Endpoint'; List = 'ProjectId', 'Endpoint', 'Region', 'Credentials', 'Pacing', 'Calls', 'DailyCallBudget' }
         @{ Type = 'TaskContentValidationResult'; Get = { Test-DISyncTaskContent -Content $BatchContent -Offline }; Columns = 'IsValid' }
         @{ Type = 'ValidationFinding'; Get = { (Test-DISyncTaskContent -Content '{"type":"job"}' -Offline).Findings }; Columns = 'Severity', 'Code' }
     )
@@ -32,6 +32,15 @@ Describe 'Default views (DataWorksDI.format.ps1xml)' {
         $text = $objects | Out-String -Width 80
         $lines = $text -split "`r?`n"
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+        if ($List) {
+            # A list view: one label a line, in this order, the identifying ones first, each with its value whole.
+            $entry = @($lines | Where-Object { $_ -match '\S' } | Select-Object -First $List.Count)
+            ($entry | ForEach-Object { ($_ -split '\s*:', 2)[0] }) | Should -Be $List
+            for ($i = 0; $i -lt $Columns.Count; $i++) {
+                $entry[$i] | Should -Match ('^{0}\s*: {1}$' -f $Columns[$i], [regex]::Escape("$($objects[0].($Columns[$i]))")) -Because "$($Columns[$i]) identifies the object and its value must not be cut off"
+            }
+            return
+        }
         $header = $lines | Where-Object { $_ -match '\S' } | Select-Object -First 1
         foreach ($c in $Columns) {
             $header | Should -Match "\b$c\b" -Because "$c identifies the object"

@@ -126,8 +126,12 @@ namespace DataWorksDI.Cmdlets
             }
             foreach (string note in connected.Notes) WriteDebug(note);
             DIContext context = connected.Context;
-            WriteVerbose($"Pacing: {(context.MaxRequestsPerSecond > 0 ? context.MaxRequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " requests/s" + (context.AdaptivePacing ? ", slower while DataWorks throttles" : ", fixed") : "none until DataWorks throttles")}; " +
-                $"daily call budget: {(context.DailyCallBudget.HasValue ? context.DailyCallBudget + " calls" : "none")}{(context.Edition.HasValue ? $" ({context.Edition} edition)" : string.Empty)}. Shared by every context of this endpoint and key in this process.");
+            // With -Debug alone PowerShell treats a binary cmdlet's verbose stream as Inquire ("Continue with this
+            // operation?", an error in a non-interactive host), so the pacing line goes with the other -Debug notes then.
+            string pacingNote = $"Pacing: {(context.MaxRequestsPerSecond > 0 ? context.MaxRequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " requests/s" + (context.AdaptivePacing ? ", slower while DataWorks throttles" : ", fixed") : "none until DataWorks throttles")}; " +
+                $"daily call budget: {(context.DailyCallBudget.HasValue ? context.DailyCallBudget + " calls" : "none")}{(context.Edition.HasValue ? $" ({context.Edition} edition)" : string.Empty)}. Shared by every context of this endpoint and key in this process.";
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out object debug) && ((SwitchParameter)debug).IsPresent && !MyInvocation.BoundParameters.ContainsKey("Verbose")) WriteDebug(pacingNote);
+            else WriteVerbose(pacingNote);
 
             string workspace = context.ProjectId.HasValue ? $" with default workspace {context.ProjectId}" : string.Empty;
             if (!ShouldProcess($"{context.Endpoint}{workspace}", "Set the DataWorks session context")) return;
