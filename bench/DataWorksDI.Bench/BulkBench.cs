@@ -24,7 +24,7 @@ namespace DataWorksDI.Bench
     /// lifecycle needs ÷ the limit), calls the emulator saw (admitted, throttled, 5xx), and — read from the emulator's
     /// database after the run — tasks lost, duplicated and left half-way, and the errors PowerShell showed.
     /// Run: dotnet run -c Release --project bench/DataWorksDI.Bench -- --bulk-only [--tasks 1000] [--sequential-tasks 40]
-    /// [--qps 20] [--throttle-limit 32] [--faults-only | --no-faults]
+    /// [--qps 20] [--throttle-limit 32] [--fault-tasks N] [--faults-only | --no-faults] [--no-sequential]
     /// </summary>
     internal static class BulkBench
     {
@@ -70,10 +70,18 @@ $tasks | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -W
             Environment.SetEnvironmentVariable("PSModulePath", Path.GetDirectoryName(module) + Path.PathSeparator + Environment.GetEnvironmentVariable("PSModulePath"));
             Console.WriteLine();
             Console.WriteLine($"Bulk lifecycle (create → schedule → submit -Wait → publish -Wait), emulator --qps-limit {qps} per key, deployment delay 3 s; floor = {CallsPerTask} calls per task ÷ {qps}/s");
+            int faultTasks = Arg("--fault-tasks", tasks);
             var results = new List<Result>();
-            if (!faultsOnly && !noSequential) results.Add(await RunOneAsync("sequential pipeline", SequentialRecipe, sequentialTasks, qps, throttleLimit, 0, 0));
-            if (!faultsOnly) results.Add(await RunOneAsync($"ForEach-Object -Parallel -ThrottleLimit {throttleLimit}", ParallelRecipe, tasks, qps, throttleLimit, 0, 0));
-            if (!noFaults) results.Add(await RunOneAsync($"parallel, 20% throttled + 5% 5xx", ParallelRecipe, tasks, qps, throttleLimit, 0.20, 0.05));
+            // Each run's row is written as soon as it ends (a long run stopped later keeps what was measured), then the table.
+            async Task Run(Func<Task<Result>> run)
+            {
+                Result r = await run();
+                results.Add(r);
+                Console.WriteLine("    " + r.Row());
+            }
+            if (!faultsOnly && !noSequential) await Run(() => RunOneAsync("sequential pipeline", SequentialRecipe, sequentialTasks, qps, throttleLimit, 0, 0));
+            if (!faultsOnly) await Run(() => RunOneAsync($"ForEach-Object -Parallel -ThrottleLimit {throttleLimit}", ParallelRecipe, tasks, qps, throttleLimit, 0, 0));
+            if (!noFaults) await Run(() => RunOneAsync($"parallel, 20% throttled + 5% 5xx", ParallelRecipe, faultTasks, qps, throttleLimit, 0.20, 0.05));
             Console.WriteLine();
             Console.WriteLine("| run | tasks | wall s | floor s | wall ÷ floor | calls admitted (per task) | throttled | 5xx | lost | duplicated | half-way | errors shown |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
