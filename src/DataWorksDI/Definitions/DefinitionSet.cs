@@ -58,6 +58,7 @@ namespace DataWorksDI.Definitions
                     set.Check(logical, physical, workspaceIdentifier);
                 }
                 set.CheckIdentities();
+                set.CheckCycles(workspaceIdentifier);
             }
             return set;
         }
@@ -178,6 +179,22 @@ namespace DataWorksDI.Definitions
             if (d.Folder.Length == 0)
                 Add("$.folder", DefinitionCodes.MissingKey, ValidationSeverity.Error, "The task has no folder (folderRoot and folder are both empty).",
                     "Give the definition a folder such as \"Data Integration\" and the stage a folderRoot such as \"Business Flow/sales\".");
+        }
+
+        /// <summary>
+        /// A task whose inputList names (through other tasks) its own output cannot be ordered. Offline the outputs are
+        /// still written ${workspace}.&lt;name&gt; unless the stage names the workspace, so the token stands for it.
+        /// </summary>
+        private void CheckCycles(string workspaceIdentifier)
+        {
+            string identifier = !string.IsNullOrEmpty(workspaceIdentifier) ? workspaceIdentifier
+                : !string.IsNullOrEmpty(Stage.ProjectIdentifier) ? Stage.ProjectIdentifier : "${" + StageSettings.WorkspaceParameter + "}";
+            DependencyOrder.Levels(Physical, identifier, out List<int> cycle);
+            foreach (int i in cycle.Where(i => DependencyOrder.InCycle(Physical, identifier, i)))
+            {
+                Findings.Add(new DefinitionFinding(Physical[i].SourceFile, Physical[i].Identity, "$.schedule.inputList", DefinitionCodes.DependencyCycle, ValidationSeverity.Error,
+                    "The task is part of a dependency cycle: its inputList names (through other tasks) its own output.", "Remove one of the inputList entries of the cycle."));
+            }
         }
 
         private void CheckIdentities()
