@@ -26,6 +26,18 @@ namespace DataWorksDI.Definitions
 
         public IEnumerable<DefinitionFinding> Errors => Findings.Where(f => f.Severity == ValidationSeverity.Error);
 
+        /// <summary>
+        /// The definitions a folder already holds, by logical identity (folder + name), each with its source file (relative
+        /// to <paramref name="root"/>) and template row: where export writes a task that is already defined (the file it
+        /// came from, wherever it sits), and which tasks a template makes (export never writes those). Empty for a
+        /// folder that does not exist; files that do not load are left out.
+        /// </summary>
+        public static Dictionary<string, TaskDefinition> Existing(string root)
+        {
+            if (!Directory.Exists(root)) return new Dictionary<string, TaskDefinition>(StringComparer.Ordinal);
+            return Load(root, null, null).Logical.GroupBy(d => d.Identity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        }
+
         /// <param name="root">The definition folder.</param>
         /// <param name="stageFile">The stage file, or null for none.</param>
         /// <param name="workspaceIdentifier">The target workspace's identifier for ${workspace}, when known (online).</param>
