@@ -49,7 +49,7 @@
     PrivateData            = @{
         PSData = @{
             Tags       = @('Alibaba', 'AlibabaCloud', 'Aliyun', 'DataWorks', 'DataIntegration', 'ETL', 'PSEdition_Desktop', 'PSEdition_Core')
-            ProjectUri = 'https://example.invalid/DataWorksDI'
+            ProjectUri = 'https://github.com/DataWorksDI/DataWorksDI'
         }
     }
 }

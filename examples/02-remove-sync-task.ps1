@@ -24,4 +24,4 @@ $null = Connect-DIWorkspace @connect
 
 # Find the task by its exact name and remove it everywhere; -Confirm:$false because a runbook cannot answer prompts.
 Get-DIFile -Name $TaskName |
-    Remove-DIFile -Publish -PollInterval $PollIntervalSec -Confirm:$false
+    Remove-DIFile -Publish -PollInterval $PollIntervalSec -Confirm:$false -PassThru

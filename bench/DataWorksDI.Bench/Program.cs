@@ -18,7 +18,8 @@ namespace DataWorksDI.Bench
     /// Measures alternatives side by side in the same run, in alternating rounds, and reports medians and ratios:
     /// 1. signing a CreateDISyncTask request with V3 vs V2;
     /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
-    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>).
+    /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>);
+    /// 4. what the workspace catalogue costs and saves in calls and time (<see cref="CatalogBench"/>).
     /// </summary>
     public static class Program
     {
@@ -28,11 +29,17 @@ namespace DataWorksDI.Bench
         {
             int signOps = 20000, calls = 300, rounds = 5;
             Console.WriteLine($"DataWorksDI benchmark ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
-            bool pacingOnly = args.Contains("--pacing-only");
+            bool pacingOnly = args.Contains("--pacing-only"), catalogOnly = args.Contains("--catalog-only");
+            if (catalogOnly)
+            {
+                await CatalogBench.RunAsync(rounds);
+                return 0;
+            }
             if (!pacingOnly)
             {
                 SigningBench(signOps, rounds);
                 await RoundTripBench(calls, rounds);
+                await CatalogBench.RunAsync(rounds);
             }
             await PacingBench.RunAsync(args);
             return 0;

@@ -11,8 +11,8 @@ using DataWorksDI.Emulator.Options;
 namespace DataWorksDI.Demo
 {
     /// <summary>
-    /// Runs the seed workflow (create → schedule → submit → deploy) against a fresh in-process emulator and prints what
-    /// each step returned. Exit code 0 when the deployment succeeded.
+    /// Runs the seed workflow (create → schedule → submit → deploy) against a fresh in-process emulator, prints what
+    /// each step returned and ends saying what succeeded. Exit code 0 when the deployment succeeded.
     /// </summary>
     public static class Program
     {
@@ -49,16 +49,51 @@ namespace DataWorksDI.Demo
             ps.Streams.Verbose.DataAdded += (s, e) => Console.WriteLine("VERBOSE: " + ps.Streams.Verbose[e.Index].Message);
             ps.Streams.Warning.DataAdded += (s, e) => Console.WriteLine("WARNING: " + ps.Streams.Warning[e.Index].Message);
             ps.Streams.Error.DataAdded += (s, e) => Console.Error.WriteLine("ERROR: " + ps.Streams.Error[e.Index]);
+            var results = new System.Collections.Generic.List<PSObject>();
             try
             {
-                foreach (PSObject o in ps.Invoke()) Print(o.BaseObject);
+                foreach (PSObject o in ps.Invoke())
+                {
+                    results.Add(o);
+                    Print(o.BaseObject);
+                }
             }
             catch (RuntimeException ex)
             {
                 Console.Error.WriteLine("ERROR: " + ex.Message);
+                Console.WriteLine();
+                Console.WriteLine("The demo did not finish: " + ex.Message);
                 return 1;
             }
-            return ps.HadErrors ? 1 : 0;
+            return Summarize(results, ps.HadErrors) ? 0 : 1;
+        }
+
+        /// <summary>
+        /// Ends the run saying, in plain words, what succeeded (or what did not). The module is loaded into the runspace,
+        /// not referenced, so its objects are read through their PowerShell properties.
+        /// </summary>
+        private static bool Summarize(System.Collections.Generic.List<PSObject> results, bool hadErrors)
+        {
+            Console.WriteLine();
+            PSObject deployment = results.FirstOrDefault(r => r.TypeNames.Contains("DataWorksDI.Models.DIDeployment"));
+            PSObject file = results.FirstOrDefault(r => r.TypeNames.Contains("DataWorksDI.Models.DIFile"));
+            string Prop(PSObject o, string name) => Convert.ToString(o?.Properties[name]?.Value, System.Globalization.CultureInfo.InvariantCulture);
+            bool ok = !hadErrors && deployment != null && Prop(deployment, "Status") == "Succeeded" && Prop(deployment, "ToEnvironment") == "Production" && file != null;
+            if (!ok)
+            {
+                Console.WriteLine("The demo did not finish: " + (hadErrors ? "a step reported an error (above)." : "the task did not reach production."));
+                return false;
+            }
+            PSObject schedule = file.Properties["Schedule"]?.Value is object sch ? PSObject.AsPSObject(sch) : null;
+            string inputs = schedule == null ? string.Empty : string.Join(", ", ((System.Collections.IEnumerable)schedule.Properties["InputList"].Value).Cast<object>());
+            Console.WriteLine("Done: the seed workflow succeeded against the local emulator.");
+            Console.WriteLine($"  Created    batch sync task '{Prop(file, "FileName")}' (file {Prop(file, "FileId")}) in {Prop(file, "FolderPath")}");
+            if (schedule != null)
+                Console.WriteLine($"  Scheduled  '{Prop(schedule, "Cron")}' ({Prop(schedule, "CycleType")}), upstream {inputs}, rerun {Prop(schedule, "RerunMode")} up to {Prop(schedule, "AutoRerunTimes")} time(s)");
+            Console.WriteLine($"  Submitted  and committed as version {Prop(file, "CurrentVersion")} (node {Prop(file, "NodeId")})");
+            Console.WriteLine($"  Deployed   to production: deployment {Prop(deployment, "DeploymentId")} {Prop(deployment, "Status").ToLowerInvariant()}");
+            Console.WriteLine("  Read back  the file with Get-DIFile: its schedule is the one that was set.");
+            return true;
         }
 
         /// <summary>The hosted engine has no Format-* cmdlets, so objects are listed property by property.</summary>
@@ -71,7 +106,7 @@ namespace DataWorksDI.Demo
                 object v = p.GetValue(o);
                 if (v == null || p.Name == "Content") continue;
                 string text = v is Array a ? string.Join(", ", a.Cast<object>()) : v.ToString();
-                Console.WriteLine($"  {p.Name,-22} {text}");
+                Console.WriteLine(p.Name == "Schedule" ? "  Schedule" : $"  {p.Name,-22} {text}");
                 if (p.Name == "Schedule") foreach (PropertyInfo q in v.GetType().GetProperties())
                 {
                     object w = q.GetValue(v);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace DataWorksDI.Client
@@ -20,6 +21,21 @@ namespace DataWorksDI.Client
         {
             "cn-huhehaote", "cn-qingdao", "cn-hangzhou-finance", "cn-shanghai-finance-1", "cn-shenzhen-finance-1", "cn-north-2-gov-1",
         };
+
+        /// <summary>
+        /// The regions the official SDK's endpoint map names (alibabacloud-go/dataworks-public-20200518 client/client.go,
+        /// EndpointMap), which are also the regions of DataWorks' API overview page ("Applicable regions",
+        /// https://www.alibabacloud.com/help/en/dataworks/developer-reference/api). docs/client.md lists them.
+        /// </summary>
+        public static readonly IReadOnlyList<string> KnownRegions = new[]
+        {
+            "ap-northeast-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-5",
+            "cn-beijing", "cn-chengdu", "cn-hangzhou", "cn-hangzhou-finance", "cn-hongkong", "cn-huhehaote", "cn-north-2-gov-1",
+            "cn-qingdao", "cn-shanghai", "cn-shanghai-finance-1", "cn-shenzhen", "cn-shenzhen-finance-1", "cn-zhangjiakou",
+            "eu-central-1", "eu-west-1", "me-east-1", "us-east-1", "us-west-1",
+        };
+
+        public static bool IsKnownRegion(string regionId) => regionId != null && KnownRegions.Contains(regionId.ToLowerInvariant(), StringComparer.Ordinal);
 
         private static readonly Regex RegionPattern = new Regex("^[a-z]{2,}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
 

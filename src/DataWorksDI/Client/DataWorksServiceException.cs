@@ -85,7 +85,7 @@ namespace DataWorksDI.Client
         }
 
         /// <summary>A copy whose message ends with <paramref name="note"/> (the facts are kept).</summary>
-        internal DataWorksServiceException WithNote(string note, IEnumerable<string> knownSecrets) =>
+        internal virtual DataWorksServiceException WithNote(string note, IEnumerable<string> knownSecrets) =>
             new DataWorksServiceException(Action, Code, ServiceMessage, RequestId, StatusCode, HostId, Recommend, AccessDeniedDetail, InnerException, note, knownSecrets)
             {
                 RetryAfterMilliseconds = RetryAfterMilliseconds,
@@ -119,6 +119,10 @@ namespace DataWorksDI.Client
             Spent = spent;
             ResetsAt = resetsAt;
         }
+
+        /// <summary>A copy that is still a spent budget (so a script's catch of this type holds), with <paramref name="note"/> after the message.</summary>
+        internal override DataWorksServiceException WithNote(string note, IEnumerable<string> knownSecrets) =>
+            new CallBudgetExhaustedException(Action, (ServiceMessage ?? string.Empty).TrimEnd() + " " + note, Budget, Spent, ResetsAt, VerifyWith);
 
         /// <summary>The daily budget in force.</summary>
         public int Budget { get; }

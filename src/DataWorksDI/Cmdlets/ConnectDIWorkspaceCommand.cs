@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// Connect-DIWorkspace: the session context (endpoint, workspace, credentials), built by Session.ContextFactory and
     /// kept in memory per runspace (Session.SessionContextStore). Help: docs/help/Connect-DIWorkspace.md.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Connect, "DIWorkspace", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Connect-DIWorkspace.md")]
     [OutputType(typeof(DIContext))]
     public sealed class ConnectDIWorkspaceCommand : DataWorksCmdlet
     {
@@ -19,10 +19,12 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter(Position = 0)]
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Region { get; set; }
 
         [Parameter(Position = 1)]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long ProjectId { get; set; }
 
         [Parameter]
@@ -51,6 +53,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>A profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini; its region_id is used when -Region is not given.</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ProfileName { get; set; }
 
         [Parameter]
@@ -76,22 +79,25 @@ namespace DataWorksDI.Cmdlets
                 AttemptTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
             };
             requested.Retry.MaxAttempts = MaxAttempts;
-            if (ParameterSetName == CredentialSet)
-                requested.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
-            else if (ParameterSetName == AccessKeySet)
-                requested.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
 
             (DIContext Context, IReadOnlyList<string> Notes) connected = default;
             try
             {
+                // An empty key id or secret is refused here (CredentialException), as a proper error, before anything is sent.
+                if (ParameterSetName == CredentialSet)
+                    requested.Credentials = new StaticCredentialProvider(new AcsCredential(Credential.UserName, Credential.Password, null, null, "the -Credential parameter"));
+                else if (ParameterSetName == AccessKeySet)
+                    requested.Credentials = new StaticCredentialProvider(new AcsCredential(AccessKeyId, AccessKeySecret, SecurityToken, null, "the -AccessKeyId/-AccessKeySecret parameters"));
                 connected = Run(ct => ContextFactory.ConnectAsync(requested, ProfileName, ct));
             }
             catch (CredentialException ex)
             {
+                ForgetPreviousContext();
                 ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
             }
             catch (DataWorksOperationException ex)
             {
+                ForgetPreviousContext();
                 ThrowTerminatingError(ErrorRecords.From(ex, null));
             }
             foreach (string note in connected.Notes) WriteDebug(note);
@@ -99,40 +105,53 @@ namespace DataWorksDI.Cmdlets
 
             string workspace = context.ProjectId.HasValue ? $" with default workspace {context.ProjectId}" : string.Empty;
             if (!ShouldProcess($"{context.Endpoint}{workspace}", "Set the DataWorks session context")) return;
-            SessionContextStore.Set(context);
+            SessionContextStore.Set(SessionState, context);
             // Says which credential won (from the context's own source: no DataWorks call).
             AcsCredential current = Run(ct => context.Credentials.GetCredentialAsync(ct));
             WriteDebug($"Credentials: {context.CredentialSource} (AccessKey {DataWorksClient.MaskKeyId(current.AccessKeyId)}{(current.IsTemporary ? ", temporary" : string.Empty)}{(current.Expiration.HasValue ? ", expires " + current.Expiration.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}).");
             WriteObject(context);
         }
+
+        /// <summary>
+        /// A Connect that fails leaves the session with no context: a runbook that goes on after catching the failure must
+        /// not run with the credentials and workspace of an earlier Connect it did not mean to use. -WhatIf changes nothing.
+        /// </summary>
+        private void ForgetPreviousContext()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey("WhatIf") && ((SwitchParameter)MyInvocation.BoundParameters["WhatIf"]).IsPresent) return;
+            DIContext previous = SessionContextStore.Get(SessionState);
+            if (previous == null) return;
+            SessionContextStore.Set(SessionState, null);
+            WriteWarning($"Connect-DIWorkspace failed, so the session's previous context ({previous.Endpoint}) was cleared: nothing runs with credentials this connect did not establish. Connect again, or pass -Context.");
+        }
     }
 
-    /// <summary>Get-DIContext: the session context of this runspace.</summary>
-    [Cmdlet(VerbsCommon.Get, "DIContext")]
+    /// <summary>Get-DIContext: the session context of this session.</summary>
+    [Cmdlet(VerbsCommon.Get, "DIContext", HelpUri = HelpLinks.Pages + "Get-DIContext.md")]
     [OutputType(typeof(DIContext))]
     public sealed class GetDIContextCommand : DataWorksCmdlet
     {
         protected override void ProcessRecord()
         {
-            DIContext context = SessionContextStore.Get();
+            DIContext context = SessionContextStore.Get(SessionState);
             if (context != null) WriteObject(context);
         }
     }
 
     /// <summary>Disconnect-DIWorkspace: clears the session context of this runspace.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Disconnect, "DIWorkspace", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Disconnect-DIWorkspace.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectDIWorkspaceCommand : DataWorksCmdlet
     {
         protected override void ProcessRecord()
         {
-            DIContext context = SessionContextStore.Get();
+            DIContext context = SessionContextStore.Get(SessionState);
             if (context == null)
             {
-                SessionContextStore.Set(null); // forgets profiles cached by -ProfileName too
+                SessionContextStore.Set(SessionState, null); // forgets profiles cached by -ProfileName too
                 return;
             }
-            if (ShouldProcess(context.Endpoint.ToString(), "Clear the DataWorks session context")) SessionContextStore.Set(null);
+            if (ShouldProcess(context.Endpoint.ToString(), "Clear the DataWorks session context")) SessionContextStore.Set(SessionState, null);
         }
     }
 }

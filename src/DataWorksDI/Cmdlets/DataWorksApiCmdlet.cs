@@ -23,11 +23,13 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ProfileName { get; set; }
 
         /// <summary>For this call, use this region (its DataWorks endpoint) instead of the context's.</summary>
         [Parameter]
         [ValidatePattern("^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string Region { get; set; }
 
         private bool Overridden => !string.IsNullOrEmpty(ProfileName) || !string.IsNullOrEmpty(Region);
@@ -38,7 +40,7 @@ namespace DataWorksDI.Cmdlets
             AssertPipelineThread();
             if (_resolved != null) return _resolved;
             if (Overridden) return ResolveContext();
-            return Context ?? SessionContextStore.Get();
+            return Context ?? SessionContextStore.Get(SessionState);
         }
 
         /// <summary>The context for this call. Terminates when there is none: no cmdlet can work without one.</summary>
@@ -53,7 +55,7 @@ namespace DataWorksDI.Cmdlets
             }
             else
             {
-                baseContext = SessionContextStore.Get();
+                baseContext = SessionContextStore.Get(SessionState);
                 if (baseContext != null)
                     WriteDebug($"Context: the session context from Connect-DIWorkspace ({baseContext.Endpoint}, credentials from {baseContext.CredentialSource}).");
             }
@@ -74,10 +76,10 @@ namespace DataWorksDI.Cmdlets
             }
         }
 
-        /// <summary>The credentials of -ProfileName, resolved once per runspace (so temporary credentials are reused).</summary>
+        /// <summary>The credentials of -ProfileName, resolved once per session (so temporary credentials are reused).</summary>
         private CredentialResolution ResolveProfile()
         {
-            CredentialResolution profile = SessionContextStore.GetProfile(ProfileName);
+            CredentialResolution profile = SessionContextStore.GetProfile(SessionState, ProfileName);
             if (profile == null)
             {
                 try
@@ -88,7 +90,7 @@ namespace DataWorksDI.Cmdlets
                 {
                     ThrowTerminatingError(CredentialErrors.ToErrorRecord(ex));
                 }
-                SessionContextStore.SetProfile(ProfileName, profile);
+                SessionContextStore.SetProfile(SessionState, ProfileName, profile);
             }
             WriteDebug($"Credentials for this call: {profile.Provider.Name} (from -ProfileName).");
             return profile;
@@ -101,6 +103,7 @@ namespace DataWorksDI.Cmdlets
         public static ErrorRecord ToErrorRecord(CredentialException ex, object target = null)
         {
             ErrorCategory category = ex.ErrorId == CredentialException.ProfileNotFound ? ErrorCategory.ObjectNotFound
+                : ex.ErrorId == CredentialException.EmptyAccessKeyId || ex.ErrorId == CredentialException.EmptyAccessKeySecret ? ErrorCategory.InvalidArgument
                 : ex.ErrorId == CredentialException.InvalidProfile || ex.ErrorId == CredentialException.InvalidFile ? ErrorCategory.InvalidData
                 : ErrorCategory.AuthenticationError;
             return ErrorRecords.Create(ex.ErrorId, ex.Message, category, target,

@@ -14,13 +14,16 @@ namespace DataWorksDI.Cmdlets
     {
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action<DataWorksCmdlet>> _messages = new BlockingCollection<Action<DataWorksCmdlet>>();
-        private CmdletLog _log;
+        private IClientLog _log;
         private int _pipelineThreadId = -1;
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>A log that helpers on any thread may use; messages reach the host from the pipeline thread.</summary>
-        internal IClientLog Log => _log ?? (_log = new CmdletLog(this));
+        /// <summary>
+        /// A log that helpers on any thread may use; messages reach the host from the pipeline thread. Every line passes
+        /// through the client's one <see cref="Redactor"/> first, whoever wrote it (client, service, workflow or cmdlet).
+        /// </summary>
+        internal IClientLog Log => _log ?? (_log = new RedactingClientLog(new CmdletLog(this)));
 
         protected sealed override void BeginProcessing()
         {
@@ -76,26 +79,67 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         internal void PostProgress(ProgressUpdate update)
         {
-            var record = new ProgressRecord(update.ActivityId, update.Activity, update.Status)
-            {
-                PercentComplete = update.PercentComplete,
-                RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            };
+            ProgressRecord record = ToRecord(update);
             Post(c => c.WriteProgress(record));
         }
+
+        /// <summary>The one conversion of a progress report into a ProgressRecord.</summary>
+        private static ProgressRecord ToRecord(ProgressUpdate update) => new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+        {
+            PercentComplete = update.PercentComplete,
+            RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
 
         /// <summary>
         /// The one way a listing is written: each page as it arrives, the next page fetched only when the pipeline wants
         /// more — when a downstream command has what it needs (Select-Object -First), WriteObject stops the pipeline and no
         /// further page is read. A failed page is a non-terminating error about <paramref name="target"/>.
         /// </summary>
-        internal void WritePages<T>(Pager<T> pager, object target)
+        /// <param name="complete">
+        /// Optional: fills in what the listing does not carry (a workspace's mode, a package's file), one item at a time just
+        /// before it is written, so `Select-Object -First n` also stops these reads after n items. It reports its own
+        /// failures (the item is written as far as it is known).
+        /// </param>
+        /// <param name="keep">Only the items it accepts are written (a client-side filter, e.g. a wildcard name); null keeps all.</param>
+        /// <returns>How many items were written; -1 when a page failed (its error was written).</returns>
+        /// <remarks>
+        /// A listing longer than one page shows a bar with a real percentage (the total is the service's): written here, on
+        /// the pipeline thread, and completed however the listing ends.
+        /// </remarks>
+        internal int WritePages<T>(Pager<T> pager, object target, Func<T, CancellationToken, Task<T>> complete = null, Func<T, bool> keep = null)
         {
-            while (pager.HasMore)
+            ProgressActivity bar = null;
+            int written = 0;
+            try
             {
-                if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return;
-                foreach (T item in items) WriteObject(item);
+                while (pager.HasMore)
+                {
+                    if (!TryRun(ct => pager.NextAsync(ct), target, out IReadOnlyList<T> items)) return -1;
+                    if (bar == null && pager.HasMore && pager.TotalCount > 0)
+                        bar = new ProgressActivity($"{MyInvocation.MyCommand.Name}: reading the listing, {pager.PageSize} per call", u => WriteProgress(ToRecord(u)));
+                    foreach (T item in items)
+                    {
+                        if (keep != null && !keep(item)) continue;
+                        T next = item;
+                        if (complete != null && !TryRun(ct => complete(item, ct), target, out next)) next = item;
+                        WriteObject(next);
+                        written++;
+                        if (bar != null && written % Math.Max(1, pager.PageSize / 4) == 0) bar.ReportCount("written", written, pager.TotalCount ?? 0);
+                    }
+                }
             }
+            finally
+            {
+                try
+                {
+                    bar?.Complete();
+                }
+                catch (PipelineStoppedException)
+                {
+                    // The pipeline ended (Select-Object -First has what it needs); the host clears its bars with it.
+                }
+            }
+            return written;
         }
 
         /// <summary>

@@ -8,12 +8,34 @@ namespace DataWorksDI.Cmdlets
         public static ErrorRecord Create(string errorId, string message, ErrorCategory category, object target, string recommendedAction = null) =>
             From(new DataWorksOperationException(errorId, message, category) { RecommendedAction = recommendedAction }, target);
 
-        /// <summary>A failure the module detected: its ErrorId and category; the exception's own target when it names one.</summary>
+        /// <summary>
+        /// A failure the module detected: its ErrorId and category; the exception's own target when it names one. Its
+        /// message (which may quote what a service or a file said) and inner exceptions pass through the client's
+        /// <see cref="Redactor"/>, as every service message already has.
+        /// </summary>
         public static ErrorRecord From(DataWorksOperationException ex, object target)
         {
+            ex = Redacted(ex);
             var record = new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target ?? target);
             if (ex.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
             return record;
+        }
+
+        /// <summary>The exception itself when redaction changes nothing; else a copy with redacted texts (same id, category, target).</summary>
+        private static DataWorksOperationException Redacted(DataWorksOperationException ex)
+        {
+            string message = Redactor.Redact(ex.Message);
+            string recommended = Redactor.Redact(ex.RecommendedAction);
+            bool innerClean = ex.InnerException == null || ex.InnerException is RedactedException ||
+                              (ex.InnerException is DataWorksServiceException) || Redactor.Redact(ex.InnerException.ToString()) == ex.InnerException.ToString();
+            if (message == ex.Message && recommended == ex.RecommendedAction && innerClean) return ex;
+            if (ex is DataWorksValidationException validation)
+                return new DataWorksValidationException(validation.ErrorId, message, validation.Findings) { RecommendedAction = recommended, Target = ex.Target };
+            return new DataWorksOperationException(ex.ErrorId, message, ex.Category, Redactor.RedactChain(ex.InnerException))
+            {
+                RecommendedAction = recommended,
+                Target = ex.Target,
+            };
         }
 
         /// <summary>ErrorId = the API's error code; the message carries the RequestId; RecommendedAction the service's link.</summary>
@@ -22,7 +44,10 @@ namespace DataWorksDI.Cmdlets
             var record = new ErrorRecord(ex, ex.Code, Categorize(ex), target);
             record.ErrorDetails = new ErrorDetails(ex.Message)
             {
-                RecommendedAction = !string.IsNullOrEmpty(ex.Recommend) ? ex.Recommend : Hint(ex),
+                // A write whose answer was lost: what to read before trying again comes first.
+                RecommendedAction = ex.OutcomeUnknown && !string.IsNullOrEmpty(ex.VerifyWith)
+                    ? $"The call may or may not have been applied: check with {ex.VerifyWith} before trying again (a blind retry could apply it twice)."
+                    : !string.IsNullOrEmpty(ex.Recommend) ? ex.Recommend : Hint(ex),
             };
             return record;
         }
@@ -30,7 +55,7 @@ namespace DataWorksDI.Cmdlets
         internal static ErrorCategory Categorize(DataWorksServiceException ex)
         {
             string code = ex.Code ?? string.Empty;
-            if (ex.IsThrottling) return ErrorCategory.LimitsExceeded;
+            if (ex.IsThrottling || ex is CallBudgetExhaustedException) return ErrorCategory.LimitsExceeded;
             if (code == "RequestTimeout") return ErrorCategory.OperationTimeout;
             if (code == "NetworkError") return ErrorCategory.ConnectionError;
             if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code.StartsWith("Signature", StringComparison.Ordinal) ||
@@ -50,6 +75,8 @@ namespace DataWorksDI.Cmdlets
 
         private static string Hint(DataWorksServiceException ex)
         {
+            if (ex is CallBudgetExhaustedException)
+                return "The daily call budget of this context is spent: wait until it resets, or connect again with a larger -DailyCallBudget.";
             switch (ErrorRecords.Categorize(ex))
             {
                 case ErrorCategory.LimitsExceeded: return "The workspace's API quota or rate limit was reached. Wait, lower the call rate, or raise -MaxAttempts on Connect-DIWorkspace.";

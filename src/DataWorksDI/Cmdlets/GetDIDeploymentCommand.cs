@@ -6,7 +6,7 @@ namespace DataWorksDI.Cmdlets
     /// Get-DIDeployment: a deployment package (GetDeployment), or without -DeploymentId the workspace's packages
     /// (ListDeployments, paged on demand). -List is accepted and changes nothing (it was once required to list).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "DIDeployment", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Pages + "Get-DIDeployment.md")]
     [OutputType(typeof(DIDeployment))]
     public sealed class GetDIDeploymentCommand : WorkspaceCmdlet
     {
@@ -15,11 +15,21 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
         public long DeploymentId { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         public long FileId { get; set; }
+
+        /// <summary>The workspace; bound from a piped object only together with its DeploymentId (the listing takes no pipeline input).</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet)]
+        [IdTransformation]
+        [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
+        public override long ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
 
         /// <summary>Lists (as without any id); accepted so that scripts written for earlier versions keep working.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -41,16 +51,8 @@ namespace DataWorksDI.Cmdlets
             var service = new DeploymentService(ResolveContext(), Log);
             if (ParameterSetName == ListSet)
             {
-                if (MyInvocation.ExpectingInput)
-                {
-                    // A piped object that is not a package (a file, a workspace) must not turn into every package of the workspace.
-                    WriteError(ErrorRecords.Create(ErrorIds.NoDeploymentId,
-                        $"The piped object has no DeploymentId, so there is no package to get. To list the packages of workspace {projectId}, run Get-DIDeployment -ProjectId {projectId} without piping to it.",
-                        ErrorCategory.InvalidArgument, projectId));
-                    return;
-                }
                 DIDeploymentStatus? status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (DIDeploymentStatus?)null;
-                WritePages(service.List(projectId, status, Keyword, PageSize), projectId);
+                WritePages(service.List(projectId, status, Keyword, PageSize), projectId, service.CompleteAsync);
                 return;
             }
             if (TryRun(ct => service.GetAsync(projectId, DeploymentId, FileId, ct), DeploymentId, out DIDeployment deployment)) WriteObject(deployment);

@@ -3,13 +3,14 @@ using DataWorksDI.Validation;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Get-DIScheduleTime: previews the next run times of a DataWorks cron expression, offline, after checking it against the scheduler's rules.</summary>
-    [Cmdlet(VerbsCommon.Get, "DIScheduleTime")]
+    [Cmdlet(VerbsCommon.Get, "DIScheduleTime", HelpUri = HelpLinks.Pages + "Get-DIScheduleTime.md")]
     [OutputType(typeof(DateTime))]
     public sealed class GetDIScheduleTimeCommand : DataWorksCmdlet
     {
         /// <summary>The six-field expression, e.g. '00 30 05 * * ?'; binds from a file's Schedule.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CronExpress")]
+        [CronInputTransformation]
         [ValidateNotNullOrEmpty]
         public string Cron { get; set; }
 
@@ -24,6 +25,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The scheduler's time zone (an id such as 'Asia/Shanghai' or 'China Standard Time'); default the local zone.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string TimeZone { get; set; }
 
         protected override void ProcessRecord()

@@ -4,7 +4,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>New-DISyncTask: creates a batch, real-time or solution task (Workflows.SyncTaskWorkflow.CreateAsync).</summary>
-    [Cmdlet(VerbsCommon.New, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
+    [Cmdlet(VerbsCommon.New, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "New-DISyncTask.md")]
     [OutputType(typeof(DISyncTask))]
     public sealed class NewDISyncTaskCommand : WaitingCmdlet
     {
@@ -19,11 +19,13 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The Data Integration folder, e.g. 'Business Flow/my_flow/Data Integration'.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string FolderPath { get; set; }
 
         /// <summary>The DI resource group identifier (TaskParam.ResourceGroup), e.g. S_res_group_XXX_XXXX.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroup { get; set; }
 
         /// <summary>Serverless resource group CUs (TaskParam.Cu): a positive multiple of 0.5.</summary>
@@ -35,6 +37,7 @@ namespace DataWorksDI.Cmdlets
         /// GenerateDISyncTaskConfigForCreating); DataWorks generates the task's configuration from it, then the task is created.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType TaskType { get; set; } = DITaskType.Batch;
 
         /// <summary>The task JSON: a string (sent exactly as written), a hashtable or an object.</summary>
@@ -48,7 +51,10 @@ namespace DataWorksDI.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>Send the content without the offline checks (malformed JSON is still refused).</summary>
+        /// <summary>
+        /// Send the content without the offline checks and without checking the folder, resource group and data sources
+        /// against the workspace catalogue (malformed JSON is still refused).
+        /// </summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 
@@ -61,6 +67,8 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, Name, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path),
+                    (nameof(ResourceGroup), ResourceGroup, TextKind.Identifier), (nameof(ClientToken), ClientToken, TextKind.Identifier))) return;
             if (!SyncTaskInput.TryReadCu(this, Cu, Name, out double? cu)) return;
             bool batch = TaskType == DITaskType.Batch;
             // Real-time/solution input is a generation request, not task content: only its JSON form is checked here.
@@ -71,7 +79,8 @@ namespace DataWorksDI.Cmdlets
             var task = new DISyncTask { ProjectId = projectId, TaskType = TaskType, FileName = Name, FolderPath = FolderPath, ResourceGroup = ResourceGroup, Cu = cu };
             string token = ClientToken ?? Guid.NewGuid().ToString();
             var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.CreateAsync(task, content, token, WaitOptions, ct), Name, out DISyncTask created)) WriteObject(created);
+            bool checkWorkspace = !SkipValidation.IsPresent;
+            if (TryRun(ct => workflow.CreateAsync(task, content, token, WaitOptions, ct, checkWorkspace), Name, out DISyncTask created)) WriteObject(created);
         }
     }
 }

@@ -3,13 +3,15 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Publish-DIFile: deploys a submitted file to production (Workflows.PublishWorkflow).</summary>
-    [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Publish-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
     [OutputType(typeof(DISyncTask))]
     public sealed class PublishDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>A deployment piped from Submit-DIFile; in a basic-mode workspace it is passed on as the production deployment.</summary>
@@ -18,6 +20,7 @@ namespace DataWorksDI.Cmdlets
 
         /// <summary>Batch or Realtime/Solution; bound from piped tasks and files, else read from the file (GetFile).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         [Parameter]
@@ -30,6 +33,7 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)")) return;
             var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new PublishWorkflow(context, Log, PostProgress);

@@ -24,18 +24,21 @@ namespace DataWorksDI.Cmdlets
     public abstract class SyncInstanceCmdlet : WorkspaceCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Realtime (default) or Solution.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         internal DITaskType RealtimeType(bool solutionsAllowed) => RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed);
     }
 
     /// <summary>Get-DISyncTask: a real-time task's configuration or a sync solution's details (GetDISyncTask).</summary>
-    [Cmdlet(VerbsCommon.Get, "DISyncTask")]
+    [Cmdlet(VerbsCommon.Get, "DISyncTask", HelpUri = HelpLinks.Pages + "Get-DISyncTask.md")]
     [OutputType(typeof(DISyncTaskConfig))]
     public sealed class GetDISyncTaskCommand : SyncInstanceCmdlet
     {
@@ -43,13 +46,14 @@ namespace DataWorksDI.Cmdlets
         {
             DITaskType type = RealtimeType(solutionsAllowed: true);
             long projectId = ResolveProjectId();
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (TryRun(ct => service.GetConfigAsync(projectId, type, FileId, ct), FileId, out DISyncTaskConfig config)) WriteObject(config);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.GetConfigAsync(projectId, type, FileId, typeGiven, ct), FileId, out DISyncTaskConfig config)) WriteObject(config);
         }
     }
 
     /// <summary>Get-DISyncInstance: the run state of a real-time task's (or solution's) instance (GetDISyncInstanceInfo).</summary>
-    [Cmdlet(VerbsCommon.Get, "DISyncInstance")]
+    [Cmdlet(VerbsCommon.Get, "DISyncInstance", HelpUri = HelpLinks.Pages + "Get-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class GetDISyncInstanceCommand : SyncInstanceCmdlet
     {
@@ -57,8 +61,9 @@ namespace DataWorksDI.Cmdlets
         {
             DITaskType type = RealtimeType(solutionsAllowed: true);
             long projectId = ResolveProjectId();
-            var service = new RealtimeService(ResolveContext(), Log);
-            if (TryRun(ct => service.GetInstanceAsync(projectId, type, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.GetInstanceAsync(projectId, type, FileId, typeGiven, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
@@ -66,16 +71,19 @@ namespace DataWorksDI.Cmdlets
     /// Start-DISyncInstance: starts a deployed real-time task or solution with its failover, dirty-record and DDL options
     /// (Workflows.SyncInstanceWorkflow.StartAsync; -Wait until it runs).
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "DISyncInstance", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "DISyncInstance", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Start-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class StartDISyncInstanceCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Realtime (default) or Solution.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>Failover limit: how many failovers are tolerated…</summary>
@@ -139,12 +147,13 @@ namespace DataWorksDI.Cmdlets
             if (!ShouldProcess($"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}", "Start (StartDISyncInstance)")) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
             WaitOptions wait = Wait.IsPresent ? WaitOptions : null;
-            if (TryRun(ct => workflow.StartAsync(projectId, type, FileId, startParam, wait, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.StartAsync(projectId, type, FileId, startParam, wait, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
     /// <summary>Stop-DISyncInstance: stops (pauses) a running real-time task; it stays deployed and can be started again.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "DISyncInstance", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Stop, "DISyncInstance", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Stop-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class StopDISyncInstanceCommand : SyncInstanceCmdlet
     {
@@ -154,12 +163,13 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Stop (StopDISyncInstance); it stays deployed")) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            if (TryRun(ct => workflow.StopAsync(projectId, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.StopAsync(projectId, FileId, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 
     /// <summary>Unpublish-DISyncTask: takes a real-time task offline (TerminateDISyncInstance): it stops and is undeployed until published again.</summary>
-    [Cmdlet(VerbsData.Unpublish, "DISyncTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsData.Unpublish, "DISyncTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Pages + "Unpublish-DISyncTask.md")]
     [OutputType(typeof(DISyncInstance))]
     public sealed class UnpublishDISyncTaskCommand : SyncInstanceCmdlet
     {
@@ -169,7 +179,8 @@ namespace DataWorksDI.Cmdlets
             long projectId = ResolveProjectId();
             if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Take offline (TerminateDISyncInstance): stop and undeploy")) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            if (TryRun(ct => workflow.TerminateAsync(projectId, FileId, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.TerminateAsync(projectId, FileId, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
         }
     }
 }

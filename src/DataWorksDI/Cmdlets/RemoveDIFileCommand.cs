@@ -3,16 +3,19 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Remove-DIFile: deletes a file or real-time task (Workflows.RemoveWorkflow).</summary>
-    [Cmdlet(VerbsCommon.Remove, "DIFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(DIDeployment))]
+    [Cmdlet(VerbsCommon.Remove, "DIFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Pages + "Remove-DIFile.md")]
+    [OutputType(typeof(DIFileRemoval))]
     public sealed class RemoveDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Batch or Realtime; bound from piped tasks and files, else read from the file (GetFile).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>A piped object; a deployment tells that the file is a batch file without reading it.</summary>
@@ -30,6 +33,10 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         public SwitchParameter Publish { get; set; }
 
+        /// <summary>Write a DIFileRemoval for each file deleted (the same shape for every kind of file); without it nothing is written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             long projectId = ResolveProjectId();
@@ -38,7 +45,7 @@ namespace DataWorksDI.Cmdlets
             var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new RemoveWorkflow(context, Log, PostProgress);
             WaitOptions wait = Wait.IsPresent || Publish.IsPresent ? WaitOptions : null;
-            if (TryRun(ct => workflow.RemoveAsync(file, wait, Publish.IsPresent, ct), FileId, out DIDeployment last) && last != null) WriteObject(last);
+            if (TryRun(ct => workflow.RemoveAsync(file, wait, Publish.IsPresent, ct), FileId, out DIFileRemoval removal) && PassThru.IsPresent) WriteObject(removal);
         }
     }
 }

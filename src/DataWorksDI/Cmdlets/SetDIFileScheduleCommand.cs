@@ -10,7 +10,7 @@ namespace DataWorksDI.Cmdlets
     /// Set-DIFileSchedule: builds the UpdateFile fields from the parameters and checks them offline; applying them (read,
     /// compare, send what differs) is Workflows.ScheduleWorkflow.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet)]
+    [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet, HelpUri = HelpLinks.Pages + "Set-DIFileSchedule.md")]
     [OutputType(typeof(DIFile))]
     public sealed class SetDIFileScheduleCommand : WorkspaceCmdlet
     {
@@ -21,7 +21,9 @@ namespace DataWorksDI.Cmdlets
         private const string WeeklySet = "Weekly";
         private const string MonthlySet = "Monthly";
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Six-field DataWorks cron: 'ss mm HH dd MM ?', e.g. '00 30 05 * * ?'.</summary>
@@ -108,6 +110,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>Upstream output names, e.g. '&lt;workspace&gt;_root'.</summary>
         [Parameter]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string[] InputList { get; set; }
 
         [Parameter]
@@ -144,6 +147,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The scheduling resource group identifier (not the DI resource group of the task).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroupIdentifier { get; set; }
 
         /// <summary>Suspend scheduling (-Stop) or resume it (-Stop:$false).</summary>
@@ -157,6 +161,7 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string FolderPath { get; set; }
 
         [Parameter]
@@ -185,6 +190,16 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         public object OutputParameters { get; set; }
 
+        /// <summary>
+        /// A whole schedule to apply, field by field: a DIFileSchedule (piped, or a file's .Schedule), a file read with
+        /// Get-DIFile -FileId (piped: its Schedule binds by property name), or either of them back from ConvertFrom-Json or
+        /// Import-Csv. The parameters given explicitly win over its fields; empty lists in it are not applied. As with every
+        /// field, only the values that differ from the file's are sent — a schedule read from the file itself sends nothing.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [DIFileScheduleTransformation]
+        public DIFileSchedule Schedule { get; set; }
+
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         protected override void ProcessRecord()
@@ -210,6 +225,11 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The fields asked for, in wire form; null after writing an error when an input is unusable (nothing is sent).</summary>
         private List<ScheduleField> BuildDesiredFields()
         {
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Name), Name, TextKind.Name), (nameof(FolderPath), FolderPath, TextKind.Path),
+                    (nameof(Owner), Owner, TextKind.Identifier), (nameof(Description), Description, TextKind.Text),
+                    (nameof(ResourceGroupIdentifier), ResourceGroupIdentifier, TextKind.Identifier))) return null;
+            foreach (string item in (InputList ?? new string[0]).Concat(OutputList ?? new string[0]))
+                if (!ArgumentBounds.TryCheck(this, FileId, ("InputList/OutputList", item, TextKind.Name))) return null;
             var fields = new List<ScheduleField>();
             void Add(string name, string value, FieldComparison comparison) => fields.Add(new ScheduleField(name, value, comparison));
 
@@ -290,7 +310,45 @@ namespace DataWorksDI.Cmdlets
             if (Bound(nameof(IgnoreParentSkipRunningProperty))) Add("IgnoreParentSkipRunningProperty", IgnoreParentSkipRunningProperty.IsPresent ? "true" : "false", FieldComparison.Boolean);
             if (Bound(nameof(InputParameters))) Add("InputParameters", JsonText(InputParameters), FieldComparison.Json);
             if (Bound(nameof(OutputParameters))) Add("OutputParameters", JsonText(OutputParameters), FieldComparison.Json);
+            if (Schedule != null) AddScheduleFields(fields, Schedule, cronGiven: cron != null, sameFile: Schedule.FileId == 0 || Schedule.FileId == FileId);
             return fields;
+        }
+
+        /// <summary>
+        /// The fields of -Schedule that no explicit parameter set (explicit ones win; a given cron brings its own CycleType).
+        /// Outputs name a node, so a schedule applied to another file (a copy) leaves that file's OutputList alone.
+        /// </summary>
+        private static void AddScheduleFields(List<ScheduleField> fields, DIFileSchedule s, bool cronGiven, bool sameFile)
+        {
+            void Take(string name, string value, FieldComparison comparison)
+            {
+                if (value != null && fields.All(f => f.WireName != name)) fields.Add(new ScheduleField(name, value, comparison));
+            }
+            string List<T>(IEnumerable<T> items) => items != null && items.Any() ? string.Join(",", items.Select(i => Convert.ToString(i, CultureInfo.InvariantCulture).Trim())) : null;
+            string Flag(bool? b) => b.HasValue ? (b.Value ? "true" : "false") : null;
+            if (!cronGiven)
+            {
+                Take("CronExpress", string.IsNullOrWhiteSpace(s.Cron) ? null : s.Cron.Trim(), FieldComparison.Text);
+                Take("CycleType", s.CycleType.HasValue ? WireEnum.ToWire(s.CycleType.Value) : null, FieldComparison.EnumText);
+            }
+            Take("RerunMode", s.RerunMode.HasValue ? WireEnum.ToWire(s.RerunMode.Value) : null, FieldComparison.EnumText);
+            Take("AutoRerunTimes", s.AutoRerunTimes?.ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
+            Take("AutoRerunIntervalMillis", s.AutoRerunInterval.HasValue ? ((long)s.AutoRerunInterval.Value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : null, FieldComparison.Number);
+            Take("DependentType", s.DependentType.HasValue ? WireEnum.ToWire(s.DependentType.Value) : null, FieldComparison.EnumText);
+            Take("DependentNodeIdList", List(s.DependentNodeId), FieldComparison.List);
+            Take("InputList", List(s.InputList), FieldComparison.List);
+            if (sameFile) Take("OutputList", List(s.OutputList), FieldComparison.List);
+            Take(ScheduleFields.ParaValue, s.ParaValue?.Trim(), FieldComparison.Words);
+            Take("SchedulerType", s.SchedulerType.HasValue ? WireEnum.ToWire(s.SchedulerType.Value) : null, FieldComparison.EnumText);
+            Take("Stop", Flag(s.Stop), FieldComparison.Boolean);
+            Take("StartEffectDate", s.StartEffectDate.HasValue ? EpochMs(s.StartEffectDate.Value) : null, FieldComparison.Number);
+            Take("EndEffectDate", s.EndEffectDate.HasValue ? EpochMs(s.EndEffectDate.Value) : null, FieldComparison.Number);
+            if (fields.All(f => f.WireName != ScheduleFields.ResourceGroupIdentifier))
+                Take(ScheduleWorkflow.ResourceGroupIdField, s.ResourceGroupId > 0 ? s.ResourceGroupId.Value.ToString(CultureInfo.InvariantCulture) : null, FieldComparison.Number);
+            Take("ApplyScheduleImmediately", Flag(s.ApplyScheduleImmediately), FieldComparison.Boolean);
+            Take("IgnoreParentSkipRunningProperty", Flag(s.IgnoreParentSkipRunningProperty), FieldComparison.Boolean);
+            Take("InputParameters", string.IsNullOrWhiteSpace(s.InputParameters) ? null : s.InputParameters, FieldComparison.Json);
+            Take("OutputParameters", string.IsNullOrWhiteSpace(s.OutputParameters) ? null : s.OutputParameters, FieldComparison.Json);
         }
 
         private CronSchedule BuildFriendlySchedule()

@@ -4,7 +4,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Set-DISyncTask: changes a batch task's content or resource group, or a real-time task's tables (Workflows.SyncTaskWorkflow.UpdateAsync).</summary>
-    [Cmdlet(VerbsCommon.Set, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet)]
+    [Cmdlet(VerbsCommon.Set, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "Set-DISyncTask.md")]
     [OutputType(typeof(DISyncTask))]
     public sealed class SetDISyncTaskCommand : WaitingCmdlet
     {
@@ -13,11 +13,14 @@ namespace DataWorksDI.Cmdlets
         private const string TableSet = "Table";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         /// <summary>Batch (default) or Realtime/Solution; binds from piped tasks and files. -Table implies Realtime.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
         /// <summary>Real-time: the reader's complete new table set (tables are added or removed by listing the new set).</summary>
@@ -36,12 +39,16 @@ namespace DataWorksDI.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroup { get; set; }
 
         [Parameter]
         public double Cu { get; set; }
 
-        /// <summary>Send the content without the offline checks (malformed JSON is still refused).</summary>
+        /// <summary>
+        /// Send the content without the offline checks and without checking the resource group and data sources against
+        /// the workspace catalogue (malformed JSON is still refused).
+        /// </summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 
@@ -49,6 +56,9 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(ResourceGroup), ResourceGroup, TextKind.Identifier))) return;
+            foreach (string table in Table ?? new string[0])
+                if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Table), table, TextKind.Name))) return;
             if (!SyncTaskInput.TryReadCu(this, Cu, FileId, out double? cu)) return;
             DITaskType type = TaskType ?? (ParameterSetName == TableSet ? DITaskType.Realtime : DITaskType.Batch);
             var task = new DISyncTask { ProjectId = projectId, FileId = FileId, TaskType = type, ResourceGroup = ResourceGroup, Cu = cu };
@@ -74,7 +84,8 @@ namespace DataWorksDI.Cmdlets
             string target = type == DITaskType.Batch ? $"sync task file {FileId} in workspace {projectId}" : $"{type.ToString().ToLowerInvariant()} task {FileId} in workspace {projectId}";
             if (!ShouldProcess(target, action)) return;
             var workflow = new SyncTaskWorkflow(context, Log, PostProgress);
-            if (TryRun(ct => workflow.UpdateAsync(task, content, WaitOptions, ct), FileId, out DISyncTask updated)) WriteObject(updated);
+            bool checkWorkspace = !SkipValidation.IsPresent, typeGiven = TaskType.HasValue;
+            if (TryRun(ct => workflow.UpdateAsync(task, content, WaitOptions, ct, checkWorkspace, typeGiven), FileId, out DISyncTask updated)) WriteObject(updated);
         }
 
         private bool ReadContent(bool skipValidation, out string content) =>

@@ -3,12 +3,14 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Submit-DIFile: SubmitFile, optionally waiting for the package (Workflows.SubmitWorkflow).</summary>
-    [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Submit-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
     public sealed class SubmitDIFileCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public long FileId { get; set; }
 
         [Parameter]
@@ -26,6 +28,7 @@ namespace DataWorksDI.Cmdlets
         {
             long projectId = ResolveProjectId();
             var context = ResolveContext();
+            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
             if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Submit (SubmitFile)")) return;
             var workflow = new SubmitWorkflow(context, Log, PostProgress);
             WaitOptions wait = Wait.IsPresent ? WaitOptions : null;

@@ -34,6 +34,15 @@ namespace DataWorksDI.Cmdlets
             {
                 cmdlet.WriteError(ErrorRecords.Create(ErrorIds.ContentFileNotFound, ex.Message, ErrorCategory.ObjectNotFound, path));
             }
+            catch (ContentFileException ex)
+            {
+                cmdlet.WriteError(ErrorRecords.Create(ex.ErrorId, "Nothing was sent: " + ex.Message,
+                    ex.ErrorId == ErrorIds.ContentFileTooLarge ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidArgument, path));
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.ContentFileNotRegular, $"Nothing was sent: -Path '{path}' could not be read: {ex.Message}", ErrorCategory.ReadError, path));
+            }
             catch (ArgumentException ex)
             {
                 cmdlet.WriteError(ErrorRecords.Create(ErrorIds.InvalidContent, ex.Message, ErrorCategory.InvalidArgument, target));

@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// Test-DISyncTaskContent: checks batch task JSON offline (TaskContentValidator), and when connected also its data
     /// sources and resource group against the workspace (read once per pipeline).
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "DISyncTaskContent", DefaultParameterSetName = ContentSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "DISyncTaskContent", DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "Test-DISyncTaskContent.md")]
     [OutputType(typeof(TaskContentValidationResult))]
     [OutputType(typeof(bool))]
     public sealed class TestDISyncTaskContentCommand : WorkspaceCmdlet
@@ -41,6 +41,7 @@ namespace DataWorksDI.Cmdlets
         /// <summary>The DI resource group the task will use; checked against the workspace when connected.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
         public string ResourceGroup { get; set; }
 
         /// <summary>Skip the workspace checks (data sources, resource group) even when connected.</summary>
@@ -58,8 +59,7 @@ namespace DataWorksDI.Cmdlets
                 ThrowTerminatingError(ErrorRecords.Create(ErrorIds.ConflictingParameters,
                     "Give either -ParaValue or -Parameter, not both: they describe the same assignments.", ErrorCategory.InvalidArgument, null));
             }
-            // A file piped in (Get-DIFile) is checked by its content.
-            object content = Content is PSObject wrapped && wrapped.BaseObject is Models.DIFile pipedFile ? pipedFile.Content : Content;
+            object content = ContentOf(Content);
             string json = string.Empty;
             if ((ParameterSetName == PathSet || content != null) &&
                 !SyncTaskInput.TryReadText(this, ParameterSetName == PathSet ? null : content, ParameterSetName == PathSet ? Path : null, Content, out json)) return;
@@ -84,6 +84,19 @@ namespace DataWorksDI.Cmdlets
 
             if (Quiet.IsPresent) WriteObject(result.IsValid);
             else WriteObject(result);
+        }
+
+        /// <summary>
+        /// A file piped in is checked by its content: a DIFile from Get-DIFile, or the same file as Import-Csv or
+        /// ConvertFrom-Json give it (an object with a Content property, which task JSON never has at its top level).
+        /// </summary>
+        private static object ContentOf(object piped)
+        {
+            if (!(piped is PSObject wrapped)) return piped;
+            if (wrapped.BaseObject is Models.DIFile file) return file.Content;
+            if (wrapped.BaseObject is PSCustomObject && wrapped.Properties["Content"] is PSPropertyInfo property && wrapped.Properties["steps"] == null)
+                return property.Value;
+            return piped;
         }
 
         /// <summary>The workspace's data sources and DI resource groups, read once per pipeline when a context exists.</summary>

@@ -5,10 +5,16 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Base of cmdlets that act inside one workspace: adds -ProjectId, which overrides the context's workspace.</summary>
     public abstract class WorkspaceCmdlet : DataWorksApiCmdlet
     {
-        /// <summary>The workspace id. Defaults to the workspace of the context; binds from pipeline objects' ProjectId.</summary>
+        /// <summary>
+        /// The workspace id. Defaults to the workspace of the context; binds from pipeline objects' ProjectId. A Get-
+        /// cmdlet that lists overrides it so that it binds from the pipeline only in its by-id set: a piped object must
+        /// never be able to select a listing (docs/ARCHITECTURE.md, "Pipeline binding").
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
         [ValidateRange(1, long.MaxValue)]
-        public long ProjectId { get; set; }
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
+        public virtual long ProjectId { get; set; }
 
         /// <summary>The workspace for the current item: -ProjectId (or the piped object's), else the context's.</summary>
         internal long ResolveProjectId()

@@ -11,6 +11,7 @@ namespace DataWorksDI.Errors
         // No usable context, workspace or endpoint (terminating: nothing can be called).
         public const string NoContext = "DataWorksDI.NoContext";
         public const string NoRegion = "DataWorksDI.NoRegion";
+        public const string UnknownRegion = "DataWorksDI.UnknownRegion";
         public const string NoWorkspace = "DataWorksDI.NoWorkspace";
         public const string InvalidEndpoint = "DataWorksDI.InvalidEndpoint";
 
@@ -22,7 +23,8 @@ namespace DataWorksDI.Errors
         public const string ReservedParameterName = "DataWorksDI.ReservedParameterName";
 
         // Arguments refused before a call.
-        public const string UnknownAction = "DataWorksDI.UnknownAction";
+        /// <summary>Invoke-DIApi -Action is not an OpenAPI action name (letters and digits, starting with a letter).</summary>
+        public const string InvalidActionName = "DataWorksDI.InvalidActionName";
         public const string UnknownTimeZone = "DataWorksDI.UnknownTimeZone";
         public const string ConflictingParameters = "DataWorksDI.ConflictingParameters";
         public const string NothingToChange = "DataWorksDI.NothingToChange";
@@ -31,12 +33,21 @@ namespace DataWorksDI.Errors
         public const string NotARealtimeTask = "DataWorksDI.NotARealtimeTask";
         public const string StartParamForSolution = "DataWorksDI.StartParamForSolution";
         public const string ContentFileNotFound = "DataWorksDI.ContentFileNotFound";
+
+        /// <summary>-Path is a directory, a device, a FIFO or an empty file: nothing to read as task JSON.</summary>
+        public const string ContentFileNotRegular = "DataWorksDI.ContentFileNotRegular";
+
+        /// <summary>-Path is larger than the module reads (TaskContentInput.MaxFileBytes).</summary>
+        public const string ContentFileTooLarge = "DataWorksDI.ContentFileTooLarge";
+
+        /// <summary>A name, path or text argument holds a control character (NUL, CR/LF, other C0) where none is allowed.</summary>
+        public const string ControlCharacter = "DataWorksDI.ControlCharacter";
+
+        /// <summary>A name, path or text argument is longer than its limit (docs/validation-rules.md, "Argument bounds").</summary>
+        public const string ValueTooLong = "DataWorksDI.ValueTooLong";
         public const string InvalidSchedule = "DataWorksDI.InvalidSchedule";
         public const string InvalidRerunInterval = "DataWorksDI.InvalidRerunInterval";
         public const string InvalidEffectDates = "DataWorksDI.InvalidEffectDates";
-
-        /// <summary>A piped object without a DeploymentId reached Get-DIDeployment: a record never widens into a listing.</summary>
-        public const string NoDeploymentId = "DataWorksDI.NoDeploymentId";
 
         // Offline validation: the id is the prefix, a dot and the first finding's code (docs/validation-rules.md).
         public const string InvalidContent = "DataWorksDI.InvalidContent";
@@ -66,6 +77,19 @@ namespace DataWorksDI.Errors
 
         /// <summary>A plan object piped to Sync-DITaskDefinition that no longer matches a definition.</summary>
         public const string PlanOutOfDate = "DataWorksDI.PlanOutOfDate";
+
+        // A name that matches nothing (as Get-Item's ItemNotFound).
+        /// <summary>Get-DIFile -Name without wildcards found no file of that name.</summary>
+        public const string FileNotFound = "DataWorksDI.FileNotFound";
+
+        // Names the workspace catalogue does not know, refused before anything is sent (Workflows.WorkspaceChecks), and the
+        // service's refusals of the same mistakes (DI.Status.Fail with "ResourceGroup:[…] is invalid.", "Invalid path: …").
+        public const string UnknownFolder = "DataWorksDI.UnknownFolder";
+        public const string NotADataIntegrationFolder = "DataWorksDI.NotADataIntegrationFolder";
+        public const string UnknownResourceGroup = "DataWorksDI.UnknownResourceGroup";
+        public const string StoppedResourceGroup = "DataWorksDI.StoppedResourceGroup";
+        public const string InvalidResourceGroup = "DataWorksDI.InvalidResourceGroup";
+        public const string InvalidFolder = "DataWorksDI.InvalidFolder";
 
         // What the workspace makes impossible.
         public const string NoResourceGroup = "DataWorksDI.NoResourceGroup";

@@ -6,7 +6,9 @@ namespace DataWorksDI.Internal
 {
     /// <summary>
     /// Lets an enum parameter accept Alibaba's documented spelling (DAY, NOT_DAY, FAILURE_ALLOWED, USER_DEFINE) as well
-    /// as the PowerShell-style name; anything else fails binding with a message listing both spellings.
+    /// as the PowerShell-style name, and the number ConvertTo-Json writes for an enum (or that number as text, as
+    /// Import-Csv gives it back); anything else fails binding with a message listing the spellings. A blank string is
+    /// null (an empty CSV cell), which a nullable parameter reads as not given.
     /// </summary>
     public sealed class EnumSpellingTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -18,18 +20,22 @@ namespace DataWorksDI.Internal
         {
             object value = inputData is PSObject p ? p.BaseObject : inputData;
             if (value == null || _enumType.IsInstanceOfType(value)) return inputData;
-            if (value is string s)
+            // An empty cell (Import-Csv of an object whose property was null) means "not given", as the null it was.
+            if (value is string blank && string.IsNullOrWhiteSpace(blank)) return null;
+            object member = ObjectForms.ToEnum(_enumType, value);
+            if (member != null) return member;
+            if (value is string || value is IConvertible)
             {
-                if (WireEnum.TryParse(_enumType, s, out object member)) return member;
                 throw new ArgumentTransformationMetadataException(
-                    $"'{s}' is not a valid value. Use one of: {string.Join(", ", WireEnum.SpellingsOf(_enumType))}.");
+                    $"'{value}' is not a valid value. Use one of: {string.Join(", ", WireEnum.SpellingsOf(_enumType))}.");
             }
             return inputData;
         }
     }
 
     /// <summary>
-    /// Reads a TimeSpan parameter safely: a TimeSpan or "hh:mm:ss" as such, and a bare number in the stated unit
+    /// Reads a TimeSpan parameter safely: a TimeSpan, "hh:mm:ss", an ISO 8601 duration ("PT2M"), the object
+    /// ConvertTo-Json writes for a TimeSpan (back from ConvertFrom-Json), and a bare number in the stated unit
     /// (PowerShell would otherwise read 30 as 30 ticks).
     /// </summary>
     public sealed class TimeSpanTransformationAttribute : ArgumentTransformationAttribute
@@ -41,26 +47,37 @@ namespace DataWorksDI.Internal
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            object value = inputData is PSObject p ? p.BaseObject : inputData;
-            switch (value)
-            {
-                case null:
-                case TimeSpan _:
-                    return value;
-                case string s when TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out TimeSpan parsed) && s.Contains(":"):
-                    return parsed;
-                case string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double n):
-                    return FromNumber(n);
-                case int i: return FromNumber(i);
-                case long l: return FromNumber(l);
-                case double d: return FromNumber(d);
-                case decimal m: return FromNumber((double)m);
-                default:
-                    throw new ArgumentTransformationMetadataException($"'{value}' is not a time span. Give a TimeSpan, 'hh:mm:ss', or a number of {_unit.ToLowerInvariant()}.");
-            }
+            object value = inputData is PSObject p && !(p.BaseObject is PSCustomObject) ? p.BaseObject : inputData;
+            if (value == null) return null;
+            TimeSpan? read = ObjectForms.ToTimeSpan(value, FromNumber);
+            if (read.HasValue) return read.Value;
+            throw new ArgumentTransformationMetadataException($"'{value}' is not a time span. Give a TimeSpan, 'hh:mm:ss', or a number of {_unit.ToLowerInvariant()}.");
         }
 
         private TimeSpan FromNumber(double n) => _unit == "Minutes" ? TimeSpan.FromMinutes(n) : TimeSpan.FromSeconds(n);
+    }
+
+    /// <summary>
+    /// Reads Set-DIFileSchedule's -Schedule from whatever carries a schedule: a DIFileSchedule, a DIFile (its Schedule),
+    /// either of them back from ConvertFrom-Json or Import-Csv (a file's Schedule column holds the JSON text the schedule's
+    /// ToString() writes), or a hashtable. A value that carries no schedule is passed on unchanged for the binder to refuse
+    /// quietly, so a piped object without one (a task just created, a listed file) binds its other properties and leaves
+    /// -Schedule unbound; a schedule with an unreadable field fails binding with a message naming the field.
+    /// </summary>
+    public sealed class DIFileScheduleTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            if (inputData == null) return null;
+            try
+            {
+                return (object)ObjectForms.ToSchedule(inputData) ?? inputData;
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentTransformationMetadataException(ex.Message, ex);
+            }
+        }
     }
 
     /// <summary>Refuses a zero or negative TimeSpan at binding time.</summary>

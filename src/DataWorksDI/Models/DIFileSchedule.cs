@@ -1,8 +1,17 @@
 namespace DataWorksDI.Models
 {
-    /// <summary>A file's scheduling properties (GetFile NodeConfiguration), in PowerShell types.</summary>
+    /// <summary>
+    /// A file's scheduling properties (GetFile NodeConfiguration), in PowerShell types. Carries its file's ProjectId and
+    /// FileId, so it pipes into Set-DIFileSchedule on its own (as -Schedule) and is applied there field by field.
+    /// </summary>
     public sealed class DIFileSchedule
     {
+        /// <summary>The workspace of the file this schedule belongs to (binds Set-DIFileSchedule's -ProjectId).</summary>
+        public long ProjectId { get; set; }
+
+        /// <summary>The file this schedule belongs to (binds Set-DIFileSchedule's -FileId).</summary>
+        public long FileId { get; set; }
+
         public string Cron { get; set; }
         public DICycleType? CycleType { get; set; }
         public DIRerunMode? RerunMode { get; set; }
@@ -28,6 +37,10 @@ namespace DataWorksDI.Models
         public string InputParameters { get; set; }
         public string OutputParameters { get; set; }
 
-        public override string ToString() => $"{Cron} ({CycleType})";
+        /// <summary>
+        /// The schedule as compact JSON (enum names, "hh:mm:ss", ISO 8601 dates): the form Export-Csv writes in a file's
+        /// Schedule column, which Set-DIFileSchedule -Schedule reads back.
+        /// </summary>
+        public override string ToString() => ObjectForms.ToJson(this);
     }
 }

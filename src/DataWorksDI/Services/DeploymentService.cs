@@ -13,7 +13,36 @@ namespace DataWorksDI.Services
             JObject body = await Call(request, ct).ConfigureAwait(false);
             DIDeployment read = Parse(projectId, deploymentId, body);
             if (read.FileId == 0) read.FileId = knownFileId;
+            var catalog = new CatalogService(Context, Log);
+            CatalogService.KnownDeployment known = catalog.TryKnownDeployment(projectId, deploymentId);
+            if (known != null)
+            {
+                if (read.FileId == 0) read.FileId = known.FileId;
+                read.Kind = known.Kind;
+            }
+            catalog.RememberDeployment(read);
             return read;
+        }
+
+        /// <summary>
+        /// A listed package with its file (ListDeployments does not say which file a package is for): from what this
+        /// context already knows, else one GetDeployment (its DeployedItems), remembered. A package that cannot be read is
+        /// returned as listed (said in -Verbose).
+        /// </summary>
+        public async Task<DIDeployment> CompleteAsync(DIDeployment listed, CancellationToken ct)
+        {
+            if (listed.FileId != 0) return listed;
+            try
+            {
+                DIDeployment read = await GetAsync(listed.ProjectId, listed.DeploymentId, 0, ct).ConfigureAwait(false);
+                read.Name = read.Name ?? listed.Name;
+                return read;
+            }
+            catch (DataWorksServiceException ex) when (!ex.IsThrottling)
+            {
+                Log.Verbose($"Deployment {listed.DeploymentId} could not be read ({ex.Code}); it is shown as listed, without its file.");
+                return listed;
+            }
         }
 
         /// <summary>ListDeployments, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
@@ -26,9 +55,10 @@ namespace DataWorksDI.Services
             var list = new List<DIDeployment>();
             if (data?["Deployments"] is JArray arr)
             {
+                var catalog = new CatalogService(Context, Log);
                 foreach (JToken d in arr)
                 {
-                    list.Add(new DIDeployment
+                    var listed = new DIDeployment
                     {
                         ProjectId = projectId,
                         DeploymentId = Json.Long(d, "Id") ?? 0,
@@ -38,9 +68,16 @@ namespace DataWorksDI.Services
                         HandlerId = Json.Str(d, "Executor"),
                         CreateTime = Json.EpochMs(d, "CreateTime"),
                         ExecuteTime = Json.EpochMs(d, "ExecuteTime"),
-                        ErrorMessage = Json.Str(d, "ErrorMessage"),
+                        ErrorMessage = Redactor.Redact(Json.Str(d, "ErrorMessage")),
                         RequestId = Json.Str(body, "RequestId"),
-                    });
+                    };
+                    CatalogService.KnownDeployment known = catalog.TryKnownDeployment(projectId, listed.DeploymentId);
+                    if (known != null)
+                    {
+                        listed.FileId = known.FileId;
+                        listed.Kind = known.Kind;
+                    }
+                    list.Add(listed);
                 }
             }
             return new Page<DIDeployment>(list, Json.Long(data, "TotalCount") ?? 0);
@@ -59,7 +96,7 @@ namespace DataWorksDI.Services
                 Check = WireEnum.FromCode<DIDeploymentCheck>(Json.Int(d, "CheckingStatus")) ?? DIDeploymentCheck.None,
                 FromEnvironment = WireEnum.FromCode<DIEnvironment>(Json.Int(d, "FromEnvironment")),
                 ToEnvironment = WireEnum.FromCode<DIEnvironment>(Json.Int(d, "ToEnvironment")),
-                ErrorMessage = Json.Str(d, "ErrorMessage"),
+                ErrorMessage = Redactor.Redact(Json.Str(d, "ErrorMessage")),
                 CreatorId = Json.Str(d, "CreatorId"),
                 HandlerId = Json.Str(d, "HandlerId"),
                 CreateTime = Json.EpochMs(d, "CreateTime"),

@@ -9,6 +9,18 @@ namespace DataWorksDI.Services
         public async Task<DIFile> GetAsync(long projectId, long fileId, CancellationToken ct) =>
             (await GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false)).File;
 
+        /// <summary>
+        /// GetFile with the file's folder path filled in: GetFile gives only the folder's id, so the path comes from the
+        /// workspace catalogue (the files it listed, else GetFolder once per folder id and context).
+        /// </summary>
+        public async Task<DIFile> GetWithFolderPathAsync(long projectId, long fileId, CancellationToken ct)
+        {
+            DIFile file = await GetAsync(projectId, fileId, ct).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(file.FolderPath) && !string.IsNullOrEmpty(file.FolderId))
+                file.FolderPath = await new CatalogService(Context, Log).FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false);
+            return file;
+        }
+
         /// <summary>Batch or Realtime from the file's type code (one GetFile); null for other files.</summary>
         public async Task<DITaskType?> GetTaskTypeAsync(long projectId, long fileId, CancellationToken ct)
         {
@@ -124,11 +136,11 @@ namespace DataWorksDI.Services
             return id.HasValue && id.Value > 0 ? NewDeployment(projectId, fileId, id, DIDeploymentKind.Delete, body) : null;
         }
 
-        private static DIDeployment NewDeployment(long projectId, long fileId, long? deploymentId, DIDeploymentKind kind, JObject body)
+        private DIDeployment NewDeployment(long projectId, long fileId, long? deploymentId, DIDeploymentKind kind, JObject body)
         {
             if (!deploymentId.HasValue)
                 throw new DataWorksServiceException(kind + "File", "InvalidResponse", "the response carried no deployment id", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
-            return new DIDeployment
+            var created = new DIDeployment
             {
                 ProjectId = projectId,
                 FileId = fileId,
@@ -137,6 +149,9 @@ namespace DataWorksDI.Services
                 Status = DIDeploymentStatus.Pending,
                 RequestId = Json.Str(body, "RequestId"),
             };
+            // Read back later (Get-DIDeployment, a listing), the package keeps its file and kind.
+            new CatalogService(Context, Log).RememberDeployment(created);
+            return created;
         }
 
         private async Task<(JArray Versions, long Total)> VersionPageAsync(long projectId, long fileId, int page, int pageSize, CancellationToken ct)
@@ -149,7 +164,7 @@ namespace DataWorksDI.Services
         internal static DIFile ParseFile(long projectId, JToken f, JToken node)
         {
             if (f == null) throw new DataWorksServiceException("GetFile", "InvalidResponse", "the response carried no file", null, System.Net.HttpStatusCode.OK);
-            return new DIFile
+            var file = new DIFile
             {
                 ProjectId = projectId,
                 FileId = Json.Long(f, "FileId") ?? 0,
@@ -173,6 +188,13 @@ namespace DataWorksDI.Services
                 ConnectionName = Json.Str(f, "ConnectionName"),
                 Schedule = node == null || node.Type == JTokenType.Null ? null : ParseSchedule(node),
             };
+            if (file.Schedule != null)
+            {
+                // The schedule knows its file, so it pipes into Set-DIFileSchedule on its own.
+                file.Schedule.ProjectId = projectId;
+                file.Schedule.FileId = file.FileId;
+            }
+            return file;
         }
 
         internal static DIFileSchedule ParseSchedule(JToken node)

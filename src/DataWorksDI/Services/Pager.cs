@@ -41,12 +41,20 @@ namespace DataWorksDI.Services
         /// <summary>Pages fetched so far.</summary>
         public int PagesRead => _nextPage - 1;
 
+        /// <summary>Items fetched so far.</summary>
+        public long ItemsRead { get; private set; }
+
+        /// <summary>The total the service reported with the last page; null before the first.</summary>
+        public long? TotalCount { get; private set; }
+
         /// <summary>Fetches the next page (one call). Call only while <see cref="HasMore"/>.</summary>
         public async Task<IReadOnlyList<T>> NextAsync(CancellationToken ct)
         {
             if (!HasMore) throw new InvalidOperationException("The listing has no more pages.");
             int number = _nextPage++;
             Page<T> page = await _fetch(number, PageSize, ct).ConfigureAwait(false);
+            ItemsRead += page.Items.Count;
+            TotalCount = page.TotalCount;
             if (page.Items.Count == 0 || (long)number * PageSize >= page.TotalCount) HasMore = false;
             return page.Items;
         }

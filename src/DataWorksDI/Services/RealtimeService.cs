@@ -115,7 +115,7 @@ namespace DataWorksDI.Services
                 Name = Json.Str(data, "Name"),
                 RawStatus = raw,
                 Status = WireEnum.Parse<DIInstanceStatus>(raw) ?? DIInstanceStatus.Unknown,
-                Message = Json.Str(data, "Message"),
+                Message = Redactor.Redact(Json.Str(data, "Message")),
                 SolutionInfo = ScheduleFields.JsonOrNull(data?["SolutionInfo"]),
                 RequestId = Json.Str(body, "RequestId"),
             };

@@ -95,7 +95,7 @@ namespace DataWorksDI.Services
                     try
                     {
                         JToken cur = current.Type == JTokenType.String ? JToken.Parse((string)current) : current;
-                        return JToken.DeepEquals(cur, JToken.Parse(desired));
+                        return SameJson(JToken.Parse(desired), cur);
                     }
                     catch (JsonException)
                     {
@@ -105,6 +105,52 @@ namespace DataWorksDI.Services
                     return false;
             }
         }
+
+        /// <summary>
+        /// Whether GetFile's value already is what UpdateFile would be sent, compared as DataWorks normalises it: a scalar by
+        /// its text (GetFile returns OutputParameters[].Type as "1" for the 1 that was sent; true as "true"), an object by
+        /// the properties that were asked for (GetFile adds others, such as Description), an array of parameters by
+        /// ParameterName whatever the order (else element by element).
+        /// </summary>
+        internal static bool SameJson(JToken desired, JToken current)
+        {
+            if (desired == null || desired.Type == JTokenType.Null) return current == null || current.Type == JTokenType.Null;
+            if (current == null || current.Type == JTokenType.Null) return false;
+            if (desired is JArray wantArray)
+            {
+                if (!(current is JArray curArray) || wantArray.Count != curArray.Count) return false;
+                bool byName = wantArray.All(e => e is JObject o && o["ParameterName"] != null) && curArray.All(e => e is JObject o && o["ParameterName"] != null);
+                if (!byName) return wantArray.Zip(curArray, SameJson).All(same => same);
+                var byParameter = curArray.Cast<JObject>().GroupBy(o => ScalarText(o["ParameterName"]) ?? string.Empty).ToDictionary(g => g.Key, g => g.ToList());
+                foreach (JObject want in wantArray.Cast<JObject>())
+                {
+                    if (!byParameter.TryGetValue(ScalarText(want["ParameterName"]) ?? string.Empty, out List<JObject> candidates)) return false;
+                    JObject match = candidates.FirstOrDefault(c => SameJson(want, c));
+                    if (match == null) return false;
+                    candidates.Remove(match);
+                }
+                return true;
+            }
+            if (desired is JObject wantObject)
+            {
+                if (!(current is JObject curObject)) return false;
+                foreach (JProperty p in wantObject.Properties())
+                {
+                    JToken other = curObject.GetValue(p.Name, StringComparison.OrdinalIgnoreCase);
+                    if (!SameJson(p.Value, other)) return false;
+                }
+                return true;
+            }
+            if (current is JContainer) return false;
+            return string.Equals(ScalarText(desired), ScalarText(current), StringComparison.Ordinal);
+        }
+
+        private static string ScalarText(JToken t) =>
+            t == null || t.Type == JTokenType.Null ? null
+            : t.Type == JTokenType.Boolean ? ((bool)t ? "true" : "false")
+            : t.Type == JTokenType.String ? (string)t
+            : t.Type == JTokenType.Float ? ((double)t).ToString("R", CultureInfo.InvariantCulture)
+            : t.ToString(Formatting.None);
 
         private static string Text(JToken t) => t.Type == JTokenType.String ? (string)t : t.ToString(Formatting.None);
 

@@ -10,7 +10,9 @@ namespace DataWorksDI.Services
     {
         /// <summary>Why a CU value is refused (serverless groups take a positive multiple of 0.5), or null when it is fine.</summary>
         internal static string CuProblem(double? cu) =>
-            cu.HasValue && (cu.Value <= 0 || System.Math.Abs(cu.Value * 2 - System.Math.Round(cu.Value * 2)) > 1e-9)
+            cu.HasValue && (double.IsNaN(cu.Value) || double.IsInfinity(cu.Value))
+                ? $"-Cu {cu.Value.ToString(CultureInfo.InvariantCulture)} is not a number of CUs: give a positive multiple of 0.5 (0.5, 1, 1.5, …)."
+            : cu.HasValue && (cu.Value <= 0 || System.Math.Abs(cu.Value * 2 - System.Math.Round(cu.Value * 2)) > 1e-9)
                 ? $"-Cu {cu.Value.ToString(CultureInfo.InvariantCulture)} is not allowed: serverless resource groups take a positive multiple of 0.5 CU (0.5, 1, 1.5, …)."
                 : null;
 

@@ -23,6 +23,29 @@ namespace DataWorksDI.Services
             return ws;
         }
 
+        /// <summary>
+        /// A listed workspace with its mode: ListProjects does not give one (ProjectMode is GetProject's), and the mode is
+        /// never guessed, so it comes from this context's cache or one GetProject per workspace (remembered: the mode does
+        /// not change). A workspace that cannot be read keeps Mode Unknown (said in -Verbose).
+        /// </summary>
+        public async Task<DIWorkspace> CompleteAsync(DIWorkspace listed, CancellationToken ct)
+        {
+            if (listed.Mode != DIWorkspaceMode.Unknown || listed.ProjectId <= 0) return listed;
+            try
+            {
+                DIWorkspace read = await GetCachedAsync(listed.ProjectId, ct).ConfigureAwait(false);
+                listed.Mode = read.Mode;
+                listed.EnvTypes = listed.EnvTypes == null || listed.EnvTypes.Length == 0 ? read.EnvTypes : listed.EnvTypes;
+                listed.DefaultDIResourceGroup = listed.DefaultDIResourceGroup ?? read.DefaultDIResourceGroup;
+                return listed;
+            }
+            catch (DataWorksServiceException ex)
+            {
+                Log.Verbose($"Workspace {listed.ProjectId} could not be read ({ex.Code}); its mode is shown as Unknown.");
+                return listed;
+            }
+        }
+
         /// <summary>ListProjects, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
         public Pager<DIWorkspace> List(int pageSize) => new Pager<DIWorkspace>(pageSize, async (page, size, ct) =>
         {

@@ -1,5 +1,6 @@
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
+using DataWorksDI.Validation;
 
 namespace DataWorksDI.Session
 {
@@ -21,6 +22,8 @@ namespace DataWorksDI.Session
         public static async Task<(DIContext Context, IReadOnlyList<string> Notes)> ConnectAsync(ContextSettings requested, string profileName, CancellationToken ct)
         {
             ContextSettings settings = requested.Copy();
+            // A misspelt -Region is refused before any credential source is looked at.
+            if (settings.Endpoint == null) RequireKnownRegion(settings.Region);
             var notes = new List<string>();
             if (settings.Credentials == null)
             {
@@ -40,6 +43,7 @@ namespace DataWorksDI.Session
                     ErrorCategory.InvalidArgument);
             }
             settings.EndpointIsExplicit = settings.Endpoint != null;
+            if (!settings.EndpointIsExplicit) RequireKnownRegion(settings.Region);
             settings.Endpoint = ResolveEndpoint(settings.Region, settings.Endpoint, settings.UseVpcEndpoint);
             return (Create(settings), notes);
         }
@@ -65,6 +69,7 @@ namespace DataWorksDI.Session
             }
             else if (!string.IsNullOrEmpty(effectiveRegion))
             {
+                RequireKnownRegion(effectiveRegion);
                 settings.Endpoint = ResolveEndpoint(effectiveRegion, null, settings.UseVpcEndpoint);
                 note?.Invoke($"Region for this call: {effectiveRegion} ({settings.Endpoint}).");
             }
@@ -76,6 +81,25 @@ namespace DataWorksDI.Session
             }
             settings.Region = effectiveRegion;
             return Create(settings);
+        }
+
+        /// <summary>
+        /// A region that decides the endpoint must be one DataWorks serves (Client.DataWorksEndpoints.KnownRegions): a
+        /// misspelt one is refused with the closest known regions instead of calling a host that does not exist.
+        /// </summary>
+        internal static void RequireKnownRegion(string region)
+        {
+            if (string.IsNullOrEmpty(region) || DataWorksEndpoints.IsKnownRegion(region)) return;
+            IReadOnlyList<string> closest = ClosestMatches.Find(region, DataWorksEndpoints.KnownRegions);
+            string didYouMean = ClosestMatches.DidYouMean(closest);
+            throw new DataWorksOperationException(ErrorIds.UnknownRegion,
+                $"'{region}' is not a region DataWorks serves" + (didYouMean == null ? $" (the regions: {string.Join(", ", DataWorksEndpoints.KnownRegions)})." : $"; {didYouMean}"),
+                ErrorCategory.InvalidArgument)
+            {
+                Target = region,
+                RecommendedAction = (closest.Count > 0 ? $"Use -Region {closest[0]} (press Tab after -Region for the list). " : "Press Tab after -Region for the list. ")
+                    + $"If DataWorks serves '{region}' and this module does not know it yet, give the endpoint instead: -Endpoint https://dataworks.{region}.aliyuncs.com.",
+            };
         }
 
         public static DataWorksOperationException NoContext() =>

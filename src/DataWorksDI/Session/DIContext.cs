@@ -13,6 +13,7 @@ namespace DataWorksDI.Session
         private readonly object _gate = new object();
         private DataWorksClient _client;
         private WorkspaceInfoCache _workspaces;
+        private CatalogCache _catalog;
 
         internal DIContext(ContextSettings settings)
         {
@@ -76,6 +77,15 @@ namespace DataWorksDI.Session
             get
             {
                 lock (_gate) return _workspaces ?? (_workspaces = new WorkspaceInfoCache());
+            }
+        }
+
+        /// <summary>The workspace catalogue read through this context (Services.CatalogService), each list once.</summary>
+        internal CatalogCache Catalog
+        {
+            get
+            {
+                lock (_gate) return _catalog ?? (_catalog = new CatalogCache());
             }
         }
 

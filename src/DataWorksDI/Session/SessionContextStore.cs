@@ -1,55 +1,100 @@
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+using DataWorksDI.Client.Credentials;
 
 namespace DataWorksDI.Session
 {
     /// <summary>
-    /// The current context of each runspace, held in memory only. Keyed by runspace so that parallel runbooks (thread
-    /// jobs, ForEach-Object -Parallel, separate runspaces in one process) never see each other's context, and nothing is
-    /// written to disk.
+    /// The session context of a runspace, held in memory only, in a global variable of the runspace's session state
+    /// (<see cref="VariableName"/>). Session state is what PowerShell resets when it hands a pooled runspace to the next
+    /// item (ForEach-Object -Parallel, a RunspacePool: Runspace.ResetRunspaceState clears the global variables), so an
+    /// item that has not connected in its own session never finds a context another item left — which a table keyed by
+    /// the runspace object did. Separate runspaces (thread jobs, parallel runbooks) never see each other's context, and
+    /// nothing is written to disk. Read and written only on the pipeline thread, through the cmdlet's own SessionState.
     /// </summary>
     internal static class SessionContextStore
     {
-        private sealed class Holder
+        /// <summary>The global variable that holds the session context ($global:DataWorksDISession).</summary>
+        public const string VariableName = "DataWorksDISession";
+
+        private const string Qualified = "global:" + VariableName;
+
+        /// <summary>What the variable holds: the context and the profiles resolved with -ProfileName in this session.</summary>
+        internal sealed class Holder
         {
             public DIContext Context;
 
-            /// <summary>Credential providers of profiles used with -ProfileName in this runspace, so their temporary credentials are reused.</summary>
-            public readonly System.Collections.Concurrent.ConcurrentDictionary<string, Client.Credentials.CredentialResolution> Profiles =
-                new System.Collections.Concurrent.ConcurrentDictionary<string, Client.Credentials.CredentialResolution>(System.StringComparer.Ordinal);
+            /// <summary>Credential providers of profiles used with -ProfileName in this session, so their temporary credentials are reused.</summary>
+            public readonly ConcurrentDictionary<string, CredentialResolution> Profiles =
+                new ConcurrentDictionary<string, CredentialResolution>(StringComparer.Ordinal);
+
+            public override string ToString() =>
+                Context == null ? "DataWorksDI: no session context" : "DataWorksDI session context: " + Context + " (Get-DIContext shows it)";
         }
 
-        private static readonly ConditionalWeakTable<Runspace, Holder> Contexts = new ConditionalWeakTable<Runspace, Holder>();
+        private static Holder Find(SessionState state) => Find(state?.PSVariable);
 
-        public static DIContext Get()
+        private static Holder Find(PSVariableIntrinsics variables)
         {
-            Runspace runspace = Runspace.DefaultRunspace;
-            if (runspace == null) return null;
-            return Contexts.TryGetValue(runspace, out Holder h) ? h.Context : null;
+            object value = variables?.GetValue(Qualified);
+            return (value is PSObject p ? p.BaseObject : value) as Holder;
         }
 
-        public static void Set(DIContext context)
+        /// <summary>
+        /// The session state of the runspace this thread runs (Runspace.DefaultRunspace), for an argument completer, which
+        /// is not given the cmdlet's SessionState: completion runs on that runspace's pipeline thread. Null when there is none.
+        /// </summary>
+        private static PSVariableIntrinsics CurrentRunspaceVariables()
         {
-            Runspace runspace = Runspace.DefaultRunspace;
-            if (runspace == null) return;
-            Holder holder = Contexts.GetValue(runspace, _ => new Holder());
-            holder.Context = context;
-            if (context == null) holder.Profiles.Clear();
+            try
+            {
+                return System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy?.PSVariable;
+            }
+            catch (PSInvalidOperationException)
+            {
+                return null;
+            }
         }
 
-        /// <summary>The cached resolution of a profile named with -ProfileName in this runspace, if any.</summary>
-        public static Client.Credentials.CredentialResolution GetProfile(string name)
+        /// <summary>The context of the session whose command line is being completed (see <see cref="CurrentRunspaceVariables"/>).</summary>
+        public static DIContext GetForCompletion() => Find(CurrentRunspaceVariables())?.Context;
+
+        /// <summary>The cached resolution of a profile in the session whose command line is being completed.</summary>
+        public static CredentialResolution GetProfileForCompletion(string name)
         {
-            Runspace runspace = Runspace.DefaultRunspace;
-            if (runspace == null || !Contexts.TryGetValue(runspace, out Holder h)) return null;
-            return h.Profiles.TryGetValue(name, out var r) ? r : null;
+            Holder holder = Find(CurrentRunspaceVariables());
+            return holder != null && holder.Profiles.TryGetValue(name, out CredentialResolution r) ? r : null;
         }
 
-        public static void SetProfile(string name, Client.Credentials.CredentialResolution resolution)
+        private static Holder FindOrCreate(SessionState state)
         {
-            Runspace runspace = Runspace.DefaultRunspace;
-            if (runspace == null) return;
-            Contexts.GetValue(runspace, _ => new Holder()).Profiles[name] = resolution;
+            Holder holder = Find(state);
+            if (holder != null) return holder;
+            holder = new Holder();
+            state.PSVariable.Set(Qualified, holder);
+            return holder;
         }
+
+        public static DIContext Get(SessionState state) => Find(state)?.Context;
+
+        /// <summary>Sets the session's context; null clears it and forgets the profiles cached by -ProfileName.</summary>
+        public static void Set(SessionState state, DIContext context)
+        {
+            if (context == null)
+            {
+                if (Find(state) != null) state.PSVariable.Remove(Qualified);
+                return;
+            }
+            FindOrCreate(state).Context = context;
+        }
+
+        /// <summary>The cached resolution of a profile named with -ProfileName in this session, if any.</summary>
+        public static CredentialResolution GetProfile(SessionState state, string name)
+        {
+            Holder holder = Find(state);
+            return holder != null && holder.Profiles.TryGetValue(name, out CredentialResolution r) ? r : null;
+        }
+
+        public static void SetProfile(SessionState state, string name, CredentialResolution resolution) =>
+            FindOrCreate(state).Profiles[name] = resolution;
     }
 }

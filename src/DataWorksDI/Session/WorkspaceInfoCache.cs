@@ -9,6 +9,10 @@ namespace DataWorksDI.Session
 
         public bool TryGet(long projectId, out Models.DIWorkspace workspace) => _byId.TryGetValue(projectId, out workspace);
 
+        public void Forget(long projectId) => _byId.TryRemove(projectId, out _);
+
+        public void Clear() => _byId.Clear();
+
         public void Remember(Models.DIWorkspace workspace)
         {
             if (workspace != null) _byId[workspace.ProjectId] = workspace;

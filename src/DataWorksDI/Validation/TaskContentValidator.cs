@@ -487,7 +487,9 @@ namespace DataWorksDI.Validation
                 ExpectType(p, "where", label, "\"where\": \"id > 0\" (an SQL condition as a string, \"\" for none)", JTokenType.String);
                 ExpectType(p, "splitPk", label, "\"splitPk\": \"id\" (a column name as a string)", JTokenType.String);
                 ExpectType(p, "encoding", label, "\"encoding\": \"UTF-8\"", JTokenType.String);
-                ExpectType(p, "truncate", label, "\"truncate\": true or false (no quotes)", JTokenType.Boolean);
+                // Alibaba's own Hologres sample writes "truncate": "false": the strings "true"/"false" are accepted (docs/validation-rules.md).
+                if (!(p["truncate"] is JValue t && t.Type == JTokenType.String && IsBooleanText((string)t)))
+                    ExpectType(p, "truncate", label, "\"truncate\": true or false", JTokenType.Boolean);
                 ExpectType(p, "envType", label, "\"envType\": 1 (a whole number, no quotes)", JTokenType.Integer);
 
                 if (ExpectType(p, "connection", label, "\"connection\": [ {\"datasource\": \"…\", \"table\": [\"…\"]} ]", JTokenType.Array) is JArray connections)
@@ -899,7 +901,7 @@ namespace DataWorksDI.Validation
                     Add(ValidationCodes.WorkspaceResourceGroupUnknown, ValidationSeverity.Error, "TaskParam.ResourceGroup", null,
                         $"Resource group '{resourceGroup}' is not a Data Integration resource group of this account" + (didYouMean == null ? "." : $"; {didYouMean}"),
                         (closest.Count > 0 ? $"If you meant '{closest[0]}', give that identifier exactly. " : string.Empty)
-                        + "Use the Identifier (not the display name) of a Data Integration resource group, e.g. S_res_group_…: Invoke-DIApi -Action ListResourceGroups -Parameter @{ ResourceGroupType = 4 } lists them (ResourceGroupType 4 is Data Integration).");
+                        + "Use the Identifier (not the display name) of a Data Integration resource group, e.g. S_res_group_…: press Tab after -ResourceGroup to list them, or run Invoke-DIApi -Action ListResourceGroups -Parameter @{ ResourceGroupType = 4 } (ResourceGroupType 4 is Data Integration).");
                 }
             }
 
@@ -915,6 +917,9 @@ namespace DataWorksDI.Validation
                 WrongType(value, $"{ownerLabel} \"{key}\"", $"{expected}, e.g. {example}", expected);
                 return null;
             }
+
+            private static bool IsBooleanText(string text) =>
+                string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
 
             private void WrongType(JToken value, string what, string expectation, string expectedShort)
             {

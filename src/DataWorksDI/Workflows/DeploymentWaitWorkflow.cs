@@ -17,24 +17,39 @@ namespace DataWorksDI.Workflows
         {
             string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
+            string resume = ResumeCommand(deployment);
+            Log.Verbose($"{activity}, at most {wait.Timeout.TotalSeconds:0.#} s; if this wait is stopped, {resume} takes it up again.");
             using (ProgressActivity bar = StartActivity(activity))
             {
-                var result = await Poller.PollAsync(async token =>
+                Poller.Result<DIDeployment> result;
+                try
                 {
-                    DIDeployment read = await _deployments.GetAsync(deployment.ProjectId, deployment.DeploymentId, deployment.FileId, token).ConfigureAwait(false);
-                    read.Kind = deployment.Kind;
-                    return read;
-                }, d => d.IsTerminal, wait.Timeout, wait.PollInterval,
-                (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty), elapsed, wait.Timeout), ct).ConfigureAwait(false);
+                    result = await PollAsync($"Deployment {deployment.DeploymentId}", async token =>
+                    {
+                        DIDeployment read = await _deployments.GetAsync(deployment.ProjectId, deployment.DeploymentId, deployment.FileId, token).ConfigureAwait(false);
+                        if (deployment.Kind != DIDeploymentKind.Unknown) read.Kind = deployment.Kind; // else what the context knows (GetAsync)
+                        return read;
+                    }, d => d.IsTerminal, wait,
+                    (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty) + $"; Ctrl+C stops waiting, {resume} resumes", elapsed, wait.Timeout), ct).ConfigureAwait(false);
+                }
+                catch (DataWorksServiceException ex)
+                {
+                    // A failure that ends the wait (a spent call budget, a refused read) says which package is still open and how to wait again.
+                    throw ex.WithNote($"Stopped waiting for deployment {deployment.DeploymentId}{(deployment.FileId != 0 ? " of file " + deployment.FileId : string.Empty)}, whose outcome is not known yet; it may still finish: once the cause is fixed, wait again with {resume}.", null);
+                }
 
                 DIDeployment current = result.Last ?? deployment;
-                if (!result.Done) throw TimedOut(current, wait.Timeout, result.Polls);
-                Log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) in {result.Elapsed.TotalSeconds:0.#} s.");
+                if (!result.Done) throw TimedOut(current, wait.Timeout, result);
+                Log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) ({result.FailedPolls} failed and read again) in {result.Elapsed.TotalSeconds:0.#} s.");
                 bar.Complete(Describe(current));
                 if (current.IsSucceeded) return current;
                 throw Failed(current);
             }
         }
+
+        /// <summary>The command that waits for the package again.</summary>
+        internal static string ResumeCommand(DIDeployment d) =>
+            $"Wait-DIDeployment -DeploymentId {d.DeploymentId}" + (d.ProjectId > 0 ? $" -ProjectId {d.ProjectId}" : string.Empty);
 
         internal static string Describe(DIDeployment d) =>
             d.Check == DIDeploymentCheck.CheckFailed ? "failed its pre-deployment check" : d.Status.ToString().ToLowerInvariant();
@@ -64,9 +79,14 @@ namespace DataWorksDI.Workflows
             return new DataWorksOperationException(errorId, text, ErrorCategory.InvalidResult) { Target = d };
         }
 
-        private static DataWorksOperationException TimedOut(DIDeployment d, TimeSpan timeout, int polls) =>
-            new DataWorksOperationException(ErrorIds.DeploymentWaitTimeout,
-                $"Deployment {d.DeploymentId} of file {d.FileId} was still {(d.Check == DIDeploymentCheck.Checking ? "being checked" : "pending")} when the {timeout.TotalSeconds:0.#} s timeout expired ({polls} poll(s)). It may still finish: wait again with Wait-DIDeployment -DeploymentId {d.DeploymentId}, or raise -Timeout.",
+        private static DataWorksOperationException TimedOut(DIDeployment d, TimeSpan timeout, Poller.Result<DIDeployment> result)
+        {
+            string state = result.Last == null ? "not read successfully" : "still " + (d.Check == DIDeploymentCheck.Checking ? "being checked" : "pending");
+            string failures = result.LastFailure == null ? string.Empty
+                : $" The last status read failed ({result.FailedPolls} of {result.Polls} failed and were read again): {result.LastFailure.Message}.";
+            return new DataWorksOperationException(ErrorIds.DeploymentWaitTimeout,
+                $"Deployment {d.DeploymentId} of file {d.FileId} was {state} when the {timeout.TotalSeconds:0.#} s timeout expired ({result.Polls} poll(s)).{failures} It may still finish: wait again with {ResumeCommand(d)}, or raise -Timeout.",
                 ErrorCategory.OperationTimeout) { Target = d };
+        }
     }
 }

@@ -43,10 +43,20 @@ namespace DataWorksDI.Workflows
             _sink?.Invoke(new ProgressUpdate { ActivityId = Id, Activity = Activity, Status = status, PercentComplete = percentComplete });
         }
 
-        /// <summary>A wait whose end is its time-out: the share of the time-out spent (at most 99 until it is done).</summary>
+        /// <summary>
+        /// A wait whose end is not known (a package, a generation, an instance starting): the state and the time spent,
+        /// with no percentage — the share of the time-out spent would sit near 0% for a long -Timeout and say nothing
+        /// about when DataWorks finishes.
+        /// </summary>
         public void ReportWait(string state, TimeSpan elapsed, TimeSpan timeout) =>
-            Report($"{state}, {elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s",
-                (int)Math.Min(99, 100 * elapsed.TotalMilliseconds / Math.Max(1, timeout.TotalMilliseconds)));
+            Report($"{state}; {Seconds(elapsed)} elapsed (gives up after {Seconds(timeout)}, -Timeout)");
+
+        /// <summary>Work whose end is known (items of a known total): a real percentage.</summary>
+        public void ReportCount(string what, long done, long total) =>
+            Report($"{done} of {total} {what}", total <= 0 ? -1 : (int)Math.Min(100, 100 * done / total));
+
+        private static string Seconds(TimeSpan t) =>
+            t.TotalSeconds < 120 ? $"{t.TotalSeconds:0} s" : t.TotalMinutes < 120 ? $"{(int)t.TotalMinutes} min {t.Seconds:00} s" : $"{t.TotalHours:0.#} h";
 
         public void Complete(string status = "done")
         {

@@ -17,15 +17,18 @@ namespace DataWorksDI.Workflows
         /// <param name="wait">Wait for the deletion package (null: return it pending). Required by <paramref name="publish"/>.</param>
         /// <param name="publish">Standard mode: deploy the finished deletion (DeployFile) so the task leaves production too.</param>
         /// <returns>
-        /// The last package: the deletion (pending, or finished when waited for), or with <paramref name="publish"/> in
-        /// standard mode the deploy package that took the file out of production. Null for a real-time task (deleted at
-        /// once) and for a file that had never been submitted (DeleteFile removes it at once).
+        /// What was done, the same shape for every kind (Models.DIFileRemoval): the last package — the deletion (pending,
+        /// or finished when waited for), or with <paramref name="publish"/> in standard mode the deploy package that took
+        /// the file out of production — or none for a real-time task (deleted at once) and a file that had never been
+        /// submitted (DeleteFile removes it at once).
         /// </returns>
-        public async Task<DIDeployment> RemoveAsync(FileInput file, WaitOptions wait, bool publish, CancellationToken ct)
+        public async Task<DIFileRemoval> RemoveAsync(FileInput file, WaitOptions wait, bool publish, CancellationToken ct)
         {
             if (publish && wait == null) throw new ArgumentException("Publishing a deletion waits for it: give wait options.", nameof(wait));
             long projectId = file.ProjectId, fileId = file.FileId;
             DITaskType? type = await TaskTypeOfAsync(file, ct).ConfigureAwait(false);
+            var removal = new DIFileRemoval { ProjectId = projectId, FileId = fileId, TaskType = type };
+            var catalog = new CatalogService(Context, Log);
             if (type == DITaskType.Solution)
             {
                 throw new DataWorksOperationException(ErrorIds.SolutionDeleteUnsupported,
@@ -36,33 +39,44 @@ namespace DataWorksDI.Workflows
             {
                 await new RealtimeService(Context, Log).DeleteAsync(projectId, fileId, ct).ConfigureAwait(false);
                 Log.Verbose($"DeleteDISyncTask deleted real-time task {fileId}.");
-                return null;
+                catalog.Forget(projectId, fileId);
+                removal.InProduction = true;
+                return removal;
             }
 
             var files = new FileService(Context, Log);
             DIDeployment deletion = await files.DeleteAsync(projectId, fileId, ct).ConfigureAwait(false);
+            catalog.Forget(projectId, fileId);
             if (deletion == null)
             {
                 Log.Verbose($"File {fileId} had never been submitted: DeleteFile removed it at once, and there is no deployment to wait for.");
-                return null;
+                removal.InProduction = true;
+                return removal;
             }
             Log.Verbose($"DeleteFile created deployment {deletion.DeploymentId} for file {fileId}.");
-            if (wait == null) return deletion;
+            removal.Deployment = deletion;
+            if (wait == null) return removal;
 
             var waiter = new DeploymentWaitWorkflow(Context, Log, Progress);
             DIDeployment finished = await waiter.WaitAsync(deletion, wait, ct).ConfigureAwait(false);
-            if (!publish) return finished;
+            removal.Deployment = finished;
+            removal.InProduction = finished.ToEnvironment == DIEnvironment.Production;
+            if (!publish) return removal;
 
             DIWorkspace workspace = await new WorkspaceService(Context, Log).GetCachedAsync(projectId, ct).ConfigureAwait(false);
             if (workspace.Mode == DIWorkspaceMode.Basic)
             {
+                removal.InProduction = true;
                 Log.Verbose($"Workspace {projectId} is in basic mode: the deletion already reached production; no DeployFile is needed.");
-                return finished;
+                return removal;
             }
             DIDeployment deploy = await files.DeployAsync(projectId, fileId, "Deploy the deletion of file " + fileId, ct).ConfigureAwait(false);
             Log.Verbose($"DeployFile created deployment {deploy.DeploymentId} to take file {fileId} out of production.");
             deploy.Kind = DIDeploymentKind.Delete;
-            return await waiter.WaitAsync(deploy, wait, ct).ConfigureAwait(false);
+            catalog.RememberDeployment(deploy);
+            removal.Deployment = await waiter.WaitAsync(deploy, wait, ct).ConfigureAwait(false);
+            removal.InProduction = true;
+            return removal;
         }
     }
 }

@@ -26,31 +26,47 @@ namespace DataWorksDI.Workflows
     internal sealed class ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
         /// <param name="desired">The UpdateFile fields, in wire form, checked offline already.</param>
-        /// <param name="checkParameters">When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses.</param>
+        /// <param name="checkParameters">
+        /// When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses; a new folder or scheduling
+        /// resource group: check it against the workspace catalogue (WorkspaceChecks).
+        /// </param>
         public async Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
         {
             var files = new FileService(Context, Log);
             (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
+            desired = await ResolveResourceGroupIdAsync(desired, file, ct).ConfigureAwait(false);
             // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
+            var catalog = new CatalogService(Context, Log);
             string folder = desired.Any(f => f.WireName == ScheduleFields.FolderPath)
-                ? await files.GetFolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
+                ? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
             string group = desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
                 ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
 
-            ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
-            if (paraValue != null && checkParameters) RefuseUnassignedParameters(file.Content, paraValue.Value);
-
             List<ScheduleField> changed = ScheduleFields.Changed(desired, wire, folder, group, out List<string> unchanged);
             if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
+            if (checkParameters && changed.Count > 0)
+            {
+                // Whatever changes, the file stays scheduled with a ParaValue — the new one, or the one it has — that must
+                // assign every ${…}/$[…] the content uses: a task using ${region} cannot be scheduled without it.
+                ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
+                RefuseUnassignedParameters(file.Content, paraValue != null ? paraValue.Value : Json.Str(wire?["NodeConfiguration"], ScheduleFields.ParaValue), paraValue != null);
+                // A new folder or scheduling resource group is checked against the workspace catalogue before it is sent.
+                var checks = new WorkspaceChecks(Context, Log);
+                ScheduleField newFolder = changed.FirstOrDefault(f => f.WireName == ScheduleFields.FolderPath);
+                if (newFolder != null) await checks.CheckFolderAsync(projectId, newFolder.Value, dataIntegration: file.IsBatchSync || file.IsRealtimeSync, ct).ConfigureAwait(false);
+                ScheduleField newGroup = changed.FirstOrDefault(f => f.WireName == ScheduleFields.ResourceGroupIdentifier);
+                if (newGroup != null) await checks.CheckSchedulingGroupAsync(newGroup.Value, ct).ConfigureAwait(false);
+            }
             if (changed.Count == 0)
             {
                 Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
+                file.FolderPath = folder ?? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false);
                 return new ScheduleResult { File = file, Unchanged = unchanged };
             }
             string requestId = await files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
             var sent = changed.Select(c => c.WireName).ToList();
             Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId} (RequestId {requestId}).");
-            DIFile updated = await files.GetAsync(projectId, fileId, ct).ConfigureAwait(false);
+            DIFile updated = await files.GetWithFolderPathAsync(projectId, fileId, ct).ConfigureAwait(false);
             return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
         }
 
@@ -58,14 +74,40 @@ namespace DataWorksDI.Workflows
         /// The content's ${…}/$[…] references must all be assigned by the new ParaValue (or be built-in), else the task
         /// would fail only when it first runs. Only the parameter findings matter here.
         /// </summary>
-        private static void RefuseUnassignedParameters(string content, string newParaValue)
+        private static void RefuseUnassignedParameters(string content, string paraValue, bool newParaValue)
         {
             if (string.IsNullOrWhiteSpace(content)) return;
-            IEnumerable<string> assigned = ScheduleParameters.Parse(newParaValue).Keys;
+            IEnumerable<string> assigned = ScheduleParameters.Parse(paraValue ?? string.Empty).Keys;
             var findings = new TaskContentValidator().Validate(content, assigned).Findings.Where(f => f.Code == ValidationCodes.ParamUnassigned);
             DataWorksValidationException refused = DataWorksValidationException.FromFindings(findings, ErrorIds.UnassignedParameter,
-                "The task uses {0} scheduling parameter(s) the new ParaValue does not assign; nothing was sent (-SkipValidation sends it anyway)");
+                newParaValue
+                    ? "The task uses {0} scheduling parameter(s) the new ParaValue does not assign; nothing was sent (-SkipValidation sends it anyway)"
+                    : "The task uses {0} scheduling parameter(s) its ParaValue does not assign, so it cannot be scheduled as it is: add them with -Parameter @{{ name = 'value' }} (or -ParaValue); nothing was sent (-SkipValidation sends it anyway)");
             if (refused != null) throw refused;
+        }
+
+        /// <summary>
+        /// The pseudo-field a whole schedule (Set-DIFileSchedule -Schedule) brings its scheduling resource group in: GetFile
+        /// gives the group's numeric id, UpdateFile takes its identifier.
+        /// </summary>
+        internal const string ResourceGroupIdField = "ResourceGroupId";
+
+        /// <summary>
+        /// A schedule's resource group id: nothing to send when the file already has it (no call); otherwise its identifier
+        /// from the workspace catalogue (ListResourceGroups, once per context), or — when no group has that id — left out,
+        /// said in -Verbose.
+        /// </summary>
+        private async Task<IReadOnlyList<ScheduleField>> ResolveResourceGroupIdAsync(IReadOnlyList<ScheduleField> desired, DIFile file, CancellationToken ct)
+        {
+            ScheduleField byId = desired.FirstOrDefault(f => f.WireName == ResourceGroupIdField);
+            if (byId == null) return desired;
+            var rest = desired.Where(f => f != byId).ToList();
+            long id = long.Parse(byId.Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (file.Schedule?.ResourceGroupId == id) return rest;
+            string identifier = await new ResourceGroupService(Context, Log).IdentifierOfAsync(id, ct).ConfigureAwait(false);
+            if (identifier == null) Log.Verbose($"The schedule's scheduling resource group {id} is not one of the account's; it is not sent.");
+            else rest.Add(new ScheduleField(ScheduleFields.ResourceGroupIdentifier, identifier, FieldComparison.Text));
+            return rest;
         }
     }
 }

@@ -1,6 +1,7 @@
 using DataWorksDI.Client;
 using DataWorksDI.Services;
 using DataWorksDI.Session;
+using DataWorksDI.Validation;
 
 namespace DataWorksDI.Workflows
 {
@@ -14,37 +15,97 @@ namespace DataWorksDI.Workflows
     {
         private readonly SyncTaskService _tasks = new SyncTaskService(context, log);
         private readonly RealtimeService _realtime = new RealtimeService(context, log);
+        private readonly WorkspaceChecks _checks = new WorkspaceChecks(context, log);
+        private readonly CatalogService _catalog = new CatalogService(context, log);
 
         /// <summary>Creates <paramref name="task"/> (ProjectId, FileName, TaskType, FolderPath, and ResourceGroup or null for the workspace's default, Cu).</summary>
         /// <param name="content">Batch: the task JSON, sent exactly as given. Real-time/solution: the generation request (TaskParam).</param>
         /// <param name="clientToken">Makes a replayed call return the first result (the create and the generation both take it).</param>
         /// <param name="wait">Real-time/solution: how long the config generation may take.</param>
-        public async Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct)
+        /// <param name="checkWorkspace">
+        /// First check the folder, the resource group and the data sources against the workspace catalogue (WorkspaceChecks):
+        /// a name the workspace does not have is refused before anything is sent.
+        /// </param>
+        public async Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct, bool checkWorkspace = true)
         {
-            string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
-            if (task.TaskType != DITaskType.Batch)
+            if (checkWorkspace)
             {
-                string request = content;
-                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
-                    t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
+                await _checks.CheckFolderAsync(task.ProjectId, task.FolderPath, dataIntegration: true, ct).ConfigureAwait(false);
+                await _checks.CheckDataIntegrationGroupAsync(task.ResourceGroup, ct).ConfigureAwait(false);
+                if (task.TaskType == DITaskType.Batch) await _checks.CheckContentDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
+                else await _checks.CheckRequestDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
             }
-            DISyncTask created = await _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, ct).ConfigureAwait(false);
-            Log.Verbose($"Created '{task.FileName}' as file {created.FileId} (RequestId {created.RequestId}).");
-            return created;
+            string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
+            try
+            {
+                if (task.TaskType != DITaskType.Batch)
+                {
+                    string request = content;
+                    content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
+                        t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
+                }
+                DISyncTask created = await _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, ct).ConfigureAwait(false);
+                Log.Verbose($"Created '{task.FileName}' as file {created.FileId} (RequestId {created.RequestId}).");
+                _catalog.Remember(new DIFile
+                {
+                    ProjectId = created.ProjectId,
+                    FileId = created.FileId,
+                    FileName = created.FileName,
+                    FileType = WireEnum.ToCode(created.TaskType == DITaskType.Batch ? DIFileType.BatchSync : DIFileType.RealtimeSync),
+                    FolderPath = FolderPaths.Normalize(created.FolderPath),
+                });
+                return created;
+            }
+            catch (DataWorksServiceException ex) when (_checks.Explain(ex, task.ProjectId) is DataWorksOperationException explained)
+            {
+                throw explained;
+            }
         }
 
         /// <summary>Changes <paramref name="task"/> (ProjectId, FileId, TaskType; ResourceGroup and Cu when they change).</summary>
         /// <param name="content">Batch: the new task JSON, or null to keep it. Real-time/solution: the update request (TaskParam).</param>
         /// <param name="wait">Real-time/solution: how long the config generation may take.</param>
-        public async Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct)
+        /// <param name="checkWorkspace">First check the resource group, the data sources and (when <paramref name="typeGiven"/> is false) that a real-time update is given a real-time task.</param>
+        /// <param name="typeGiven">The task type came from the caller or the piped object, not a default.</param>
+        /// <returns>The task with its name and folder (from the catalogue's file list when it holds the file, else GetFile) and the resource group given.</returns>
+        public async Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct, bool checkWorkspace = true, bool typeGiven = true)
         {
-            if (task.TaskType != DITaskType.Batch)
+            if (checkWorkspace)
             {
-                string request = content, token = Guid.NewGuid().ToString();
-                content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
-                    t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
+                if (task.TaskType != DITaskType.Batch && !typeGiven) await _checks.CheckRealtimeFileAsync(task.ProjectId, task.FileId, "Set-DISyncTask -Table", ct).ConfigureAwait(false);
+                await _checks.CheckDataIntegrationGroupAsync(task.ResourceGroup, ct).ConfigureAwait(false);
+                if (task.TaskType == DITaskType.Batch && content != null) await _checks.CheckContentDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
             }
-            return await _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, ct).ConfigureAwait(false);
+            DISyncTask updated;
+            try
+            {
+                if (task.TaskType != DITaskType.Batch)
+                {
+                    string request = content, token = Guid.NewGuid().ToString();
+                    content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
+                        t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
+                }
+                updated = await _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, ct).ConfigureAwait(false);
+            }
+            catch (DataWorksServiceException ex) when (_checks.Explain(ex, task.ProjectId) is DataWorksOperationException explained)
+            {
+                throw explained;
+            }
+            await DescribeAsync(updated, ct).ConfigureAwait(false);
+            return updated;
+        }
+
+        /// <summary>Fills the name and folder of an updated task: from the catalogue's file list when it holds the file (no call), else GetFile and the folder's path (cached per folder).</summary>
+        private async Task DescribeAsync(DISyncTask task, CancellationToken ct)
+        {
+            DIFile known = _catalog.TryPeekFiles(task.ProjectId, out IReadOnlyList<DIFile> files) ? files.FirstOrDefault(f => f.FileId == task.FileId) : null;
+            if (known == null)
+            {
+                known = await new FileService(Context, Log).GetAsync(task.ProjectId, task.FileId, ct).ConfigureAwait(false);
+                known.FolderPath = known.FolderPath ?? await _catalog.FolderPathAsync(task.ProjectId, known.FolderId, ct).ConfigureAwait(false);
+            }
+            task.FileName = known.FileName;
+            task.FolderPath = known.FolderPath;
         }
 
         /// <summary>The workspace's default DI resource group (GetProject, read once per context).</summary>
@@ -55,7 +116,7 @@ namespace DataWorksDI.Workflows
             if (string.IsNullOrEmpty(group))
             {
                 throw new DataWorksOperationException(ErrorIds.NoResourceGroup,
-                    $"Workspace {projectId} has no default Data Integration resource group, so -ResourceGroup is needed (an identifier such as S_res_group_…; ListResourceGroups with type 4 lists them).",
+                    $"Workspace {projectId} has no default Data Integration resource group, so -ResourceGroup is needed: an identifier such as S_res_group_… (press Tab after -ResourceGroup to list the account's Data Integration groups).",
                     ErrorCategory.InvalidArgument);
             }
             Log.Verbose($"Using workspace {projectId}'s default Data Integration resource group {group}.");
@@ -72,7 +133,7 @@ namespace DataWorksDI.Workflows
             using (ProgressActivity bar = StartActivity(activity))
             {
                 long process = await start(ct).ConfigureAwait(false);
-                var result = await Poller.PollAsync(t => _realtime.QueryConfigAsync(projectId, type, process, t), g => g.Done, wait.Timeout, wait.PollInterval,
+                var result = await PollAsync($"Configuration process {process}", t => _realtime.QueryConfigAsync(projectId, type, process, t), g => g.Done, wait,
                     (g, elapsed) => bar.ReportWait(g.Status ?? "processing", elapsed, wait.Timeout), ct).ConfigureAwait(false);
                 if (!result.Done)
                 {

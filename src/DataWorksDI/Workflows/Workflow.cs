@@ -56,6 +56,18 @@ namespace DataWorksDI.Workflows
         protected ProgressActivity StartActivity(string activity) => new ProgressActivity(activity, Progress);
 
         /// <summary>
+        /// The waiting workflows' poll (Internal.Poller): a status read that fails in a way that may pass — throttled
+        /// beyond the client's own retries, a 5xx, a dropped or timed-out connection (the client's classification) — is
+        /// read again, after the service's retry-after if it gave one, until the time-out; any other failure ends the wait.
+        /// </summary>
+        protected Task<Poller.Result<T>> PollAsync<T>(string what, Func<CancellationToken, Task<T>> read, Func<T, bool> isDone, WaitOptions wait,
+            Action<T, TimeSpan> onPoll, CancellationToken ct) =>
+            Poller.PollAsync(read, isDone, wait.Timeout, wait.PollInterval, onPoll, ct,
+                ex => ex is DataWorksServiceException s && RetryClassifier.Classify(s, false) != FailureKind.Final,
+                ex => ex is DataWorksServiceException s && s.RetryAfterMilliseconds.HasValue ? TimeSpan.FromMilliseconds(s.RetryAfterMilliseconds.Value) : (TimeSpan?)null,
+                (ex, delay) => Log.Verbose($"{what}: a status read failed ({ex.Message}); reading again in {delay.TotalSeconds:0.#} s, until the {wait.Timeout.TotalSeconds:0.#} s time-out."));
+
+        /// <summary>
         /// Whether a file is a batch or a real-time task: as given (-TaskType or a piped object's), batch when a deployment
         /// package was piped (packages are batch files'), else read from the file (one GetFile). Null for other files.
         /// </summary>

@@ -24,6 +24,24 @@ namespace DataWorksDI.Tests.Credentials
             }
         }
 
+        /// <summary>Leaks that the streams' text does not show: only in the Clixml, in the formatted (transcript) text, or in a file written.</summary>
+        [Theory]
+        [InlineData("[pscustomobject]@{ a = [pscustomobject]@{ b = [pscustomobject]@{ c = $s } } }")]
+        [InlineData("@{ k = $s }")]
+        [InlineData("[System.IO.File]::WriteAllText([System.IO.Path]::Combine($TestDrive, 'out.log'), $s)")]
+        [InlineData("[System.IO.File]::WriteAllText([System.IO.Path]::Combine($TestDrive, 'sub.txt'), 'x'); $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($TestDrive, 'd')); [System.IO.File]::WriteAllText([System.IO.Path]::Combine($TestDrive, 'd', 'x.xml'), $s)")]
+        public void A_registered_secret_in_clixml_transcript_text_or_a_written_file_fails_the_run(string script)
+        {
+            string secret = "registry-self-test-" + System.Guid.NewGuid().ToString("N");
+            SecretRegistry.Register(secret);
+            using (var ps = new PowerShellSession(importModule: false))
+            {
+                var ex = Assert.Throws<SecretLeakException>(() => ps.Run(script,
+                    new System.Collections.Generic.Dictionary<string, object> { ["s"] = secret }));
+                Assert.DoesNotContain(secret, ex.Message);
+            }
+        }
+
         [Fact]
         public void Issued_emulator_credentials_are_registered()
         {

@@ -100,7 +100,7 @@ namespace DataWorksDI.Tests.Help
             text = Regex.Replace(text, @"## INPUTS\n.*?(?=## OUTPUTS)", "## INPUTS\n\n### None\n\n", RegexOptions.Singleline);
             List<string> problems = HelpChecks.CheckContent(GetDIFile, HelpMarkdown.Parse("Get-DIFile.md", text), 1);
             Assert.Contains(problems, p => p.Contains("## OUTPUTS lists 'DataWorksDI.Models.DIDeployment'"));
-            Assert.Contains(problems, p => p.Contains("## INPUTS says None, but") && p.Contains("-FileId") && p.Contains("-ProjectId"));
+            Assert.Contains(problems, p => p.Contains("## INPUTS says None, but") && p.Contains("-FileId"));
         }
 
         [Fact]

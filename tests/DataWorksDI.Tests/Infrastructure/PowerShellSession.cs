@@ -10,11 +10,18 @@ namespace DataWorksDI.Tests.Infrastructure
 {
     /// <summary>
     /// A real PowerShell runspace (System.Management.Automation) with out/DataWorksDI imported exactly as a user would:
-    /// Import-Module on the laid-out folder. Each script's streams are all collected.
+    /// Import-Module on the laid-out folder. Each script's streams are all collected. Each session has a directory of its
+    /// own, its current location and $TestDrive, where scripts write their files.
+    /// After every script the secret scan (SecretRegistry) reads everything a user, a log or a file could keep of it:
+    /// every stream and error with its exception chain; the Clixml that Export-Clixml would write of its errors and
+    /// output; the text a transcript records (the formatted output and errors, as Out-String renders them); and every
+    /// file in the session's directory.
     /// </summary>
     public sealed class PowerShellSession : IDisposable
     {
         private readonly Runspace _runspace;
+        private readonly string _directory;
+        private readonly Dictionary<string, DateTime> _scanned = new Dictionary<string, DateTime>(StringComparer.Ordinal);
 
         static PowerShellSession()
         {
@@ -29,6 +36,10 @@ namespace DataWorksDI.Tests.Infrastructure
             AddUtilityCmdlets(iss);
             _runspace = RunspaceFactory.CreateRunspace(iss);
             _runspace.Open();
+            _directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dwdi-session-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(_directory);
+            _runspace.SessionStateProxy.SetVariable("TestDrive", _directory);
+            _runspace.SessionStateProxy.Path.SetLocation(_directory);
             if (importModule)
             {
                 PSResult import = Run($"Import-Module -Name '{RepoPaths.ModuleDirectory}' -ErrorAction Stop");
@@ -37,6 +48,9 @@ namespace DataWorksDI.Tests.Infrastructure
         }
 
         public Runspace Runspace => _runspace;
+
+        /// <summary>The session's own directory ($TestDrive and the current location): every file in it is scanned for secrets.</summary>
+        public string Directory => _directory;
 
         /// <summary>
         /// The hosted engine (System.Management.Automation) has only the core cmdlets; a user's PowerShell also has
@@ -72,11 +86,65 @@ namespace DataWorksDI.Tests.Infrastructure
                     result.Terminating = ex;
                 }
                 result.Collect(ps.Streams);
-                // Cross-cutting: no script may show a secret or token the test run knows of.
-                List<string> leaks = SecretRegistry.FindIn(result.AllVisibleText());
-                if (leaks.Count > 0)
-                    throw new SecretLeakException("A secret or token appeared in the script's output streams or errors: " + string.Join(", ", leaks));
+                // Cross-cutting: no script may show a secret or token the test run knows of, wherever it could be kept.
+                ScanForSecrets("the script's output streams or errors", result.AllVisibleText());
+                ScanForSecrets("the Clixml of its errors and output (Export-Clixml)", Clixml(result));
+                ScanForSecrets("its transcript text (formatted output and errors)", Formatted(result));
+                ScanWrittenFiles();
                 return result;
+            }
+        }
+
+        private static void ScanForSecrets(string where, string text)
+        {
+            List<string> leaks = SecretRegistry.FindIn(text);
+            if (leaks.Count > 0) throw new SecretLeakException($"A secret or token appeared in {where}: " + string.Join(", ", leaks));
+        }
+
+        /// <summary>What Export-Clixml writes of the run's errors (with their exceptions) and its output objects.</summary>
+        private static string Clixml(PSResult result)
+        {
+            var items = new List<object>();
+            items.AddRange(result.Errors);
+            if (result.Terminating?.ErrorRecord != null) items.Add(result.Terminating.ErrorRecord);
+            items.AddRange(result.Output);
+            return items.Count == 0 ? string.Empty : PSSerializer.Serialize(items, 3);
+        }
+
+        /// <summary>The text a transcript records of the run: its output and errors as the host formats them.</summary>
+        private string Formatted(PSResult result)
+        {
+            var items = new List<object>();
+            items.AddRange(result.Output);
+            items.AddRange(result.Errors);
+            if (result.Terminating?.ErrorRecord != null) items.Add(result.Terminating.ErrorRecord);
+            if (items.Count == 0) return string.Empty;
+            using (PowerShell ps = PowerShell.Create())
+            {
+                ps.Runspace = _runspace;
+                ps.AddCommand("Out-String").AddParameter("Width", 400);
+                try
+                {
+                    return string.Concat(ps.Invoke(items).Select(o => o?.ToString()));
+                }
+                catch (RuntimeException ex)
+                {
+                    return "(formatting failed: " + ex.Message + ")";
+                }
+            }
+        }
+
+        /// <summary>Every file written or changed in the session's directory since the last scan.</summary>
+        private void ScanWrittenFiles()
+        {
+            foreach (string file in System.IO.Directory.EnumerateFiles(_directory, "*", System.IO.SearchOption.AllDirectories))
+            {
+                var info = new System.IO.FileInfo(file);
+                if (_scanned.TryGetValue(file, out DateTime seen) && seen == info.LastWriteTimeUtc) continue;
+                _scanned[file] = info.LastWriteTimeUtc;
+                // Empty files, and FIFOs or devices (which report no size and would block a read), hold nothing to scan.
+                if (info.Length == 0 || info.Length > 50 * 1024 * 1024) continue;
+                ScanForSecrets("the file " + file, System.IO.File.ReadAllText(file));
             }
         }
 
@@ -90,7 +158,20 @@ namespace DataWorksDI.Tests.Infrastructure
             return ps;
         }
 
-        public void Dispose() => _runspace.Dispose();
+        public void Dispose()
+        {
+            _runspace.Dispose();
+            try
+            {
+                System.IO.Directory.Delete(_directory, true);
+            }
+            catch (System.IO.IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     public sealed class PSResult

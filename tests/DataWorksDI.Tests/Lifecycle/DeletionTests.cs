@@ -22,7 +22,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 PSResult r = s.Run("$t = New-DISyncTask -Name $name -FolderPath $folder -ResourceGroup $group -Content $content; $t | Remove-DIFile -Confirm:$false -Verbose; Get-DIFile -FileId $t.FileId");
                 Assert.Empty(r.Output);
                 Assert.Contains(r.Verbose, v => v.Message.Contains("never been submitted"));
-                Assert.Equal(new[] { "CreateDISyncTask", "DeleteFile", "GetFile" }, s.Actions());
+                Assert.Equal(new[] { "ListFolders", "ListResourceGroups", "ListDataSources", "CreateDISyncTask", "DeleteFile", "GetFile" }, s.Actions());
                 var error = Assert.Single(r.Errors);  // the file is gone
                 Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             }
@@ -33,9 +33,9 @@ namespace DataWorksDI.Tests.Lifecycle
         {
             using (var s = new EmulatorSession(181565))
             {
-                PSResult r = s.Run(CreateSubmitPublish + "$file | Remove-DIFile -Publish -PollInterval 0.1 -Confirm:$false");
+                PSResult r = s.Run(CreateSubmitPublish + "$file | Remove-DIFile -Publish -PollInterval 0.1 -Confirm:$false -PassThru");
                 Assert.True(r.Errors.Count == 0, r.ErrorText);
-                var last = (DIDeployment)r.Output.Single().BaseObject;
+                var last = ((DIFileRemoval)r.Output.Single().BaseObject).Deployment;
                 Assert.Equal(DIDeploymentStatus.Succeeded, last.Status);
                 Assert.Equal(DIDeploymentKind.Delete, last.Kind);
                 Assert.Equal(DIEnvironment.Production, last.ToEnvironment);
@@ -52,9 +52,9 @@ namespace DataWorksDI.Tests.Lifecycle
         {
             using (var s = new EmulatorSession(181565))
             {
-                PSResult r = s.Run(CreateSubmitPublish + "$file | Remove-DIFile -Wait -PollInterval 0.1 -Confirm:$false");
+                PSResult r = s.Run(CreateSubmitPublish + "$file | Remove-DIFile -Wait -PollInterval 0.1 -Confirm:$false -PassThru");
                 Assert.True(r.Errors.Count == 0, r.ErrorText);
-                var d = (DIDeployment)r.Output.Single().BaseObject;
+                var d = ((DIFileRemoval)r.Output.Single().BaseObject).Deployment;
                 Assert.Equal(DIDeploymentKind.Delete, d.Kind);
                 Assert.Equal(DIDeploymentStatus.Succeeded, d.Status);
                 Assert.NotEqual(DIEnvironment.Production, d.ToEnvironment);
@@ -68,9 +68,9 @@ namespace DataWorksDI.Tests.Lifecycle
         {
             using (var s = new EmulatorSession(10001))
             {
-                PSResult r = s.Run(CreateSubmitPublish + "$file | Remove-DIFile -Publish -PollInterval 0.1 -Confirm:$false");
+                PSResult r = s.Run(CreateSubmitPublish + "$file | Remove-DIFile -Publish -PollInterval 0.1 -Confirm:$false -PassThru");
                 Assert.True(r.Errors.Count == 0, r.ErrorText);
-                var d = (DIDeployment)r.Output.Single().BaseObject;
+                var d = ((DIFileRemoval)r.Output.Single().BaseObject).Deployment;
                 Assert.Equal(DIDeploymentKind.Delete, d.Kind);
                 Assert.Equal(DIDeploymentStatus.Succeeded, d.Status);
                 Assert.DoesNotContain("DeployFile", s.Actions());
@@ -87,7 +87,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.True(setup.Errors.Count == 0, setup.ErrorText);
                 PSResult r = s.Run($"& '{Path.Combine(RepoPaths.Root, "examples", "02-remove-sync-task.ps1")}' -Endpoint $endpoint -ProjectId 181565 -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -TaskName '{name}' -PollIntervalSec 0.1 -Confirm:$false");
                 Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
-                var d = (DIDeployment)r.Output.Single().BaseObject;
+                var d = ((DIFileRemoval)r.Output.Single().BaseObject).Deployment;
                 Assert.Equal(DIEnvironment.Production, d.ToEnvironment);
                 Assert.Equal(DIDeploymentStatus.Succeeded, d.Status);
             }

@@ -34,10 +34,12 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.Equal(dup, exists.TargetObject);
                 Assert.Matches("RequestId: [0-9A-Fa-f-]{8,}", exists.Exception.Message);
 
+                // The folder that does not exist is refused before anything is sent, naming what the workspace has.
                 ErrorRecord path = r.Errors[1];
-                Assert.StartsWith("DI.Status.Fail,", path.FullyQualifiedErrorId);
-                Assert.Contains("Invalid path", path.Exception.Message);
-                Assert.Contains("RequestId:", path.Exception.Message);
+                Assert.StartsWith("DataWorksDI.UnknownFolder,", path.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.ObjectNotFound, path.CategoryInfo.Category);
+                Assert.StartsWith("di_task_", Assert.IsType<string>(path.TargetObject));
+                Assert.Contains("'Workflow/no_such_flow' is not a folder", path.Exception.Message);
             }
         }
 

@@ -36,7 +36,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.Contains("\"t2\"", config.Code);
 
                 List<string> actions = s.Actions();
-                Assert.Equal("GenerateDISyncTaskConfigForCreating", actions[0]);
+                Assert.Equal("GenerateDISyncTaskConfigForCreating", actions.First(a => !a.StartsWith("List", System.StringComparison.Ordinal)));
                 Assert.Contains("QueryDISyncTaskConfigProcessResult", actions);
                 int update = actions.IndexOf("GenerateDISyncTaskConfigForUpdating");
                 Assert.True(update > actions.IndexOf("CreateDISyncTask"));
@@ -83,11 +83,19 @@ namespace DataWorksDI.Tests.Lifecycle
         {
             using (var s = new EmulatorSession(10000))
             {
-                PSResult r = s.Run("New-DISyncTask -TaskType Realtime -Name $name -FolderPath $folder -ResourceGroup $group -Content $rt -PollInterval 0.1", Vars(Script(reader: "no_such_mysql")));
+                // Checked against the workspace first: refused before the generation starts.
+                PSResult local = s.Run("New-DISyncTask -TaskType Realtime -Name $name -FolderPath $folder -ResourceGroup $group -Content $rt -PollInterval 0.1", Vars(Script(reader: "no_such_mysql")));
+                Assert.StartsWith("DataWorksDI.InvalidContent.DI.Workspace.DataSourceUnknown", Assert.Single(local.Errors).FullyQualifiedErrorId);
+                Assert.DoesNotContain("GenerateDISyncTaskConfigForCreating", s.Actions());
+
+                // Sent anyway: the service's refusal, with its message and RequestId, under the same ErrorId.
+                PSResult r = s.Run("New-DISyncTask -TaskType Realtime -Name $name -FolderPath $folder -ResourceGroup $group -Content $rt -PollInterval 0.1 -SkipValidation", Vars(Script(reader: "no_such_mysql")));
                 ErrorRecord e = Assert.Single(r.Errors);
-                Assert.StartsWith("DI.Status.Fail", e.FullyQualifiedErrorId);
+                Assert.StartsWith("DataWorksDI.InvalidContent.DI.Workspace.DataSourceUnknown", e.FullyQualifiedErrorId);
+                Assert.IsType<DataWorksDI.Client.DataWorksServiceException>(e.Exception.InnerException);
                 Assert.Contains("no_such_mysql", e.Exception.Message);
                 Assert.Contains("RequestId", e.Exception.Message);
+                Assert.Contains("GenerateDISyncTaskConfigForCreating", s.Actions());
                 Assert.DoesNotContain("CreateDISyncTask", s.Actions());
             }
         }

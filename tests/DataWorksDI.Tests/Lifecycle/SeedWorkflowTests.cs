@@ -51,7 +51,8 @@ namespace DataWorksDI.Tests.Lifecycle
                 Assert.False(sch.Stop);
 
                 List<string> actions = s.Actions();
-                Assert.Equal("CreateDISyncTask", actions[0]);
+                // Before the first write only the workspace catalogue is read (folder, resource group, data sources).
+                Assert.Equal(new[] { "ListFolders", "ListResourceGroups", "ListDataSources", "CreateDISyncTask" }, actions.Take(4));
                 Assert.Equal(1, actions.Count(a => a == "UpdateFile"));
                 Assert.Equal(1, actions.Count(a => a == "SubmitFile"));
                 Assert.Equal(1, actions.Count(a => a == "DeployFile"));

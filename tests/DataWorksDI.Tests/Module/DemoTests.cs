@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
@@ -27,6 +28,13 @@ namespace DataWorksDI.Tests.Module
                 Assert.Contains("ToEnvironment          Production", stdout);
                 Assert.Contains("Cron                 00 30 05 * * ?", stdout);
                 Assert.DoesNotContain("DataWorksEmulatorDemoSecretForLocalUseOnly", stdout + stderr.Result);
+                // It ends saying what succeeded, in words.
+                string[] lines = stdout.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+                int done = Array.FindLastIndex(lines, l => l.StartsWith("Done: the seed workflow succeeded", StringComparison.Ordinal));
+                Assert.True(done >= 0 && lines.Length - done == 6, stdout);
+                Assert.StartsWith("  Deployed   to production: deployment ", lines[done + 4]);
+                Assert.EndsWith(" succeeded", lines[done + 4]);
+                Assert.Contains("in Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration", lines[done + 1]);
             }
         }
     }

@@ -47,6 +47,44 @@ namespace DataWorksDI.Tests.Module
             }
         }
 
+        /// <summary>Issue 16: the ProjectUri was a placeholder and no cmdlet had a HelpUri.</summary>
+        [Fact]
+        public void EveryCmdlet_HasAHelpUri_ToItsPageUnderTheManifestsProjectUri()
+        {
+            using (var ps = new PowerShellSession())
+            {
+                PSResult r = ps.Run("(Get-Module DataWorksDI).ProjectUri.ToString(); Get-Command -Module DataWorksDI | ForEach-Object { $_.Name + ' ' + $_.HelpUri }");
+                Assert.True(r.Errors.Count == 0, r.ErrorText);
+                string project = r.Output[0].ToString();
+                Assert.DoesNotContain("example", project);
+                Assert.StartsWith("https://", project);
+                Assert.Equal(DataWorksDI.Cmdlets.HelpLinks.Repository, project);
+                foreach (string line in r.Output.Skip(1).Select(o => o.ToString()))
+                {
+                    string[] parts = line.Split(' ');
+                    Assert.Equal(project + "/blob/main/docs/help/" + parts[0] + ".md", parts[1]);
+                    Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "docs", "help", parts[0] + ".md")), parts[0]);
+                }
+            }
+        }
+
+        [Fact]
+        public void AboutTopic_IsLaidOut_AndGetHelpFindsIt()
+        {
+            string laidOut = Path.Combine(RepoPaths.ModuleDirectory, "en-US", "about_DataWorksDI.help.txt");
+            Assert.True(File.Exists(laidOut), laidOut);
+            Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "help", "about_DataWorksDI.help.txt")), File.ReadAllText(laidOut));
+            Assert.All(File.ReadAllLines(laidOut), l => Assert.True(l.Length < 80, "a line of the about topic is too wide: " + l));
+            using (var ps = new PowerShellSession())
+            {
+                PSResult r = ps.Run("Get-Help about_DataWorksDI | Out-String");
+                Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
+                string text = string.Concat(r.Output.Select(o => o.ToString()));
+                Assert.Contains("SHORT DESCRIPTION", text);
+                Assert.Contains("Get-DIWorkspace -Refresh", text);
+            }
+        }
+
         [Fact]
         public void ManifestSource_HasNoWildcardExports()
         {

@@ -57,5 +57,53 @@ namespace DataWorksDI.Tests.Module
                 Assert.DoesNotContain(ClientTestKit.Token, visible);
             }
         }
+
+        /// <summary>
+        /// STS credentials whose secret is wrong, against the emulator, signed V2 and V3: the signature check fails and
+        /// the emulator echoes its string to sign (V2's holds the security token). Nothing of the token or either secret
+        /// reaches any stream, $Error, its Export-Clixml, a transcript's text or a file the script writes; the session's
+        /// scan checks every channel, and the files are read here too.
+        /// </summary>
+        [Theory]
+        [InlineData("V2")]
+        [InlineData("V3")]
+        public void StsSignatureFailures_LeakNoTokenOrSecret_InAnyStreamErrorClixmlTranscriptOrFile(string signatureVersion)
+        {
+            DataWorksDI.Testing.EmulatorProcess emulator = DataWorksDI.Testing.EmulatorProcess.Shared;
+            var (keyId, secret, token) = emulator.CreateAccessKey(sts: true);
+            string wrong = "wrong-" + secret;
+            DataWorksDI.Testing.SecretRegistry.Register(wrong);
+            using (var ps = new PowerShellSession())
+            {
+                var vars = new Dictionary<string, object>
+                {
+                    ["endpoint"] = emulator.BaseAddress.ToString(), ["keyId"] = keyId, ["plainSecret"] = wrong, ["plainToken"] = token, ["sigVersion"] = signatureVersion,
+                };
+                PSResult r = ps.Run(@"
+                    $secret = [System.Net.NetworkCredential]::new('', $plainSecret).SecurePassword
+                    $token = [System.Net.NetworkCredential]::new('', $plainToken).SecurePassword
+                    $null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10000 -AccessKeyId $keyId -AccessKeySecret $secret -SecurityToken $token -SignatureVersion $sigVersion -Verbose -Debug
+                    Get-DIWorkspace -ProjectId 10000 -Verbose -Debug
+                    Get-DIFile -FileId 1 -Verbose -Debug
+                    New-DISyncTask -Name sts_leak -FolderPath 'Business Flow/x/Data Integration' -Content '{""type"":""job"",""version"":""2.0"",""steps"":[],""order"":{""hops"":[]}}' -SkipValidation -Confirm:$false -Verbose -Debug
+                    Invoke-DIApi GetProject @{ ProjectId = 10000 } -Verbose -Debug
+                    $Error | Export-Clixml -LiteralPath ([System.IO.Path]::Combine($TestDrive, 'errors.clixml'))
+                    $Error | Out-File -LiteralPath ([System.IO.Path]::Combine($TestDrive, 'transcript.txt')) -Width 400
+                    $Error | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 400 } | Out-File -LiteralPath ([System.IO.Path]::Combine($TestDrive, 'errors-full.txt'))
+                ", vars);
+
+                Assert.True(r.Errors.Count >= 4, r.ErrorText);
+                Assert.All(r.Errors, e => Assert.StartsWith("SignatureDoesNotMatch", e.FullyQualifiedErrorId));
+                Assert.Contains(r.Errors, e => e.Exception.Message.Contains("string to sign"));  // the echo came back, and was cut
+                Assert.True(r.Debug.Count > 0, "no debug output, so the scan proves less");
+                foreach (string file in new[] { "errors.clixml", "transcript.txt", "errors-full.txt" })
+                {
+                    string text = System.IO.File.ReadAllText(System.IO.Path.Combine(ps.Directory, file));
+                    Assert.Contains("SignatureDoesNotMatch", text);
+                    RedactionTests.AssertNone(text, token, secret, wrong);
+                }
+                RedactionTests.AssertNone(r.AllVisibleText(), token, secret, wrong);
+            }
+        }
     }
 }

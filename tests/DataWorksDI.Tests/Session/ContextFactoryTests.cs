@@ -40,6 +40,31 @@ namespace DataWorksDI.Tests.Session
         }
 
         [Fact]
+        public async Task Connect_WithAMisspeltRegion_IsUnknownRegion_NamingTheClosest_BeforeAnyCredentialIsLookedAt()
+        {
+            // No credentials given: the chain would be read (and fail differently) if the region were not checked first.
+            var typo = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ContextSettings { Region = "cn-hangzou" }, "no-such-profile", CancellationToken.None));
+            Assert.Equal(ErrorIds.UnknownRegion, typo.ErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, typo.Category);
+            Assert.Contains("did you mean 'cn-hangzhou'?", typo.Message);
+            Assert.Contains("-Region cn-hangzhou", typo.RecommendedAction);
+            Assert.Contains("-Endpoint https://dataworks.cn-hangzou.aliyuncs.com", typo.RecommendedAction);
+
+            var far = await Assert.ThrowsAsync<DataWorksOperationException>(() => ContextFactory.ConnectAsync(new ContextSettings { Region = "xx-nowhere-9", Credentials = Key("LTAI5tFactory6") }, null, CancellationToken.None));
+            Assert.Contains("cn-shanghai", far.Message); // nothing close: every region is listed
+
+            // Every region of the SDK's endpoint map connects; an explicit endpoint makes the region a label only.
+            foreach (string region in DataWorksEndpoints.KnownRegions)
+                Assert.Equal(region, (await ContextFactory.ConnectAsync(new ContextSettings { Region = region, Credentials = Key("LTAI5tFactory7") }, null, CancellationToken.None)).Context.Region);
+            await ContextFactory.ConnectAsync(new ContextSettings { Region = "cn-hangzou", Endpoint = new Uri("http://127.0.0.1:8787/"), Credentials = Key("LTAI5tFactory8") }, null, CancellationToken.None);
+
+            // A per-call -Region is held to the same rule.
+            var derived = ContextFactory.Create(new ContextSettings { Region = "cn-hangzhou", Endpoint = new Uri("https://dataworks.cn-hangzhou.aliyuncs.com/"), Credentials = Key("LTAI5tFactory9") });
+            var perCall = Assert.Throws<DataWorksOperationException>(() => ContextFactory.ForCall(derived, null, null, "cn-shangai", null));
+            Assert.Contains("did you mean 'cn-shanghai'", perCall.Message);
+        }
+
+        [Fact]
         public void ForCall_Region_ChangesTheEndpoint_ButAnExplicitEndpointStays_AndEverythingElseIsKept()
         {
             var derived = ContextFactory.Create(new ContextSettings { Region = "cn-hangzhou", ProjectId = 5, Endpoint = new Uri("https://dataworks.cn-hangzhou.aliyuncs.com/"), Credentials = Key("LTAI5tFactory4"), Retry = new RetryOptions { MaxAttempts = 2 }, AttemptTimeout = TimeSpan.FromSeconds(9) });

@@ -99,7 +99,8 @@ namespace DataWorksDI.Tests.Validation
             Case("throttle quoted", Mutate(j => j["setting"]["speed"]["throttle"] = "false"), ValidationCodes.ContentWrongType, "$.setting.speed.throttle", "\"false\"", "boolean"),
             Case("errorLimit.record boolean", Mutate(j => j["setting"]["errorLimit"]["record"] = true), ValidationCodes.ContentWrongType, "$.setting.errorLimit.record", "boolean"),
             Case("connection table a string", Mutate(j => Param(j, 0)["connection"][0]["table"] = "u_pk"), ValidationCodes.ContentWrongType, "$.steps[0].parameter.connection[0].table", "\"u_pk\""),
-            Case("truncate quoted", Mutate(j => Param(j, 1)["truncate"] = "true"), ValidationCodes.ContentWrongType, "$.steps[1].parameter.truncate", "boolean"),
+            Case("truncate a word", Mutate(j => Param(j, 1)["truncate"] = "yes"), ValidationCodes.ContentWrongType, "$.steps[1].parameter.truncate", "\"yes\"", "boolean"),
+            Case("truncate a number", Mutate(j => Param(j, 1)["truncate"] = 1), ValidationCodes.ContentWrongType, "$.steps[1].parameter.truncate", "boolean"),
             Case("order a string", Mutate(j => j["order"] = "Reader->Writer"), ValidationCodes.ContentWrongType, "$.order", "\"Reader->Writer\""),
             // hops
             Case("order missing", Mutate(j => j.Remove("order")), ValidationCodes.OrderHopsMissing, "$.order", "no \"order\""),
@@ -279,6 +280,18 @@ namespace DataWorksDI.Tests.Validation
         {
             Assert.True(new TaskContentValidator().Validate(Mutate(j => { j["setting"]["speed"]["throttle"] = true; j["setting"]["speed"]["mbps"] = "12"; })).IsValid);
             Assert.True(new TaskContentValidator().Validate(Mutate(j => { j["setting"]["speed"]["throttle"] = true; j["setting"]["speed"]["mbps"] = 12; })).IsValid);
+        }
+
+        /// <summary>Alibaba's Hologres sample (partitioned table) writes "truncate": "false"; the samples win over the strict type.</summary>
+        [Theory]
+        [InlineData("\"false\"")]
+        [InlineData("\"true\"")]
+        [InlineData("\"False\"")]
+        [InlineData("false")]
+        public void Truncate_AcceptsABooleanOrTheStringsTrueAndFalse(string truncate)
+        {
+            var result = new TaskContentValidator().Validate(Mutate(j => Param(j, 1)["truncate"] = JToken.Parse(truncate)));
+            Assert.True(result.IsValid, string.Join("\n", result.Findings));
         }
 
         [Theory]

@@ -88,7 +88,10 @@ namespace DataWorksDI.Tests.Workflows
             await kit.Workflow<PublishWorkflow>().PublishAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), null, WorkflowTestKit.Quick, CancellationToken.None);
             int before = kit.Actions().Count;
 
-            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), WorkflowTestKit.Quick, true, CancellationToken.None);
+            DIFileRemoval removal = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), WorkflowTestKit.Quick, true, CancellationToken.None);
+            DIDeployment last = removal.Deployment;
+            Assert.True(removal.InProduction && removal.Completed);
+            Assert.Equal(last.DeploymentId, removal.DeploymentId);
 
             Assert.Equal(DIDeploymentKind.Delete, last.Kind);
             Assert.Equal(DIDeploymentStatus.Succeeded, last.Status);
@@ -106,7 +109,9 @@ namespace DataWorksDI.Tests.Workflows
             await kit.SubmitAsync(task.FileId);
             int before = kit.Actions().Count;
 
-            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Basic, task.FileId), WorkflowTestKit.Quick, true, CancellationToken.None);
+            DIFileRemoval removal = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Basic, task.FileId), WorkflowTestKit.Quick, true, CancellationToken.None);
+            DIDeployment last = removal.Deployment;
+            Assert.True(removal.InProduction);
 
             Assert.Equal(DIDeploymentKind.Delete, last.Kind);
             Assert.Equal(DIDeploymentStatus.Succeeded, last.Status);
@@ -121,8 +126,11 @@ namespace DataWorksDI.Tests.Workflows
         {
             var kit = WorkflowTestKit.For(Standard);
             DISyncTask task = await kit.CreateBatchAsync();
-            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), WorkflowTestKit.Quick, true, CancellationToken.None);
-            Assert.Null(last);
+            DIFileRemoval removal = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId, DITaskType.Batch), WorkflowTestKit.Quick, true, CancellationToken.None);
+            Assert.Null(removal.Deployment);
+            Assert.Equal(0, removal.DeploymentId);
+            Assert.True(removal.Completed);
+            Assert.Equal(DITaskType.Batch, removal.TaskType);
             Assert.Equal("DeleteFile", kit.Actions().Last());
         }
 
@@ -133,8 +141,10 @@ namespace DataWorksDI.Tests.Workflows
             DISyncTask task = await kit.CreateRealtimeAsync();
             int before = kit.Actions().Count;
 
-            DIDeployment last = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId), null, false, CancellationToken.None);
-            Assert.Null(last);
+            DIFileRemoval removal = await kit.Workflow<RemoveWorkflow>().RemoveAsync(new FileInput(Standard, task.FileId), null, false, CancellationToken.None);
+            Assert.Null(removal.Deployment);
+            Assert.Equal(DITaskType.Realtime, removal.TaskType);
+            Assert.True(removal.Completed && removal.InProduction);
             Assert.Equal(new[] { "GetFile", "DeleteDISyncTask" }, kit.ActionsSince(before));
 
             before = kit.Actions().Count;

@@ -25,7 +25,8 @@ namespace DataWorksDI.Tests.Workflows
 
             Assert.Equal(SampleTasks.DIResourceGroup, first.ResourceGroup);
             Assert.Equal(SampleTasks.DIResourceGroup, second.ResourceGroup);
-            Assert.Equal(new[] { "GetProject", "CreateDISyncTask", "CreateDISyncTask" }, kit.Actions());
+            // The folder and the data sources are checked against the workspace catalogue, read once for both creates.
+            Assert.Equal(new[] { "ListFolders", "ListDataSources", "GetProject", "CreateDISyncTask", "CreateDISyncTask" }, kit.Actions());
             Assert.Contains(kit.Log.Verbose, m => m.Contains("default Data Integration resource group"));
             Assert.Empty(kit.Progress); // a batch create has nothing to wait for
         }
@@ -42,7 +43,9 @@ namespace DataWorksDI.Tests.Workflows
             Assert.Equal(created.FileId, updated.FileId);
 
             List<string> calls = kit.Actions().Where(a => a != "QueryDISyncTaskConfigProcessResult").ToList();
-            Assert.Equal(new[] { "GenerateDISyncTaskConfigForCreating", "CreateDISyncTask", "GenerateDISyncTaskConfigForUpdating", "UpdateDISyncTask" }, calls);
+            Assert.Equal(new[] { "ListFolders", "ListResourceGroups", "ListDataSources", "GenerateDISyncTaskConfigForCreating", "CreateDISyncTask", "GenerateDISyncTaskConfigForUpdating", "UpdateDISyncTask", "GetFile" }, calls);
+            Assert.Equal(created.FileName, updated.FileName); // the update's result names the task (one GetFile; its folder was listed already)
+            Assert.Equal(SampleTasks.SeedFolder, updated.FolderPath);
             DISyncTaskConfig config = await new RealtimeService(kit.Context, null).GetConfigAsync(10000, DITaskType.Realtime, created.FileId, CancellationToken.None);
             Assert.Equal(new[] { "t1", "t2" }, config.Tables.OrderBy(t => t).ToArray());
 

@@ -230,7 +230,7 @@ namespace DataWorksDI.Workflows
                     }
                     await Run(o, plan.StandardMode ? "DeleteFile and DeployFile" : "DeleteFile", plan.StandardMode ? 4 : 2, async () =>
                     {
-                        DIDeployment last = await remover.RemoveAsync(new FileInput(plan.ProjectId, o.Item.Orphan.FileId, DITaskType.Batch), options.Wait, true, ct).ConfigureAwait(false);
+                        DIDeployment last = (await remover.RemoveAsync(new FileInput(plan.ProjectId, o.Item.Orphan.FileId, DITaskType.Batch), options.Wait, true, ct).ConfigureAwait(false)).Deployment;
                         if (last != null) o.Result.DeploymentIds = new[] { last.DeploymentId };
                     }).ConfigureAwait(false);
                 }

@@ -91,6 +91,34 @@ namespace DataWorksDI.Tests.Validation.Cmdlets
             }
         }
 
+        /// <summary>
+        /// Issue 16: a task whose content uses ${region} could be scheduled without assigning it (it would fail only when it
+        /// first ran). Any schedule change is held to the ParaValue the file keeps, not only a new ParaValue.
+        /// </summary>
+        [Fact]
+        public void ATaskUsingAContentParameter_CannotBeScheduled_UntilTheParameterIsAssigned()
+        {
+            using (var s = new EmulatorSession(10000))
+            {
+                string content = EmulatorSession.SeedContent.Replace("pt=${bizdate}", "pt=${bizdate}/region=${region}");
+                var vars = new Dictionary<string, object> { ["c"] = content };
+                PSResult r = s.Run("$global:f = New-DISyncTask -Name $name -FolderPath $folder -Content $c; $f | Set-DIFileSchedule -Daily -At 05:30", vars);
+                ErrorRecord e = Assert.Single(r.Errors);
+                Assert.StartsWith("DataWorksDI.UnassignedParameter." + ValidationCodes.ParamUnassigned, e.FullyQualifiedErrorId);
+                Assert.Contains("${region}", e.Exception.Message);
+                Assert.Contains("cannot be scheduled as it is", e.Exception.Message);
+                Assert.Contains("-Parameter @{", e.Exception.Message);
+                Assert.DoesNotContain("UpdateFile", s.Actions());
+
+                // Assigned with the schedule, it passes; later changes keep the ParaValue the file has, and pass too.
+                PSResult ok = s.Run("$f | Set-DIFileSchedule -Daily -At 05:30 -Parameter @{ region = 'cn' }; $f | Set-DIFileSchedule -Hourly -Minute 5");
+                Assert.True(ok.Errors.Count == 0, ok.ErrorText);
+                Assert.Equal(2, s.Actions().Count(a => a == "UpdateFile"));
+                // -SkipValidation sends it anyway.
+                Assert.Empty(s.Run("$g = New-DISyncTask -Name ($name + 'b') -FolderPath $folder -Content $c; $g | Set-DIFileSchedule -Daily -At 05:30 -SkipValidation | Out-Null", vars).Errors);
+            }
+        }
+
         [Fact]
         public void SkipValidation_SendsContentTheOfflineChecksWouldRefuse()
         {
