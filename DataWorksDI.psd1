@@ -38,8 +38,8 @@
         'Stop-DISyncInstance'
         'Submit-DIFile'
         'Sync-DITaskDefinition'
-        'Test-DITaskDefinition'
         'Test-DISyncTaskContent'
+        'Test-DITaskDefinition'
         'Unpublish-DISyncTask'
         'Wait-DIDeployment'
     )

@@ -20,8 +20,8 @@ BeforeAll {
 
     $job = '{"type":"job","version":"2.0","steps":[{"stepType":"mysql","parameter":{"datasource":"mysql_pub","column":["id","name"],"connection":[{"datasource":"mysql_pub","table":["TABLE"]}]},"name":"Reader","category":"reader"},{"stepType":"odps","parameter":{"datasource":"odps_first","column":["id","name"],"table":"ods_TABLE","partition":"pt=${bizdate}"},"name":"Writer","category":"writer"}],"setting":{"speed":{"concurrent":2}},"order":{"hops":[{"from":"Reader","to":"Writer"}]}}'
     $null = New-Item -ItemType Directory -Path $connection.TaskDirectory
-    Set-Content -LiteralPath (Join-Path $connection.TaskDirectory 'ods_orders.json') -Value ($job -replace 'TABLE', 'orders') -NoNewline
-    Set-Content -LiteralPath (Join-Path $connection.TaskDirectory 'ods_customers.json') -Value ($job -replace 'TABLE', 'customers') -NoNewline
+    Set-Content -LiteralPath (Join-Path $connection.TaskDirectory 'ods_orders.json') -Value ($job -creplace 'TABLE', 'orders') -NoNewline
+    Set-Content -LiteralPath (Join-Path $connection.TaskDirectory 'ods_customers.json') -Value ($job -creplace 'TABLE', 'customers') -NoNewline
 }
 
 AfterAll {

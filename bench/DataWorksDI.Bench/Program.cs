@@ -20,6 +20,11 @@ namespace DataWorksDI.Bench
     /// 2. a GetProject call through the module's client (V3 vs V2) vs a bare HTTP GET to the same local server;
     /// 3. client-side pacing configurations against a per-key QPS limit (<see cref="PacingBench"/>);
     /// 4. what the workspace catalogue costs and saves in calls and time (<see cref="CatalogBench"/>).
+    /// 5. with --bulk-only, N tasks through the whole lifecycle at the rate limit, the way a user runs it (<see cref="BulkBench"/>).
+    /// 6. the module as PowerShell users run it (issue 17), each on its own switch: <c>--cmdlet-cost</c> (per-call cost of
+    ///    a cmdlet against a bare signed call, the client alone and the official Node client, <see cref="CmdletCostBench"/>),
+    ///    <c>--startup</c> (the first call after import in fresh pwsh processes, <see cref="StartupBench"/>), <c>--listing</c>
+    ///    (Get-DIFile | Measure-Object over a seeded workspace, <see cref="ListingBench"/>).
     /// </summary>
     public static class Program
     {
@@ -29,7 +34,28 @@ namespace DataWorksDI.Bench
         {
             int signOps = 20000, calls = 300, rounds = 5;
             Console.WriteLine($"DataWorksDI benchmark ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
+            if (args.Contains("--cmdlet-cost"))
+            {
+                await CmdletCostBench.RunAsync(args);
+                return 0;
+            }
+            if (args.Contains("--startup"))
+            {
+                StartupBench.Run(args);
+                return 0;
+            }
+            if (args.Contains("--listing"))
+            {
+                ListingBench.Run(args);
+                return 0;
+            }
             bool pacingOnly = args.Contains("--pacing-only"), catalogOnly = args.Contains("--catalog-only");
+            if (args.Contains("--bulk-only"))
+            {
+                // Tens of minutes at the defaults (1,000 tasks at 20 QPS, twice): only when asked for.
+                await BulkBench.RunAsync(args);
+                return 0;
+            }
             if (catalogOnly)
             {
                 await CatalogBench.RunAsync(rounds);
@@ -99,6 +125,18 @@ namespace DataWorksDI.Bench
             }
             Report("GetProject against the in-process emulator (loopback), ms per call", ("client V3", a), ("client V2", b), ("bare HTTP GET /_emulator/health", c));
             try { System.IO.Directory.Delete(dataDir, true); } catch (System.IO.IOException) { }
+        }
+
+        internal static string StrArg(string[] args, string name)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        internal static int IntArg(string[] args, string name, int fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
 
         private static double PerOpMicroseconds(int ops, Action op)

@@ -14,8 +14,8 @@ BeforeDiscovery {
             # The plan table at 80 columns: Action first, every line fits.
             $lines = $Output | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_ }
             $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
-            $lines[0] | Should -Match '^Action\s+Folder\s+Name\s+Calls\s+Drift\s+Steps'
-            ($lines -join "`n") | Should -Match 'Change\s+Data Integration/ods\s+ods_users'
+            $lines[0] | Should -Match '^Action\s+Name\s+Folder\s+Calls\s+Drift\s+Steps'
+            ($lines -join "`n") | Should -Match '(?m)^Change\s+ods_users\s'
         }
         2 = {
             $Output | Should -BeNullOrEmpty

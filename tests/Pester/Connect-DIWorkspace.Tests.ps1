@@ -31,7 +31,7 @@ BeforeDiscovery {
             $Output.MaxAttempts | Should -Be 8
             $Output.AttemptTimeout | Should -Be ([TimeSpan]::FromSeconds(60))
             # The STS credential works: a call made with the context is signed with it and accepted.
-            (Get-DIWorkspace).ProjectId | Should -Be 63845
+            (Get-DIWorkspace -ProjectId 63845).ProjectId | Should -Be 63845
             $sts = Get-Content ./sts.json -Raw | ConvertFrom-Json
             (Get-DIEmulatorRequest -Emulator $emulator -Action GetProject | Select-Object -Last 1).accessKeyId | Should -Be $sts.AccessKeyId
         }

@@ -10,7 +10,7 @@ BeforeDiscovery {
         2 = {
             $Actions | Should -Be @('ListDeployments')
             $Output | Should -HaveCount 1
-            $Output | Should -Match '^\d+ dev_only_task-.*: .*mysql_autotest_dev'
+            $Output | Should -Match '^\d+ failprod_task.*: .*failprod_'
         }
         3 = {
             $Actions | Should -Be @('ListFiles', 'SubmitFile', 'GetDeployment')
@@ -28,9 +28,8 @@ BeforeAll {
     Enter-SuiteSandbox $sandbox
     Connect-Suite $emulator
     $null = New-SuiteBatchTask -Name ods_orders_daily
-    # A package that fails: its reader's data source has no production copy.
-    $devOnly = $BatchContent -replace '"datasource":"dh_mysql"', '"datasource":"mysql_autotest_dev"'
-    $null = New-SuiteBatchTask -Name dev_only_task -ProjectId 181565 -FolderPath 'Workflow/new_biz/Data Integration' -Content $devOnly -Submit
+    # A package that fails in production: the suite emulator's failure injection fails the deployment of failprod_* files.
+    $null = New-SuiteBatchTask -Name failprod_task -ProjectId 181565 -FolderPath 'Workflow/new_biz/Data Integration' -Submit
     $null = Publish-DIFile -FileId 500000002 -ProjectId 181565 -Wait -PollInterval 0.2 -ErrorAction SilentlyContinue
 }
 

@@ -45,12 +45,12 @@ Describe 'Invoke-DIApi' {
     Context 'against a service that throttles every call' {
         BeforeAll {
             $throttled = Start-SuiteEmulator -ArgumentList '--fault-throttle-ratio', '1'
-            $context = Connect-DIWorkspace -Endpoint $throttled.Endpoint -ProjectId 10000 -AccessKeyId $throttled.AccessKeyId -AccessKeySecret $throttled.AccessKeySecret -MaxAttempts 3
+            $context = Connect-DIWorkspace -Endpoint $throttled.Endpoint -ProjectId 10000 -AccessKeyId $throttled.AccessKeyId -AccessKeySecret $throttled.AccessKeySecret -MaxAttempts 3 -MaxThrottlingRetries 2
             Connect-Suite $emulator
         }
         AfterAll { $throttled | Stop-DIEmulator }
 
-        It 'retries a read, saying why and with the RequestId, then reports the throttling code' {
+        It 'retries a read within -MaxThrottlingRetries, saying why and with the RequestId, then reports the throttling code' {
             $verbose = $null
             $requests = $throttled | Get-DIEmulatorRequest -During {
                 Invoke-DIApi GetProject @{ ProjectId = 10000 } -Context $context -Verbose -ErrorAction SilentlyContinue -ErrorVariable failure 4>&1 |
@@ -58,16 +58,40 @@ Describe 'Invoke-DIApi' {
             }
             $requests.action | Should -Be @('GetProject', 'GetProject', 'GetProject')
             $messages = @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-            ($messages -match 'attempt 1 of 3 failed: .*Throttling\.Api.*RequestId [0-9A-F-]{36}') | Should -Not -BeNullOrEmpty
+            ($messages -match 'Throttling\.Api.*RequestId [0-9A-F-]{36}') | Should -Not -BeNullOrEmpty
             $failure[0].FullyQualifiedErrorId | Should -BeLike 'Throttling.Api,*'
         }
 
-        It 'never replays a write that carries no ClientToken' {
+        It 'retries a throttled write too, with no ClientToken: a throttled call was not executed' {
             $requests = $throttled | Get-DIEmulatorRequest -During {
                 Invoke-DIApi CreateFolder @{ ProjectId = 10000; FolderPath = 'Workflow/once/Data_Integration' } -Context $context -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
             }
-            $requests.action | Should -Be @('CreateFolder')
+            $requests.action | Should -Be @('CreateFolder', 'CreateFolder', 'CreateFolder')
             $failure[0].FullyQualifiedErrorId | Should -BeLike 'Throttling.Api,*'
+        }
+    }
+
+    Context 'against a service that answers every call with a 5xx' {
+        BeforeAll {
+            $failing = Start-SuiteEmulator -ArgumentList '--fault-5xx-ratio', '1'
+            $context = Connect-DIWorkspace -Endpoint $failing.Endpoint -ProjectId 10000 -AccessKeyId $failing.AccessKeyId -AccessKeySecret $failing.AccessKeySecret -MaxAttempts 3
+            Connect-Suite $emulator
+        }
+        AfterAll { $failing | Stop-DIEmulator }
+
+        It 'retries a read up to -MaxAttempts' {
+            $requests = $failing | Get-DIEmulatorRequest -During {
+                Invoke-DIApi GetProject @{ ProjectId = 10000 } -Context $context -ErrorAction SilentlyContinue
+            }
+            $requests.action | Should -Be @('GetProject', 'GetProject', 'GetProject')
+        }
+
+        It 'never replays a write that carries no ClientToken: the first may have been executed' {
+            $requests = $failing | Get-DIEmulatorRequest -During {
+                Invoke-DIApi CreateFolder @{ ProjectId = 10000; FolderPath = 'Workflow/once/Data_Integration' } -Context $context -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
+            }
+            $requests.action | Should -Be @('CreateFolder')
+            $failure | Should -HaveCount 1
         }
     }
 }

@@ -7,7 +7,7 @@ BeforeDiscovery {
         @{ Type = 'DIDeployment'; Get = { Get-DIDeployment -DeploymentId $deploymentId }; Keys = 'ProjectId', 'DeploymentId', 'FileId' }
         @{ Type = 'DISyncInstance'; Get = { Get-DISyncInstance -FileId $realtime.FileId }; Keys = 'ProjectId', 'FileId', 'Name' }
         @{ Type = 'DISyncTaskConfig'; Get = { Get-DISyncTask -FileId $realtime.FileId }; Keys = 'ProjectId', 'FileId', 'Code' }
-        @{ Type = 'DIWorkspace'; Get = { Get-DIWorkspace }; Keys = 'ProjectId', 'Identifier' }
+        @{ Type = 'DIWorkspace'; Get = { Get-DIWorkspace -ProjectId 12345 }; Keys = 'ProjectId', 'Identifier' }
     )
     # What a JSON round trip feeds back into, and the call that proves the same object was acted on.
     $feedback = @(
@@ -17,7 +17,7 @@ BeforeDiscovery {
         @{ From = 'DIDeployment'; To = 'Wait-DIDeployment'; Get = { Get-DIDeployment -DeploymentId $deploymentId }; Pipe = { $input | Wait-DIDeployment }; Action = 'GetDeployment'; Check = { $_.Status -eq 'Succeeded' } }
         @{ From = 'DISyncInstance'; To = 'Get-DISyncInstance'; Get = { Get-DISyncInstance -FileId $realtime.FileId }; Pipe = { $input | Get-DISyncInstance }; Action = 'GetDISyncInstanceInfo'; Check = { $_.FileId -eq $realtime.FileId } }
         @{ From = 'DISyncTask (real-time)'; To = 'Get-DISyncTask'; Get = { $realtime }; Pipe = { $input | Get-DISyncTask }; Action = 'GetDISyncTask'; Check = { $_.Tables -contains 'orders' } }
-        @{ From = 'DIWorkspace'; To = 'Get-DIWorkspace'; Get = { Get-DIWorkspace }; Pipe = { $input | Get-DIWorkspace }; Action = 'GetProject'; Check = { $_.ProjectId -eq 12345 } }
+        @{ From = 'DIWorkspace'; To = 'Get-DIWorkspace'; Get = { Get-DIWorkspace -ProjectId 12345 }; Pipe = { $input | Get-DIWorkspace }; Action = 'GetProject'; Check = { $_.ProjectId -eq 12345 } }
     )
 }
 

@@ -37,7 +37,7 @@ function Import-SuiteModule {
 
 function Start-SuiteEmulator {
     # A fresh emulator (fresh data directory, free port) with what the documentation's examples assume beyond the demo
-    # tenant: workspace 12345 (the README's) with the sales folders, and deployment checks that reject or fail chosen names.
+    # tenant: workspace 12345 (the README's) with the sales folders, and deployment checks that reject, fail the check of, or fail in production chosen names.
     # -Workspace adds workspaces to the config (e.g. $DefinitionWorkspaces, the stages of examples/definitions).
     param([string[]] $ArgumentList = @(), [hashtable[]] $Workspace = @())
     $config = Join-Path ([IO.Path]::GetTempPath()) ('dwdi-pester-config-' + [Guid]::NewGuid().ToString('N') + '.json')
@@ -53,7 +53,8 @@ function Start-SuiteEmulator {
             }) + $Workspace
         deploymentChecks = @(
             @{ fileNamePattern = 'rejectme_*'; outcome = 'reject'; stage = 'any' },
-            @{ fileNamePattern = 'checkfailme_*'; outcome = 'checkFail'; stage = 'any' })
+            @{ fileNamePattern = 'checkfailme_*'; outcome = 'checkFail'; stage = 'any' },
+            @{ fileNamePattern = 'failprod_*'; outcome = 'fail'; stage = 'deploy' })
     } | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $config -Encoding utf8
     try { Start-DIEmulator -ConfigPath $config -ArgumentList $ArgumentList }
     finally { Remove-Item -LiteralPath $config -Force }

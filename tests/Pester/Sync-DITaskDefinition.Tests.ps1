@@ -13,7 +13,7 @@ BeforeDiscovery {
             # The table of results fits 80 columns, Status first.
             $lines = $Output | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_ }
             $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
-            $lines[0] | Should -Match '^Status\s+Action\s+Folder\s+Name'
+            $lines[0] | Should -Match '^Status\s+Action\s+Name\s+FileId\s+NextStep'
             # Converged: the plan after apply has nothing to do, and the results travel through CSV.
             Compare-DITaskDefinition ./tasks ./stages/prod.json | Where-Object Action -ne Unchanged | Should -BeNullOrEmpty
             $Output | Export-Csv -NoTypeInformation results.csv

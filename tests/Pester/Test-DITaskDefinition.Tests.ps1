@@ -73,7 +73,7 @@ Describe 'Test-DITaskDefinition' {
             Set-Content ./tasks/broken.json '{ "name": "x", "folder": "Data Integration", "nmae": 1 }'
             $lines = Test-DITaskDefinition ./tasks | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_ }
             $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
-            ($lines -join "`n") | Should -Match ([regex]::Escape("Error    broken.json          `$.nmae"))
+            ($lines -join "`n") | Should -Match 'Error\s+broken\.json\s+\$\.nmae\s'
         }
 
         It 'a dependency cycle is an error on the tasks of the cycle, before any call' {

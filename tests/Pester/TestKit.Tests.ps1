@@ -70,7 +70,7 @@ Describe 'Start-DIEmulator and Stop-DIEmulator' {
         $e = Start-DIEmulator -ConfigPath $config
         try {
             $null = $e | Connect-DIEmulator -ProjectId 20000
-            (Get-DIWorkspace).Mode | Should -Be 'Basic'
+            (Get-DIWorkspace -ProjectId 20000).Mode | Should -Be 'Basic'
         }
         finally { $e | Stop-DIEmulator }
     }
@@ -84,12 +84,12 @@ Describe 'Connect-DIEmulator and Get-DIEmulatorRequest' {
         $context = $emulator | Connect-DIEmulator -ProjectId 10001
         $context.Endpoint | Should -Be $emulator.Endpoint
         (Get-DIContext).ProjectId | Should -Be 10001
-        (Get-DIWorkspace).Mode | Should -Be 'Basic'
+        (Get-DIWorkspace -ProjectId 10001).Mode | Should -Be 'Basic'
     }
 
     It 'returns the calls made while a script block ran, and the variables it set stay visible' {
         $null = $emulator | Connect-DIEmulator
-        $calls = $emulator | Get-DIEmulatorRequest -During { $workspace = Get-DIWorkspace; Get-DIFile -Keyword nothing_like_this }
+        $calls = $emulator | Get-DIEmulatorRequest -During { $workspace = Get-DIWorkspace -ProjectId 10000; Get-DIFile -Keyword nothing_like_this }
         $calls.action | Should -Be @('GetProject', 'ListFiles')
         $workspace.ProjectId | Should -Be 10000
         $calls[0].accessKeyId | Should -Be $emulator.AccessKeyId

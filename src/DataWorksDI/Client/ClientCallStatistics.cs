@@ -47,12 +47,15 @@ namespace DataWorksDI.Client
         /// <summary>Attempts counted today (00:00 UTC+8) by every client sharing the budget, in this process.</summary>
         public long CallsToday { get; }
 
-        /// <summary>When today's count starts again (00:00 UTC+8); null before the first call.</summary>
+        /// <summary>When today's count starts again (00:00 UTC+8).</summary>
         public DateTimeOffset? BudgetResetsAt { get; }
+
+        /// <summary>Calls the daily budget still allows today (0 when it is spent), or null when there is no budget.</summary>
+        public long? CallsLeftToday => DailyCallBudget.HasValue ? Math.Max(0, DailyCallBudget.Value - CallsToday) : (long?)null;
 
         public override string ToString() =>
             $"{CallsMade} call(s), {Throttled} throttled, {Retried} retried" +
-            (DailyCallBudget.HasValue ? $", {CallsToday} of {DailyCallBudget} today" : string.Empty);
+            (DailyCallBudget.HasValue ? $", {CallsToday} of {DailyCallBudget} today ({CallsLeftToday} left)" : string.Empty);
     }
 
     /// <summary>The per-client counters behind <see cref="ClientCallStatistics"/>.</summary>

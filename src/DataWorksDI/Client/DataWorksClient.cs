@@ -33,6 +33,9 @@ namespace DataWorksDI.Client
         // One HttpClient for the process (connection reuse); per-attempt timeouts come from cancellation tokens.
         private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => CreateHttpClient(new HttpClientHandler { UseCookies = false }));
 
+        /// <summary>The process's HttpClient (built on first use; <see cref="ClientWarmUp"/> builds it ahead).</summary>
+        internal static HttpClient SharedHttpClient => SharedHttp.Value;
+
         private readonly HttpClient _http;
         private readonly ICredentialProvider _credentials;
         private readonly BackoffCalculator _backoff;
@@ -61,16 +64,56 @@ namespace DataWorksDI.Client
 
         public string CredentialSource => _credentials.Name;
 
-        /// <summary>This client's calls so far, and the shared pacer and budget of the endpoint and caller it last used.</summary>
+        /// <summary>
+        /// This client's calls so far, and the shared pacer and budget of the endpoint and caller it last used — or, before
+        /// its first call, of the endpoint and caller it will use (other clients of the same key may have spent calls
+        /// already), configured with this client's options. Reads no credential that needs I/O.
+        /// </summary>
         public ClientCallStatistics Statistics
         {
             get
             {
-                QuotaPartition partition = _lastPartition;
-                BudgetState? budget = partition?.Budget.Snapshot(Options.Clock());
+                DateTimeOffset now = Options.Clock();
+                QuotaPartition partition = _lastPartition ?? QuotaPartitions.TryFind(PeekPartitionKey());
+                double? rate, ceiling;
+                int? limit;
+                long spent = 0;
+                DateTimeOffset resetsAt;
+                if (partition != null && _lastPartition != null)
+                {
+                    BudgetState budget = partition.Budget.Snapshot(now);
+                    rate = partition.Pacer.CurrentRate;
+                    ceiling = partition.Pacer.Ceiling;
+                    limit = budget.Limit;
+                    spent = budget.Spent;
+                    resetsAt = budget.ResetsAt;
+                }
+                else
+                {
+                    // Not used by this client yet: what it will configure when it first calls (PartitionFor), and what
+                    // others have spent on the shared budget so far.
+                    ceiling = Options.MaxRequestsPerSecond > 0 ? Options.MaxRequestsPerSecond : (double?)null;
+                    rate = partition?.Pacer.CurrentRate;
+                    if (ceiling.HasValue) rate = rate.HasValue && Options.AdaptivePacing ? Math.Min(rate.Value, ceiling.Value) : ceiling;
+                    limit = Options.DailyCallBudget;
+                    resetsAt = DailyCallBudget.DayStartOf(now).AddDays(1);
+                    if (partition != null) spent = partition.Budget.Snapshot(now).Spent;
+                }
                 return new ClientCallStatistics(_counters.CallsMade, _counters.Throttled, _counters.Retried, _counters.RefusedByBudget,
-                    partition?.Pacer.CurrentRate, partition?.Pacer.Ceiling, budget?.Limit, budget?.Spent ?? 0, budget?.ResetsAt);
+                    rate, ceiling, limit, spent, resetsAt);
             }
+        }
+
+        /// <summary>The partition key this client will use, when it can be told without I/O (static or refreshing credentials), else null.</summary>
+        private string PeekPartitionKey()
+        {
+            if (_credentials is RefreshingCredentialProvider) return QuotaPartitions.KeyFor(Options.Endpoint, _credentials, null);
+            if (_credentials is StaticCredentialProvider)
+            {
+                Task<AcsCredential> credential = _credentials.GetCredentialAsync(CancellationToken.None);
+                if (credential.Status == TaskStatus.RanToCompletion) return QuotaPartitions.KeyFor(Options.Endpoint, _credentials, credential.Result);
+            }
+            return null;
         }
 
         private static HttpClient CreateHttpClient(HttpMessageHandler handler) =>
@@ -102,6 +145,7 @@ namespace DataWorksDI.Client
                     safeLog.Debug($"{action}: waited {Seconds(ticket.Wait)} s for the pacer ({Rate(partition.Pacer.CurrentRate)} requests/s shared by every client of this endpoint and caller).");
                 if (!partition.Budget.TryTake(Options.Clock(), out BudgetState budget))
                 {
+                    partition.Pacer.Unsend();
                     partition.Pacer.Release();
                     _counters.BudgetRefused();
                     throw BudgetExhausted(request, budget, credential, ambiguousEarlier);

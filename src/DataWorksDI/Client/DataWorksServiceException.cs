@@ -35,7 +35,11 @@ namespace DataWorksDI.Client
             HostId = Redactor.Redact(hostId, knownSecrets);
             Recommend = Redactor.Redact(recommend, knownSecrets);
             AccessDeniedDetail = Redactor.Redact(accessDeniedDetail, knownSecrets);
+            Note = Redactor.Redact(note, knownSecrets);
         }
+
+        /// <summary>What the module added to the service's message (retry outcome, what a workflow did), or null.</summary>
+        internal string Note { get; }
 
         /// <summary>The API action that failed, e.g. CreateDISyncTask.</summary>
         public string Action { get; }
@@ -91,6 +95,37 @@ namespace DataWorksDI.Client
                 RetryAfterMilliseconds = RetryAfterMilliseconds,
             };
 
+        /// <summary>
+        /// A copy of the same kind (a spent budget stays a <see cref="CallBudgetExhaustedException"/>, an ambiguous write
+        /// stays <see cref="OutcomeUnknown"/>) whose message also says <paramref name="addition"/>: what a workflow had done
+        /// when the call failed and the command that finishes it (Workflows/WorkflowState). With
+        /// <paramref name="unknownWrite"/> — the read that tells whether an earlier write of the workflow took effect — the
+        /// copy is <see cref="OutcomeUnknown"/> too, whatever this call was.
+        /// </summary>
+        internal virtual DataWorksServiceException WithAddition(string addition, string unknownWrite = null)
+        {
+            var copy = new DataWorksServiceException(Action, Code, ServiceMessage, RequestId, StatusCode, HostId, Recommend, AccessDeniedDetail, InnerException, Join(Note, addition), null)
+            {
+                RetryAfterMilliseconds = RetryAfterMilliseconds,
+            };
+            copy.OutcomeUnknown = OutcomeUnknown || unknownWrite != null;
+            copy.VerifyWith = unknownWrite ?? VerifyWith;
+            return copy;
+        }
+
+        /// <summary>
+        /// A copy for a write that turned out, on reading, not to have taken effect: no longer
+        /// <see cref="OutcomeUnknown"/>, with the ambiguity note replaced by <paramref name="addition"/>.
+        /// </summary>
+        internal DataWorksServiceException AsNotApplied(string addition) =>
+            new DataWorksServiceException(Action, Code, ServiceMessage, RequestId, StatusCode, HostId, Recommend, AccessDeniedDetail, InnerException, addition, null)
+            {
+                RetryAfterMilliseconds = RetryAfterMilliseconds,
+            };
+
+        internal static string Join(string note, string addition) =>
+            string.IsNullOrEmpty(note) ? addition : string.IsNullOrEmpty(addition) ? note : note.TrimEnd() + (note.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + addition;
+
         private static string Compose(string action, string code, string message, string requestId, HttpStatusCode status, string note)
         {
             string text = $"{action} failed: {(string.IsNullOrEmpty(message) ? "(no message)" : message.TrimEnd())}";
@@ -110,8 +145,8 @@ namespace DataWorksDI.Client
     {
         public const string ErrorId = ErrorIds.CallBudgetExhausted;
 
-        internal CallBudgetExhaustedException(string action, string message, int budget, long spent, DateTimeOffset resetsAt, string verifyWith = null)
-            : base(action, ErrorId, message, null, 0)
+        internal CallBudgetExhaustedException(string action, string message, int budget, long spent, DateTimeOffset resetsAt, string verifyWith = null, string note = null)
+            : base(action, ErrorId, message, null, 0, null, null, null, null, note, null)
         {
             OutcomeUnknown = verifyWith != null;
             VerifyWith = verifyWith;
@@ -132,5 +167,8 @@ namespace DataWorksDI.Client
 
         /// <summary>When the budget's day ends: 00:00 China Standard Time (UTC+8), docs/client.md.</summary>
         public DateTimeOffset ResetsAt { get; }
+
+        internal override DataWorksServiceException WithAddition(string addition, string unknownWrite = null) =>
+            new CallBudgetExhaustedException(Action, ServiceMessage, Budget, Spent, ResetsAt, unknownWrite ?? VerifyWith, Join(Note, addition));
     }
 }

@@ -21,7 +21,10 @@ namespace DataWorksDI.Client
         /// <see cref="MaxAttempts"/>. 10 means a call that is throttled 20 % of the time surfaces a throttling error once in
         /// 0.2^11 ≈ 2·10⁻⁸ calls. 0 turns throttling retries off.
         /// </summary>
-        public int MaxThrottlingRetries { get; set; } = 10;
+        public int MaxThrottlingRetries { get; set; } = DefaultMaxThrottlingRetries;
+
+        /// <summary>The default of <see cref="MaxThrottlingRetries"/> (Connect-DIWorkspace shows it).</summary>
+        public const int DefaultMaxThrottlingRetries = 10;
 
         /// <summary>The most one call waits, in all, because it was throttled; a retry that would go past it is not made.</summary>
         public TimeSpan MaxThrottlingWait { get; set; } = TimeSpan.FromMinutes(2);

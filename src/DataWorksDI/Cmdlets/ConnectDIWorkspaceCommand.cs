@@ -59,9 +59,29 @@ namespace DataWorksDI.Cmdlets
         [Parameter]
         public SignatureVersion SignatureVersion { get; set; } = SignatureVersion.V3;
 
+        /// <summary>Attempts in all for 5xx answers, dropped or refused connections and time-outs; throttling has its own allowance.</summary>
         [Parameter]
         [ValidateRange(1, 10)]
         public int MaxAttempts { get; set; } = RetryOptions.DefaultMaxAttempts;
+
+        /// <summary>Retries of throttled calls (every action: a throttled call was not executed); 0 turns them off.</summary>
+        [Parameter]
+        [ValidateRange(0, 50)]
+        public int MaxThrottlingRetries { get; set; } = RetryOptions.DefaultMaxThrottlingRetries;
+
+        /// <summary>The account's DataWorks edition: the rate and daily budget not given explicitly come from its documented limits.</summary>
+        [Parameter]
+        public DIEdition Edition { get; set; }
+
+        /// <summary>The rate every context of this endpoint and key in the process shares; 0: none until DataWorks throttles.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double MaxRequestsPerSecond { get; set; }
+
+        /// <summary>Calls this process may make today for this endpoint and key; the call past it is refused before it is sent.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int DailyCallBudget { get; set; }
 
         [Parameter]
         [ValidateRange(1, 600)]
@@ -79,6 +99,10 @@ namespace DataWorksDI.Cmdlets
                 AttemptTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
             };
             requested.Retry.MaxAttempts = MaxAttempts;
+            requested.Retry.MaxThrottlingRetries = MaxThrottlingRetries;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Edition))) requested.Edition = Edition;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond))) requested.MaxRequestsPerSecond = MaxRequestsPerSecond;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(DailyCallBudget))) requested.DailyCallBudget = DailyCallBudget;
 
             (DIContext Context, IReadOnlyList<string> Notes) connected = default;
             try
@@ -102,6 +126,8 @@ namespace DataWorksDI.Cmdlets
             }
             foreach (string note in connected.Notes) WriteDebug(note);
             DIContext context = connected.Context;
+            WriteVerbose($"Pacing: {(context.MaxRequestsPerSecond > 0 ? context.MaxRequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " requests/s" + (context.AdaptivePacing ? ", slower while DataWorks throttles" : ", fixed") : "none until DataWorks throttles")}; " +
+                $"daily call budget: {(context.DailyCallBudget.HasValue ? context.DailyCallBudget + " calls" : "none")}{(context.Edition.HasValue ? $" ({context.Edition} edition)" : string.Empty)}. Shared by every context of this endpoint and key in this process.");
 
             string workspace = context.ProjectId.HasValue ? $" with default workspace {context.ProjectId}" : string.Empty;
             if (!ShouldProcess($"{context.Endpoint}{workspace}", "Set the DataWorks session context")) return;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DataWorksDI.Client;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
@@ -6,14 +5,16 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>
-    /// Base of every cmdlet. Cmdlets stay thin: they bind parameters and hand the work to helpers, which run off the
-    /// pipeline thread with a cancellation token made in BeginProcessing and cancelled in StopProcessing (Ctrl+C). What
-    /// the helpers report (verbose, debug, warnings, progress) is queued and written here, on the pipeline thread.
+    /// Base of every cmdlet. Cmdlets stay thin: they bind parameters and hand the work to helpers, which run under the
+    /// cmdlet's <see cref="PipelinePump"/> with a cancellation token made in BeginProcessing and cancelled in
+    /// StopProcessing (Ctrl+C). What the helpers report from other threads (verbose, debug, warnings, progress) is queued
+    /// and written here, on the pipeline thread.
     /// </summary>
     public abstract class DataWorksCmdlet : PSCmdlet, IDisposable
     {
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private readonly BlockingCollection<Action<DataWorksCmdlet>> _messages = new BlockingCollection<Action<DataWorksCmdlet>>();
+        private readonly PipelinePump _pump = new PipelinePump();
+        private bool _abandoned;
         private IClientLog _log;
         private int _pipelineThreadId = -1;
 
@@ -42,35 +43,30 @@ namespace DataWorksDI.Cmdlets
         protected override void StopProcessing() => _cancellation.Cancel();
 
         /// <summary>
-        /// Session state (the runspace's context, bound parameters) may only be read on the pipeline thread; helpers
-        /// running in <see cref="Run{T}"/> get what they need passed in. Catches that mistake at once.
+        /// Session state (the runspace's context, bound parameters) may only be read on the pipeline thread, and not by
+        /// the helpers running in <see cref="Run{T}"/> (even the part of their work that runs on the pipeline thread): they
+        /// get what they need passed in. Catches that mistake at once.
         /// </summary>
         internal void AssertPipelineThread()
         {
-            if (_pipelineThreadId != -1 && Thread.CurrentThread.ManagedThreadId != _pipelineThreadId)
+            if ((_pipelineThreadId != -1 && Thread.CurrentThread.ManagedThreadId != _pipelineThreadId) || _pump.InWork)
                 throw new InvalidOperationException("Internal error: session state was read off the pipeline thread.");
         }
 
         public void Dispose()
         {
-            _cancellation.Dispose();
-            _messages.Dispose();
+            // Work abandoned at Ctrl+C may still hold the token; a source without timers needs no disposal then.
+            if (!_abandoned) _cancellation.Dispose();
         }
 
-        /// <summary>Queues an action that writes to the host; it runs on the pipeline thread.</summary>
+        /// <summary>
+        /// Writes to the host on the pipeline thread: at once when called there outside the work, else queued for the
+        /// pipeline thread (which <see cref="Run{T}"/> wakes for it).
+        /// </summary>
         internal void Post(Action<DataWorksCmdlet> write)
         {
-            try
-            {
-                _messages.Add(write);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The pipeline has ended; there is nobody left to tell.
-            }
-            catch (InvalidOperationException)
-            {
-            }
+            if (Thread.CurrentThread.ManagedThreadId == _pipelineThreadId && !_pump.InWork) write(this);
+            else _pump.QueueWrite(() => write(this));
         }
 
         /// <summary>
@@ -143,29 +139,35 @@ namespace DataWorksDI.Cmdlets
         }
 
         /// <summary>
-        /// Runs asynchronous work to completion while writing its queued messages on this (the pipeline) thread.
-        /// Ctrl+C cancels the token and ends the wait at once with PipelineStoppedException.
+        /// Runs asynchronous work to completion under this cmdlet's <see cref="PipelinePump"/>: it starts here, on the
+        /// pipeline thread, which then sleeps until a write is queued, a continuation comes back or the work completes —
+        /// no thread hop to start it, no spinning while it runs. Ctrl+C (StopProcessing) cancels the token and ends the
+        /// wait at once with PipelineStoppedException, whether or not the work has noticed yet.
         /// </summary>
         internal T Run<T>(Func<CancellationToken, Task<T>> work)
         {
             CancellationToken token = _cancellation.Token;
-            Task<T> task = Task.Run(() => work(token), token);
-            task.ContinueWith(_ => Post(null), TaskScheduler.Default);
+            if (token.IsCancellationRequested) throw new PipelineStoppedException();
+            Task<T> task;
             try
             {
-                while (!task.IsCompleted)
-                {
-                    if (_messages.TryTake(out Action<DataWorksCmdlet> write, 250)) write?.Invoke(this);
-                }
-                while (_messages.TryTake(out Action<DataWorksCmdlet> pending)) pending?.Invoke(this);
+                task = _pump.Run(() => work(token), token);
             }
             catch
             {
-                // A write failed or the pipeline is stopping (e.g. Ctrl+C): stop the background work too.
+                // A write failed or the pipeline is stopping (e.g. Ctrl+C): stop the work too.
                 _cancellation.Cancel();
                 throw;
             }
 
+            if (!task.IsCompleted)
+            {
+                // Stopped while the work runs: leave it to notice the token on its own thread, observed so that its
+                // failure is never reported as unobserved.
+                _abandoned = true;
+                task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw new PipelineStoppedException();
+            }
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -184,7 +186,9 @@ namespace DataWorksDI.Cmdlets
 
         /// <summary>
         /// Runs one item's work; a service failure becomes a non-terminating error about <paramref name="target"/>,
-        /// so one bad item does not stop the pipeline. Returns false when it failed.
+        /// so one bad item does not stop the pipeline. Returns false when it failed. A spent daily call budget is a
+        /// terminating error instead: no further item could be sent today, so the run stops there (the error names the
+        /// item, what was done and how to finish it: Workflows.WorkflowState).
         /// </summary>
         internal bool TryRun<T>(Func<CancellationToken, Task<T>> work, object target, out T result)
         {
@@ -192,6 +196,11 @@ namespace DataWorksDI.Cmdlets
             {
                 result = Run(work);
                 return true;
+            }
+            catch (CallBudgetExhaustedException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.FromService(ex, target));
+                throw; // not reached: ThrowTerminatingError always throws
             }
             catch (DataWorksServiceException ex)
             {

@@ -34,13 +34,20 @@ namespace DataWorksDI.Internal
         /// <param name="isTransient">Whether a failed read may pass and is worth reading again; null: every failure ends the wait.</param>
         /// <param name="retryAfter">The service's hint of how long to wait after a failed read, if it gave one.</param>
         /// <param name="onFailure">Told of each failed read that will be retried (for -Verbose).</param>
+        /// <param name="firstReadAfter">
+        /// When the caller knows the work takes at least this long (a package just created, whose like took that long to
+        /// finish before), the first read waits for it instead of reading at once; zero reads first.
+        /// </param>
         public static async Task<Result<T>> PollAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> isDone, TimeSpan timeout,
             TimeSpan initialInterval, Action<T, TimeSpan> onPoll, CancellationToken ct,
-            Func<Exception, bool> isTransient = null, Func<Exception, TimeSpan?> retryAfter = null, Action<Exception, TimeSpan> onFailure = null)
+            Func<Exception, bool> isTransient = null, Func<Exception, TimeSpan?> retryAfter = null, Action<Exception, TimeSpan> onFailure = null,
+            TimeSpan firstReadAfter = default)
         {
             var watch = Stopwatch.StartNew();
             TimeSpan interval = initialInterval < MinInterval ? MinInterval : initialInterval;
             var result = new Result<T>();
+            if (firstReadAfter > TimeSpan.Zero)
+                await Task.Delay(firstReadAfter < timeout ? firstReadAfter : timeout, ct).ConfigureAwait(false);
             while (true)
             {
                 TimeSpan wait = interval;

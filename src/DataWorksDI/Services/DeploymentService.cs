@@ -46,7 +46,11 @@ namespace DataWorksDI.Services
         }
 
         /// <summary>ListDeployments, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
-        public Pager<DIDeployment> List(long projectId, DIDeploymentStatus? status, string keyword, int pageSize) => new Pager<DIDeployment>(pageSize, async (page, size, ct) =>
+        public Pager<DIDeployment> List(long projectId, DIDeploymentStatus? status, string keyword, int pageSize) =>
+            new Pager<DIDeployment>(pageSize, (page, size, ct) => ListPageAsync(projectId, status, keyword, page, size, ct));
+
+        /// <summary>One page of ListDeployments (any page number: the workflows' package search reads from either end).</summary>
+        public async Task<Page<DIDeployment>> ListPageAsync(long projectId, DIDeploymentStatus? status, string keyword, int page, int size, CancellationToken ct)
         {
             var request = new ApiRequest(ApiAction.ListDeployments).With("ProjectId", projectId).With("Keyword", keyword)
                 .With("Status", status.HasValue ? WireEnum.ToCode(status.Value) : (int?)null).With("PageNumber", page).With("PageSize", size);
@@ -81,7 +85,7 @@ namespace DataWorksDI.Services
                 }
             }
             return new Page<DIDeployment>(list, Json.Long(data, "TotalCount") ?? 0);
-        });
+        }
 
         internal static DIDeployment Parse(long projectId, long deploymentId, JObject body)
         {

@@ -35,8 +35,11 @@ namespace DataWorksDI.Services
         {
             JObject body = await Call(new ApiRequest(ApiAction.GetFile).With("ProjectId", projectId).With("FileId", fileId), ct).ConfigureAwait(false);
             JToken data = body["Data"];
-            return (ParseFile(projectId, data?["File"], data?["NodeConfiguration"]), data);
+            return (FromGetFile(projectId, data), data);
         }
+
+        /// <summary>The file from GetFile's Data (File and NodeConfiguration).</summary>
+        internal static DIFile FromGetFile(long projectId, JToken data) => ParseFile(projectId, data?["File"], data?["NodeConfiguration"]);
 
         /// <summary>ListFiles, one page per <see cref="Pager{T}.NextAsync"/>.</summary>
         public Pager<DIFile> List(long projectId, FileQuery query) => new Pager<DIFile>(query.PageSize, async (page, pageSize, ct) =>
@@ -67,35 +70,52 @@ namespace DataWorksDI.Services
         public async Task<FileVersionInfo> GetLatestVersionAsync(long projectId, long fileId, CancellationToken ct)
         {
             const int pageSize = 10;
-            (JArray versions, long total) = await VersionPageAsync(projectId, fileId, 1, pageSize, ct).ConfigureAwait(false);
-            if (versions == null || versions.Count == 0) return null;
-            JToken v = versions.OrderByDescending(x => Json.Int(x, "FileVersion") ?? 0).First();
-            if ((Json.Int(v, "FileVersion") ?? 0) < total && total > pageSize)
+            Page<FileVersionInfo> first = await ListVersionsAsync(projectId, fileId, 1, pageSize, ct).ConfigureAwait(false);
+            if (first.Items.Count == 0) return null;
+            FileVersionInfo latest = first.Items.OrderByDescending(v => v.Version).First();
+            long total = first.TotalCount;
+            if (latest.Version < total && total > pageSize)
             {
-                (JArray last, _) = await VersionPageAsync(projectId, fileId, (int)((total + pageSize - 1) / pageSize), pageSize, ct).ConfigureAwait(false);
-                if (last != null && last.Count > 0)
+                Page<FileVersionInfo> last = await ListVersionsAsync(projectId, fileId, (int)((total + pageSize - 1) / pageSize), pageSize, ct).ConfigureAwait(false);
+                FileVersionInfo candidate = last.Items.OrderByDescending(v => v.Version).FirstOrDefault();
+                if (candidate != null && candidate.Version > latest.Version) latest = candidate;
+            }
+            return latest;
+        }
+
+        /// <summary>ListFileVersions, one page (PageSize at most 100), and the total the service reported.</summary>
+        public async Task<Page<FileVersionInfo>> ListVersionsAsync(long projectId, long fileId, int pageNumber, int pageSize, CancellationToken ct)
+        {
+            var request = new ApiRequest(ApiAction.ListFileVersions).With("ProjectId", projectId).With("FileId", fileId)
+                .With("PageNumber", pageNumber).With("PageSize", pageSize);
+            JObject body = await Call(request, ct).ConfigureAwait(false);
+            JToken data = body["Data"];
+            var versions = new List<FileVersionInfo>();
+            if (data?["FileVersions"] is JArray arr)
+            {
+                foreach (JToken v in arr)
                 {
-                    JToken candidate = last.OrderByDescending(x => Json.Int(x, "FileVersion") ?? 0).First();
-                    if ((Json.Int(candidate, "FileVersion") ?? 0) > (Json.Int(v, "FileVersion") ?? 0)) v = candidate;
+                    JObject properties = null;
+                    JToken raw = v["FilePropertyContent"];
+                    if (raw is JObject o) properties = o;
+                    else if (raw?.Type == JTokenType.String)
+                    {
+                        try { properties = JToken.Parse((string)raw) as JObject; }
+                        catch (Newtonsoft.Json.JsonException) { properties = null; }
+                    }
+                    versions.Add(new FileVersionInfo
+                    {
+                        Version = Json.Long(v, "FileVersion") ?? 0,
+                        Comment = Json.Str(v, "Comment"),
+                        ChangeType = Json.Str(v, "ChangeType"),
+                        Status = Json.Str(v, "Status"),
+                        CommitTime = Json.EpochMs(v, "CommitTime"),
+                        IsCurrentProd = Json.Bool(v, "IsCurrentProd") ?? false,
+                        Properties = properties,
+                    });
                 }
             }
-            JObject properties = null;
-            JToken raw = v["FilePropertyContent"];
-            if (raw is JObject o) properties = o;
-            else if (raw?.Type == JTokenType.String)
-            {
-                try { properties = JToken.Parse((string)raw) as JObject; }
-                catch (Newtonsoft.Json.JsonException) { properties = null; }
-            }
-            return new FileVersionInfo
-            {
-                Version = Json.Int(v, "FileVersion") ?? 0,
-                Comment = Json.Str(v, "Comment"),
-                IsCurrentProd = Json.Bool(v, "IsCurrentProd") ?? false,
-                ChangeType = Json.Str(v, "ChangeType"),
-                Status = Json.Str(v, "Status"),
-                Properties = properties,
-            };
+            return new Page<FileVersionInfo>(versions, Json.Long(data, "TotalCount") ?? versions.Count);
         }
 
         public async Task<string> GetFolderPathAsync(long projectId, string folderId, CancellationToken ct)
@@ -152,13 +172,6 @@ namespace DataWorksDI.Services
             // Read back later (Get-DIDeployment, a listing), the package keeps its file and kind.
             new CatalogService(Context, Log).RememberDeployment(created);
             return created;
-        }
-
-        private async Task<(JArray Versions, long Total)> VersionPageAsync(long projectId, long fileId, int page, int pageSize, CancellationToken ct)
-        {
-            var request = new ApiRequest(ApiAction.ListFileVersions).With("ProjectId", projectId).With("FileId", fileId).With("PageNumber", page).With("PageSize", pageSize);
-            JObject body = await Call(request, ct).ConfigureAwait(false);
-            return (body["Data"]?["FileVersions"] as JArray, Json.Long(body["Data"], "TotalCount") ?? 0);
         }
 
         internal static DIFile ParseFile(long projectId, JToken f, JToken node)
@@ -225,14 +238,23 @@ namespace DataWorksDI.Services
         }
     }
 
-    /// <summary>One file version (ListFileVersions): what the definition plan reads of it.</summary>
+    /// <summary>One entry of ListFileVersions: what the definition plan reads of it, and what the workflows read to tell whether a submit, deploy or delete took effect.</summary>
     internal sealed class FileVersionInfo
     {
-        public int Version { get; set; }
+        public long Version { get; set; }
+
         public string Comment { get; set; }
-        public bool IsCurrentProd { get; set; }
+
+        /// <summary>CREATE, UPDATE or DELETE.</summary>
         public string ChangeType { get; set; }
+
+        /// <summary>COMMITTING, COMMITTED, CHECK_OK, PACKAGED, DEPLOYING, DEPLOYED or CANCELLED.</summary>
         public string Status { get; set; }
+
+        public DateTime? CommitTime { get; set; }
+
+        /// <summary>The version production runs.</summary>
+        public bool IsCurrentProd { get; set; }
 
         /// <summary>FilePropertyContent as an object (null when absent or not JSON).</summary>
         public JObject Properties { get; set; }

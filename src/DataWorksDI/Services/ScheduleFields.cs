@@ -187,5 +187,35 @@ namespace DataWorksDI.Services
 
         public static string JsonOrNull(JToken token) =>
             token == null || token.Type == JTokenType.Null ? null : token.Type == JTokenType.String ? (string)token : token.ToString(Formatting.None);
+
+        /// <summary>True for the fields GetFile shows in another form than UpdateFile takes (a folder id, a numeric group id).</summary>
+        public static bool NeedsReadBack(string wireName) => wireName == FolderPath || wireName == ResourceGroupIdentifier;
+
+        /// <summary>
+        /// GetFile's Data as it is after an UpdateFile that sent <paramref name="sent"/>: a copy of what was read before the
+        /// write with the values sent laid over it, where GetFile shows each (the parsers read the wire strings the way they
+        /// read GetFile's own types). A change leaves the latest code uncommitted (GetFile CommitStatus 0, "latest code not
+        /// committed"); LastEditTime and LastEditUser, which only DataWorks knows, are left out rather than shown stale.
+        /// Not for the fields of <see cref="NeedsReadBack"/>.
+        /// </summary>
+        public static JToken AfterUpdate(JToken getFileData, IReadOnlyCollection<ScheduleField> sent)
+        {
+            var data = getFileData?.DeepClone() as JObject ?? new JObject();
+            if (!(data["File"] is JObject file)) data["File"] = file = new JObject();
+            if (!(data["NodeConfiguration"] is JObject node)) data["NodeConfiguration"] = node = new JObject();
+            foreach (ScheduleField field in sent)
+            {
+                if (NeedsReadBack(field.WireName)) throw new ArgumentException(field.WireName + " is shown by GetFile as an id: read the file back instead.", nameof(sent));
+                if (FileLevel.Contains(field.WireName)) file[FileFieldNames[field.WireName]] = field.Value;
+                else node[field.WireName] = field.Value;
+            }
+            if (sent.Count > 0)
+            {
+                file["CommitStatus"] = 0;
+                file.Remove("LastEditTime");
+                file.Remove("LastEditUser");
+            }
+            return data;
+        }
     }
 }

@@ -45,6 +45,8 @@ namespace DataWorksDI.Session
             settings.EndpointIsExplicit = settings.Endpoint != null;
             if (!settings.EndpointIsExplicit) RequireKnownRegion(settings.Region);
             settings.Endpoint = ResolveEndpoint(settings.Region, settings.Endpoint, settings.UseVpcEndpoint);
+            // The first call of the session would compile its whole path; rehearse it in memory meanwhile (nothing is sent).
+            ClientWarmUp.Start();
             return (Create(settings), notes);
         }
 

@@ -38,7 +38,29 @@ namespace DataWorksDI.Session
         /// <summary>Which credential source is used, e.g. "parameters". Never a secret.</summary>
         public string CredentialSource => Credentials.Name;
 
+        /// <summary>Attempts in all for 5xx answers, dropped connections and time-outs (reads and ClientToken writes) and refused connections.</summary>
         public int MaxAttempts => Settings.Retry.MaxAttempts;
+
+        /// <summary>Retries of throttled attempts, on top of <see cref="MaxAttempts"/> (every action: a throttled call was not executed).</summary>
+        public int MaxThrottlingRetries => Settings.Retry.MaxThrottlingRetries;
+
+        /// <summary>The DataWorks edition given to Connect-DIWorkspace, or null.</summary>
+        public DIEdition? Edition => Settings.Edition;
+
+        /// <summary>The pacing rate and ceiling, shared by every context of this endpoint and key in the process; 0: none configured.</summary>
+        public double MaxRequestsPerSecond => Settings.EffectiveMaxRequestsPerSecond;
+
+        /// <summary>Whether the rate adapts to throttling (slows down, then recovers) or stays fixed.</summary>
+        public bool AdaptivePacing => Settings.AdaptivePacing;
+
+        /// <summary>The daily call budget of this endpoint and key in this process, or null for none.</summary>
+        public int? DailyCallBudget => Settings.EffectiveDailyCallBudget;
+
+        /// <summary>
+        /// Calls made through this context (sent, throttled, retried, refused by the budget) and the shared pacer and
+        /// budget: the rate now, calls today, calls left, when the budget resets. A new snapshot every time it is read.
+        /// </summary>
+        public ClientCallStatistics Calls => Client.Statistics;
 
         public TimeSpan AttemptTimeout => Settings.AttemptTimeout;
 
@@ -63,6 +85,9 @@ namespace DataWorksDI.Session
                             SignatureVersion = SignatureVersion,
                             AttemptTimeout = AttemptTimeout,
                             Retry = Settings.Retry.Clone(),
+                            MaxRequestsPerSecond = MaxRequestsPerSecond,
+                            AdaptivePacing = AdaptivePacing,
+                            DailyCallBudget = DailyCallBudget,
                         };
                         _client = new DataWorksClient(options, Credentials);
                     }

@@ -31,37 +31,40 @@ namespace DataWorksDI.Session
                 Context == null ? "DataWorksDI: no session context" : "DataWorksDI session context: " + Context + " (Get-DIContext shows it)";
         }
 
-        private static Holder Find(SessionState state) => Find(state?.PSVariable);
-
-        private static Holder Find(PSVariableIntrinsics variables)
+        private static Holder Find(SessionState state)
         {
-            object value = variables?.GetValue(Qualified);
+            object value = state?.PSVariable.GetValue(Qualified);
             return (value is PSObject p ? p.BaseObject : value) as Holder;
         }
 
         /// <summary>
-        /// The session state of the runspace this thread runs (Runspace.DefaultRunspace), for an argument completer, which
-        /// is not given the cmdlet's SessionState: completion runs on that runspace's pipeline thread. Null when there is none.
+        /// The holder of the session whose command line is being completed. An argument completer is not given the
+        /// cmdlet's SessionState, and the runspace's SessionStateProxy refuses calls while a pipeline (TabExpansion2) runs;
+        /// completion runs on that runspace's pipeline thread, where a script block reads the global variable as any
+        /// script would. Null when there is no context or no runspace.
         /// </summary>
-        private static PSVariableIntrinsics CurrentRunspaceVariables()
+        private static Holder FindForCompletion()
         {
             try
             {
-                return System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy?.PSVariable;
+                if (System.Management.Automation.Runspaces.Runspace.DefaultRunspace == null) return null;
+                var values = ScriptBlock.Create("$" + Qualified).Invoke();
+                object value = values.Count == 0 ? null : values[0];
+                return (value is PSObject p ? p.BaseObject : value) as Holder;
             }
-            catch (PSInvalidOperationException)
+            catch (RuntimeException)
             {
                 return null;
             }
         }
 
-        /// <summary>The context of the session whose command line is being completed (see <see cref="CurrentRunspaceVariables"/>).</summary>
-        public static DIContext GetForCompletion() => Find(CurrentRunspaceVariables())?.Context;
+        /// <summary>The context of the session whose command line is being completed (see <see cref="FindForCompletion"/>).</summary>
+        public static DIContext GetForCompletion() => FindForCompletion()?.Context;
 
         /// <summary>The cached resolution of a profile in the session whose command line is being completed.</summary>
         public static CredentialResolution GetProfileForCompletion(string name)
         {
-            Holder holder = Find(CurrentRunspaceVariables());
+            Holder holder = FindForCompletion();
             return holder != null && holder.Profiles.TryGetValue(name, out CredentialResolution r) ? r : null;
         }
 

@@ -13,12 +13,19 @@ namespace DataWorksDI.Workflows
     {
         private readonly DeploymentService _deployments = new DeploymentService(context, log);
 
-        public async Task<DIDeployment> WaitAsync(DIDeployment deployment, WaitOptions wait, CancellationToken ct)
+        /// <param name="justCreated">
+        /// The package was made by the call just before (SubmitFile, DeployFile, DeleteFile): it cannot have finished yet, so
+        /// the first read waits for the poll interval, or for as long as packages like it have been taking to finish when
+        /// that is longer (DeploymentDurations) — each poll is a paced call counted against the daily budget. Otherwise
+        /// (a package named by id, resumed) the first read is made at once: a finished package costs one read and no sleep.
+        /// </param>
+        public async Task<DIDeployment> WaitAsync(DIDeployment deployment, WaitOptions wait, CancellationToken ct, bool justCreated = false)
         {
             string activity = $"Waiting for {(deployment.Kind == DIDeploymentKind.Unknown ? "deployment" : deployment.Kind.ToString().ToLowerInvariant() + " deployment")} {deployment.DeploymentId}" +
                               (deployment.FileId != 0 ? $" of file {deployment.FileId}" : string.Empty);
             string resume = ResumeCommand(deployment);
             Log.Verbose($"{activity}, at most {wait.Timeout.TotalSeconds:0.#} s; if this wait is stopped, {resume} takes it up again.");
+            TimeSpan firstRead = justCreated ? DeploymentDurations.FirstPoll(wait.PollInterval, Context.Endpoint, deployment.ProjectId, deployment.Kind) : TimeSpan.Zero;
             using (ProgressActivity bar = StartActivity(activity))
             {
                 Poller.Result<DIDeployment> result;
@@ -30,7 +37,7 @@ namespace DataWorksDI.Workflows
                         if (deployment.Kind != DIDeploymentKind.Unknown) read.Kind = deployment.Kind; // else what the context knows (GetAsync)
                         return read;
                     }, d => d.IsTerminal, wait,
-                    (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty) + $"; Ctrl+C stops waiting, {resume} resumes", elapsed, wait.Timeout), ct).ConfigureAwait(false);
+                    (d, elapsed) => bar.ReportWait(Describe(d) + (d.Check == DIDeploymentCheck.Checking ? " (being checked)" : string.Empty) + $"; Ctrl+C stops waiting, {resume} resumes", elapsed, wait.Timeout), ct, firstRead).ConfigureAwait(false);
                 }
                 catch (DataWorksServiceException ex)
                 {
@@ -40,6 +47,7 @@ namespace DataWorksDI.Workflows
 
                 DIDeployment current = result.Last ?? deployment;
                 if (!result.Done) throw TimedOut(current, wait.Timeout, result);
+                DeploymentDurations.Record(Context.Endpoint, current);
                 Log.Verbose($"Deployment {current.DeploymentId} is {Describe(current)} after {result.Polls} poll(s) ({result.FailedPolls} failed and read again) in {result.Elapsed.TotalSeconds:0.#} s.");
                 bar.Complete(Describe(current));
                 if (current.IsSucceeded) return current;

@@ -20,8 +20,10 @@ namespace DataWorksDI.Workflows
 
     /// <summary>
     /// Set-DIFileSchedule: read the file (GetFile), keep only the fields that differ from what it has (UpdateFile refuses
-    /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, send the
-    /// rest (UpdateFile) and read the result back. Nothing is sent when nothing differs.
+    /// a value equal to the current one), refuse a ParaValue that leaves a parameter of the content unassigned, and send the
+    /// rest (UpdateFile): one read and one write. The result is the file as read with the values sent laid over it (the
+    /// write succeeded, so they are the file's now); only a move to another folder or another scheduling resource group is
+    /// read back, since GetFile shows those as ids UpdateFile does not take. Nothing is sent when nothing differs.
     /// </summary>
     internal sealed class ScheduleWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
@@ -30,44 +32,77 @@ namespace DataWorksDI.Workflows
         /// When a new ParaValue is set: check that it assigns every ${…}/$[…] the content uses; a new folder or scheduling
         /// resource group: check it against the workspace catalogue (WorkspaceChecks).
         /// </param>
-        public async Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
+        /// <remarks>
+        /// An UpdateFile whose answer was lost is checked by reading the file again: what still differs is sent once more
+        /// (nothing, when it took effect). A spent budget stops it with an error that says whether the schedule was set.
+        /// </remarks>
+        public Task<ScheduleResult> ApplyAsync(long projectId, long fileId, IReadOnlyList<ScheduleField> desired, bool checkParameters, CancellationToken ct)
         {
-            var files = new FileService(Context, Log);
-            (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
-            desired = await ResolveResourceGroupIdAsync(desired, file, ct).ConfigureAwait(false);
-            // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
-            var catalog = new CatalogService(Context, Log);
-            string folder = desired.Any(f => f.WireName == ScheduleFields.FolderPath)
-                ? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false) : null;
-            string group = desired.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
-                ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
+            string again = $"Set-DIFileSchedule -ProjectId {projectId} -FileId {fileId} with the same parameters (it sends only what still differs)";
+            var state = new WorkflowState($"file {fileId} in workspace {projectId}", again);
+            return GuardAsync(state, async () =>
+            {
+                var files = new FileService(Context, Log);
+                (DIFile file, JToken wire) = await files.GetWithWireAsync(projectId, fileId, ct).ConfigureAwait(false);
+                state.Subject = $"file {fileId} ({WorkflowState.Quote(file.FileName)}) in workspace {projectId}";
+                IReadOnlyList<ScheduleField> fields = await ResolveResourceGroupIdAsync(desired, file, ct).ConfigureAwait(false);
+                // GetFile gives the folder's id and the scheduling resource group's numeric id; UpdateFile takes a path and an identifier.
+                var catalog = new CatalogService(Context, Log);
+                bool folderGiven = fields.Any(f => f.WireName == ScheduleFields.FolderPath);
+                Func<DIFile, Task<string>> folderOf = f => folderGiven ? catalog.FolderPathAsync(projectId, f.FolderId, ct) : Task.FromResult<string>(null);
+                string folder = await folderOf(file).ConfigureAwait(false);
+                string group = fields.Any(f => f.WireName == ScheduleFields.ResourceGroupIdentifier)
+                    ? await new ResourceGroupService(Context, Log).IdentifierOfAsync(file.Schedule?.ResourceGroupId, ct).ConfigureAwait(false) : null;
 
-            List<ScheduleField> changed = ScheduleFields.Changed(desired, wire, folder, group, out List<string> unchanged);
-            if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
-            if (checkParameters && changed.Count > 0)
-            {
-                // Whatever changes, the file stays scheduled with a ParaValue — the new one, or the one it has — that must
-                // assign every ${…}/$[…] the content uses: a task using ${region} cannot be scheduled without it.
-                ScheduleField paraValue = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
-                RefuseUnassignedParameters(file.Content, paraValue != null ? paraValue.Value : Json.Str(wire?["NodeConfiguration"], ScheduleFields.ParaValue), paraValue != null);
-                // A new folder or scheduling resource group is checked against the workspace catalogue before it is sent.
-                var checks = new WorkspaceChecks(Context, Log);
-                ScheduleField newFolder = changed.FirstOrDefault(f => f.WireName == ScheduleFields.FolderPath);
-                if (newFolder != null) await checks.CheckFolderAsync(projectId, newFolder.Value, dataIntegration: file.IsBatchSync || file.IsRealtimeSync, ct).ConfigureAwait(false);
-                ScheduleField newGroup = changed.FirstOrDefault(f => f.WireName == ScheduleFields.ResourceGroupIdentifier);
-                if (newGroup != null) await checks.CheckSchedulingGroupAsync(newGroup.Value, ct).ConfigureAwait(false);
-            }
-            if (changed.Count == 0)
-            {
-                Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
-                file.FolderPath = folder ?? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false);
-                return new ScheduleResult { File = file, Unchanged = unchanged };
-            }
-            string requestId = await files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), ct).ConfigureAwait(false);
-            var sent = changed.Select(c => c.WireName).ToList();
-            Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId} (RequestId {requestId}).");
-            DIFile updated = await files.GetWithFolderPathAsync(projectId, fileId, ct).ConfigureAwait(false);
-            return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
+                List<ScheduleField> changed = ScheduleFields.Changed(fields, wire, folder, group, out List<string> unchanged);
+                if (unchanged.Count > 0) Log.Verbose($"Already set, not sent (UpdateFile refuses unchanged values): {string.Join(", ", unchanged)}.");
+                if (checkParameters && changed.Count > 0)
+                {
+                    // Whatever changes, the file stays scheduled with a ParaValue — the new one, or the one it has — that must
+                    // assign every ${…}/$[…] the content uses: a task using ${region} cannot be scheduled without it.
+                    ScheduleField paraValue = fields.FirstOrDefault(f => f.WireName == ScheduleFields.ParaValue);
+                    RefuseUnassignedParameters(file.Content, paraValue != null ? paraValue.Value : Json.Str(wire?["NodeConfiguration"], ScheduleFields.ParaValue), paraValue != null);
+                    // A new folder or scheduling resource group is checked against the workspace catalogue before it is sent.
+                    var checks = new WorkspaceChecks(Context, Log);
+                    ScheduleField newFolder = changed.FirstOrDefault(f => f.WireName == ScheduleFields.FolderPath);
+                    if (newFolder != null) await checks.CheckFolderAsync(projectId, newFolder.Value, dataIntegration: file.IsBatchSync || file.IsRealtimeSync, ct).ConfigureAwait(false);
+                    ScheduleField newGroup = changed.FirstOrDefault(f => f.WireName == ScheduleFields.ResourceGroupIdentifier);
+                    if (newGroup != null) await checks.CheckSchedulingGroupAsync(newGroup.Value, ct).ConfigureAwait(false);
+                }
+                if (changed.Count == 0)
+                {
+                    Log.Verbose($"File {fileId} already has every value given; UpdateFile was not called.");
+                    file.FolderPath = folder ?? await catalog.FolderPathAsync(projectId, file.FolderId, ct).ConfigureAwait(false);
+                    return new ScheduleResult { File = file, Unchanged = unchanged };
+                }
+                var sent = changed.Select(c => c.WireName).ToList();
+                List<ScheduleField> toSend = changed;
+                string requestId = await WriteAsync(state, "UpdateFile", again,
+                    t => files.UpdateAsync(projectId, fileId, changed.Select(c => new KeyValuePair<string, string>(c.WireName, c.Value)), t),
+                    async t =>
+                    {
+                        // Read again: what still differs is what did not take effect (the scheduling group is an identifier
+                        // the call does not change, so its lookup stands).
+                        (DIFile now, JToken nowWire) = await files.GetWithWireAsync(projectId, fileId, t).ConfigureAwait(false);
+                        List<ScheduleField> still = ScheduleFields.Changed(fields, nowWire, await folderOf(now).ConfigureAwait(false), group, out _);
+                        if (still.Count == 0) return Verification<string>.Applied(null, $"file {fileId} has every value sent");
+                        changed = still;
+                        return Verification<string>.NotApplied($"file {fileId} still differs in {string.Join(", ", still.Select(c => c.WireName))}");
+                    }, ct).ConfigureAwait(false);
+                Log.Verbose($"UpdateFile set {string.Join(", ", sent)} on file {fileId}{(requestId != null ? " (RequestId " + requestId + ")" : string.Empty)}.");
+                state.Record($"its schedule was set ({string.Join(", ", sent)})", null);
+                // The write succeeded, so the values sent are the file's now: the result is the read with them laid over it.
+                // Only a move to another folder or scheduling resource group is read back (GetFile shows those as ids).
+                DIFile updated;
+                if (toSend.Any(c => ScheduleFields.NeedsReadBack(c.WireName)))
+                    updated = await files.GetWithFolderPathAsync(projectId, fileId, ct).ConfigureAwait(false);
+                else
+                {
+                    updated = FileService.FromGetFile(projectId, ScheduleFields.AfterUpdate(wire, toSend));
+                    updated.FolderPath = folder ?? await catalog.FolderPathAsync(projectId, updated.FolderId, ct).ConfigureAwait(false);
+                }
+                return new ScheduleResult { File = updated, Sent = sent, Unchanged = unchanged };
+            });
         }
 
         /// <summary>

@@ -26,40 +26,66 @@ namespace DataWorksDI.Workflows
         /// First check the folder, the resource group and the data sources against the workspace catalogue (WorkspaceChecks):
         /// a name the workspace does not have is refused before anything is sent.
         /// </param>
-        public async Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct, bool checkWorkspace = true)
+        /// <remarks>
+        /// A create whose answer was lost is checked with a read (a file of that name in that folder) and sent again, with
+        /// the same ClientToken, only when it is not there. A spent budget stops it with an error that says whether the task
+        /// exists (WorkflowState).
+        /// </remarks>
+        public Task<DISyncTask> CreateAsync(DISyncTask task, string content, string clientToken, WaitOptions wait, CancellationToken ct, bool checkWorkspace = true)
         {
-            if (checkWorkspace)
+            string again = $"New-DISyncTask -ProjectId {task.ProjectId} -Name {WorkflowState.Quote(task.FileName)}" +
+                (task.FolderPath != null ? " -FolderPath " + WorkflowState.Quote(task.FolderPath) : string.Empty) +
+                (task.TaskType != DITaskType.Batch ? " -TaskType " + task.TaskType : string.Empty) + " with the same content";
+            var state = new WorkflowState($"task {WorkflowState.Quote(task.FileName)} in workspace {task.ProjectId}", again);
+            return GuardAsync(state, async () =>
             {
-                await _checks.CheckFolderAsync(task.ProjectId, task.FolderPath, dataIntegration: true, ct).ConfigureAwait(false);
-                await _checks.CheckDataIntegrationGroupAsync(task.ResourceGroup, ct).ConfigureAwait(false);
-                if (task.TaskType == DITaskType.Batch) await _checks.CheckContentDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
-                else await _checks.CheckRequestDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
-            }
-            string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
-            try
-            {
-                if (task.TaskType != DITaskType.Batch)
+                if (checkWorkspace)
                 {
-                    string request = content;
-                    content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
-                        t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
+                    await _checks.CheckFolderAsync(task.ProjectId, task.FolderPath, dataIntegration: true, ct).ConfigureAwait(false);
+                    await _checks.CheckDataIntegrationGroupAsync(task.ResourceGroup, ct).ConfigureAwait(false);
+                    if (task.TaskType == DITaskType.Batch) await _checks.CheckContentDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
+                    else await _checks.CheckRequestDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
                 }
-                DISyncTask created = await _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, ct).ConfigureAwait(false);
-                Log.Verbose($"Created '{task.FileName}' as file {created.FileId} (RequestId {created.RequestId}).");
-                _catalog.Remember(new DIFile
+                string resourceGroup = task.ResourceGroup ?? await DefaultResourceGroupAsync(task.ProjectId, ct).ConfigureAwait(false);
+                try
                 {
-                    ProjectId = created.ProjectId,
-                    FileId = created.FileId,
-                    FileName = created.FileName,
-                    FileType = WireEnum.ToCode(created.TaskType == DITaskType.Batch ? DIFileType.BatchSync : DIFileType.RealtimeSync),
-                    FolderPath = FolderPaths.Normalize(created.FolderPath),
-                });
-                return created;
-            }
-            catch (DataWorksServiceException ex) when (_checks.Explain(ex, task.ProjectId) is DataWorksOperationException explained)
-            {
-                throw explained;
-            }
+                    if (task.TaskType != DITaskType.Batch)
+                    {
+                        string request = content;
+                        content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the {Kind(task.TaskType)} configuration of '{task.FileName}'",
+                            t => _realtime.GenerateForCreatingAsync(task.ProjectId, task.TaskType, request, clientToken, t), wait, ct).ConfigureAwait(false);
+                    }
+                    var checks = new WriteChecks(Context, Log);
+                    DISyncTask created = await WriteAsync(state, "CreateDISyncTask", again,
+                        t => _tasks.CreateAsync(task.ProjectId, task.TaskType, task.FileName, task.FolderPath, resourceGroup, task.Cu, content, clientToken, t),
+                        async t => (await checks.CreatedAsync(task.ProjectId, task.FileName, task.FolderPath, task.TaskType, t).ConfigureAwait(false)).Select(fileId => new DISyncTask
+                        {
+                            ProjectId = task.ProjectId,
+                            FileId = fileId,
+                            FileName = task.FileName,
+                            TaskType = task.TaskType,
+                            FolderPath = task.FolderPath,
+                            ResourceGroup = resourceGroup,
+                            Cu = task.Cu,
+                        }), ct).ConfigureAwait(false);
+                    state.Subject = $"task {WorkflowState.Quote(task.FileName)} (file {created.FileId}) in workspace {task.ProjectId}";
+                    state.Record($"created as file {created.FileId}", null);
+                    Log.Verbose($"Created '{task.FileName}' as file {created.FileId}{(created.RequestId != null ? " (RequestId " + created.RequestId + ")" : string.Empty)}.");
+                    _catalog.Remember(new DIFile
+                    {
+                        ProjectId = created.ProjectId,
+                        FileId = created.FileId,
+                        FileName = created.FileName,
+                        FileType = WireEnum.ToCode(created.TaskType == DITaskType.Batch ? DIFileType.BatchSync : DIFileType.RealtimeSync),
+                        FolderPath = FolderPaths.Normalize(created.FolderPath),
+                    });
+                    return created;
+                }
+                catch (DataWorksServiceException ex) when (_checks.Explain(ex, task.ProjectId) is DataWorksOperationException explained)
+                {
+                    throw explained;
+                }
+            });
         }
 
         /// <summary>Changes <paramref name="task"/> (ProjectId, FileId, TaskType; ResourceGroup and Cu when they change).</summary>
@@ -68,31 +94,48 @@ namespace DataWorksDI.Workflows
         /// <param name="checkWorkspace">First check the resource group, the data sources and (when <paramref name="typeGiven"/> is false) that a real-time update is given a real-time task.</param>
         /// <param name="typeGiven">The task type came from the caller or the piped object, not a default.</param>
         /// <returns>The task with its name and folder (from the catalogue's file list when it holds the file, else GetFile) and the resource group given.</returns>
-        public async Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct, bool checkWorkspace = true, bool typeGiven = true)
+        /// <remarks>An update whose answer was lost is checked by reading the file's content, and sent again only when it is not there.</remarks>
+        public Task<DISyncTask> UpdateAsync(DISyncTask task, string content, WaitOptions wait, CancellationToken ct, bool checkWorkspace = true, bool typeGiven = true)
         {
-            if (checkWorkspace)
+            string again = $"Set-DISyncTask -ProjectId {task.ProjectId} -FileId {task.FileId} with the same parameters";
+            var state = new WorkflowState($"task {task.FileId} in workspace {task.ProjectId}", again);
+            return GuardAsync(state, async () =>
             {
-                if (task.TaskType != DITaskType.Batch && !typeGiven) await _checks.CheckRealtimeFileAsync(task.ProjectId, task.FileId, "Set-DISyncTask -Table", ct).ConfigureAwait(false);
-                await _checks.CheckDataIntegrationGroupAsync(task.ResourceGroup, ct).ConfigureAwait(false);
-                if (task.TaskType == DITaskType.Batch && content != null) await _checks.CheckContentDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
-            }
-            DISyncTask updated;
-            try
-            {
-                if (task.TaskType != DITaskType.Batch)
+                if (checkWorkspace)
                 {
-                    string request = content, token = Guid.NewGuid().ToString();
-                    content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
-                        t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
+                    if (task.TaskType != DITaskType.Batch && !typeGiven) await _checks.CheckRealtimeFileAsync(task.ProjectId, task.FileId, "Set-DISyncTask -Table", ct).ConfigureAwait(false);
+                    await _checks.CheckDataIntegrationGroupAsync(task.ResourceGroup, ct).ConfigureAwait(false);
+                    if (task.TaskType == DITaskType.Batch && content != null) await _checks.CheckContentDataSourcesAsync(task.ProjectId, content, ct).ConfigureAwait(false);
                 }
-                updated = await _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, ct).ConfigureAwait(false);
-            }
-            catch (DataWorksServiceException ex) when (_checks.Explain(ex, task.ProjectId) is DataWorksOperationException explained)
-            {
-                throw explained;
-            }
-            await DescribeAsync(updated, ct).ConfigureAwait(false);
-            return updated;
+                DISyncTask updated;
+                try
+                {
+                    if (task.TaskType != DITaskType.Batch)
+                    {
+                        string request = content, token = Guid.NewGuid().ToString();
+                        content = await GenerateAsync(task.ProjectId, task.TaskType, $"Generating the new configuration of task {task.FileId}",
+                            t => _realtime.GenerateForUpdatingAsync(task.ProjectId, task.TaskType, task.FileId, request, token, t), wait, ct).ConfigureAwait(false);
+                    }
+                    var checks = new WriteChecks(Context, Log);
+                    updated = await WriteAsync(state, "UpdateDISyncTask", again,
+                        t => _tasks.UpdateAsync(task.ProjectId, task.FileId, task.TaskType, content, task.ResourceGroup, task.Cu, t),
+                        async t => (await checks.UpdatedAsync(task.ProjectId, task.FileId, content, t).ConfigureAwait(false)).Select(_ => new DISyncTask
+                        {
+                            ProjectId = task.ProjectId,
+                            FileId = task.FileId,
+                            TaskType = task.TaskType,
+                            ResourceGroup = task.ResourceGroup,
+                            Cu = task.Cu,
+                        }), ct).ConfigureAwait(false);
+                }
+                catch (DataWorksServiceException ex) when (_checks.Explain(ex, task.ProjectId) is DataWorksOperationException explained)
+                {
+                    throw explained;
+                }
+                state.Record("updated", null);
+                await DescribeAsync(updated, ct).ConfigureAwait(false);
+                return updated;
+            });
         }
 
         /// <summary>Fills the name and folder of an updated task: from the catalogue's file list when it holds the file (no call), else GetFile and the folder's path (cached per folder).</summary>

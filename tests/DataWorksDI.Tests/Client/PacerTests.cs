@@ -35,6 +35,36 @@ namespace DataWorksDI.Tests.Client
             }
         }
 
+        /// <summary>
+        /// Timers that fire late and together must not send more than the rate in any second (a per-second limit counts
+        /// them): the guard holds the 21st call of a second until the first has left the window (+ the margin).
+        /// </summary>
+        [Fact]
+        public void TheWindowGuard_LetsNoMoreThanTheRateOutInAnySecond_EvenWhenTimersFireTogether()
+        {
+            var (pacer, clock) = Create(20);
+            for (int i = 0; i < 20; i++) Assert.Equal(TimeSpan.Zero, pacer.SendWait());
+            TimeSpan wait = pacer.SendWait();
+            Assert.Equal(1.0 + AdaptivePacer.WindowMarginSeconds, wait.TotalSeconds, 6);
+            clock.Now += wait.TotalSeconds;
+            for (int i = 0; i < 20; i++) Assert.Equal(TimeSpan.Zero, pacer.SendWait());
+            Assert.True(pacer.SendWait() > TimeSpan.Zero);
+
+            // A call that was not sent after all (refused by the budget) gives its place back.
+            clock.Now += 5;
+            for (int i = 0; i < 20; i++) pacer.SendWait();
+            Assert.True(pacer.SendWait() > TimeSpan.Zero);
+            pacer.Unsend();
+            Assert.Equal(TimeSpan.Zero, pacer.SendWait());
+            Assert.True(pacer.SendWait() > TimeSpan.Zero, "Unsend took back more than one send");
+
+            // A lower rate holds the callers that reserved at the old one: 5 a second now.
+            clock.Now += 5;
+            pacer.Configure(5, adaptive: true);
+            for (int i = 0; i < 5; i++) Assert.Equal(TimeSpan.Zero, pacer.SendWait());
+            Assert.Equal(1.0 + AdaptivePacer.WindowMarginSeconds, pacer.SendWait().TotalSeconds, 6);
+        }
+
         [Fact]
         public void StartsAtTheConfiguredRate_WithOneToken_NoBurst()
         {

@@ -62,6 +62,30 @@ namespace DataWorksDI.Tests.Client
             }
         }
 
+        /// <summary>
+        /// Issue 12, through the real call path: DataWorks throttles a burst, the shared pacer cuts its rate, and once the
+        /// throttling stops the rate grows back to the configured one (CUBIC), so a bulk run is not left slow.
+        /// </summary>
+        [Fact]
+        public async Task ThePacer_RecoversItsRate_AfterThrottlingStops()
+        {
+            using (var server = new ScriptedHttpServer((req, i) => i < 3 ? ScriptedResponse.Error(429, "Throttling.User", retryAfterMs: "1") : ScriptedResponse.Ok()))
+            {
+                var client = ClientTestKit.Create(server, keyId: ClientTestKit.UniqueKeyId(), configure: o => o.MaxRequestsPerSecond = 10);
+                var request = new ApiRequest(ApiAction.GetFile).With("FileId", 1L);
+                await client.InvokeAsync(request, null, CancellationToken.None);
+                double? cut = client.Statistics.PacedRequestsPerSecond;
+                Assert.True(cut < 10, $"the rate was not cut by throttling: {cut}");
+                Assert.Equal(3L, client.Statistics.Throttled);
+
+                var watch = Stopwatch.StartNew();
+                while (client.Statistics.PacedRequestsPerSecond < 10 && watch.Elapsed < TimeSpan.FromSeconds(30))
+                    await client.InvokeAsync(request, null, CancellationToken.None);
+                Assert.Equal(10.0, client.Statistics.PacedRequestsPerSecond);
+                Assert.Equal(3L, client.Statistics.Throttled);
+            }
+        }
+
         [Fact]
         public async Task Cancellation_EndsAWaitForAToken_AtOnce()
         {

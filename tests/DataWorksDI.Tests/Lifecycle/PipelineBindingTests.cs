@@ -64,7 +64,9 @@ function Get-Binding([string]$Command, $Variants) {
     foreach ($variant in $Variants.Keys) {
         $run = $runs[$i++]
         if (-not $run.Reached) { [pscustomobject]@{ Command = $Command; Variant = $variant; Outcome = 'refused by the binder' }; continue }
-        $names = @($run.Bound.Keys | Where-Object { $_ -notin $common })
+        # A parameter bound to nothing (a typed object's null property, e.g. a file read without its Schedule) is the same as
+        # one not bound: the CSV form of the same object has an empty cell there, which binds nothing.
+        $names = @($run.Bound.Keys | Where-Object { $_ -notin $common -and ""$($run.Bound[$_].Value)"" -ne '' })
         $sets = @($info.ParameterSets | Where-Object {
             $set = $_
             $inSet = @($set.Parameters | ForEach-Object Name)
@@ -133,7 +135,7 @@ foreach ($command in (Get-Module DataWorksDI).ExportedCmdlets.Keys | Sort-Object
                     Key = (string)o.Properties["Outcome"].Value,
                 }).ToList();
                 int commands = outcomes.Select(o => o.Command).Distinct().Count();
-                Assert.Equal(21, commands);
+                Assert.Equal(26, commands);   // every exported cmdlet (ModuleManifestTests keeps the list)
 
                 var mismatches = new List<string>();
                 foreach (var group in outcomes.GroupBy(o => (o.Command, o.Sample)))

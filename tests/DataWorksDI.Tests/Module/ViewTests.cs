@@ -38,6 +38,10 @@ namespace DataWorksDI.Tests.Module
             TaskContentValidationResult bad = new TaskContentValidator().Validate(SampleTasks.MinimalContent.Replace("\"truncate\":true", "\"truncate\":\"maybe\"").Replace("${bizdate}", "${region_code_for_the_partition}"));
             yield return Case("ValidationFinding", new[] { "Severity", "Code" }, bad.Findings.ToArray());
             yield return Case("TaskContentValidationResult", new[] { "IsValid" }, bad);
+            yield return Case("DITaskPlan", new[] { "Action", "Name" }, new DITaskPlan { Action = DITaskAction.Unchanged, Folder = "sales_ods_daily_loads", Name = "ods_orders_daily_to_odps_x1234", Calls = 12, Drift = true, Steps = "UpdateDISyncTask, UpdateFile, SubmitFile, DeployFile" });
+            yield return Case("DITaskSyncResult", new[] { "Status", "Action", "Name", "FileId" }, new DITaskSyncResult { Status = DITaskSyncStatus.Pending, Action = DITaskAction.Create, Folder = "sales_ods_daily_loads", Name = "ods_orders_daily_to_odps_x1234", FileId = 5000000123, NextStep = "Sync-DITaskDefinition -Path ./definitions (the run stopped at -MaxCalls)" });
+            yield return Case("DITaskDefinition", new[] { "Name", "FolderPath" }, new DITaskDefinition { Folder = "sales_ods_daily_loads", FolderPath = "Workflow/sales/Data_Integration", Name = "ods_orders_daily_to_odps_x1234", ResourceGroup = SampleTasks.DIResourceGroup });
+            yield return Case("DefinitionFinding", new[] { "Severity", "File" }, new DataWorksDI.Definitions.DefinitionFinding("ods_orders_daily.json", "ods_orders_daily", "$.schedule.cron", "DI.Definition.UnknownKey", ValidationSeverity.Error, "The key \"schedul\" is not a definition key.", "Did you mean \"schedule\"? Fix the spelling."));
         }
 
         private static object[] Case(string view, string[] identifying, params object[] objects) => new object[] { view, identifying, objects };
@@ -54,7 +58,10 @@ namespace DataWorksDI.Tests.Module
                 string[] lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
                 Assert.All(lines, l => Assert.True(l.Length <= 80, $"{view}: a line is {l.Length} columns wide:\n{text}"));
                 string header = lines.First(l => l.Trim().Length > 0);
-                string[] columns = header.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                // A table's header line names its columns; a list view (one object's details) names them down its first lines.
+                string[] columns = header.Contains(" : ")
+                    ? lines.Where(l => l.Contains(" : ")).Select(l => l.Substring(0, l.IndexOf(" : ", StringComparison.Ordinal)).Trim()).ToArray()
+                    : header.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
                 // The identifying columns come first, in order, and each one shows its values whole.
                 Assert.Equal(identifying, columns.Take(identifying.Length));
                 foreach (object o in objects)

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using DataWorksDI.Client;
 using DataWorksDI.Client.Credentials;
 using DataWorksDI.Errors;
+using DataWorksDI.Models;
 using DataWorksDI.Session;
 using Xunit;
 
@@ -27,6 +28,31 @@ namespace DataWorksDI.Tests.Session
             Assert.Equal(7L, r.Context.ProjectId);
             Assert.Equal(TimeSpan.FromSeconds(30), r.Context.Client.Options.AttemptTimeout);
             Assert.Equal(4, r.Context.Client.Options.Retry.MaxAttempts);
+        }
+
+        /// <summary>-Edition chooses the documented rate and budget (docs/client.md); explicit values win; the client gets them.</summary>
+        [Theory]
+        [InlineData(null, null, null, 5.0, null)]
+        [InlineData(DIEdition.Basic, null, null, 5.0, 100)]
+        [InlineData(DIEdition.Standard, null, null, 5.0, null)]
+        [InlineData(DIEdition.Professional, null, null, 5.0, null)]
+        [InlineData(DIEdition.Enterprise, null, null, 20.0, null)]
+        [InlineData(DIEdition.Basic, 3.0, 40, 3.0, 40)]
+        [InlineData(null, 0.0, 7, 0.0, 7)]
+        public async Task Connect_Edition_ChoosesTheDocumentedRateAndBudget_AndExplicitValuesWin(DIEdition? edition, double? rate, int? budget, double expectedRate, int? expectedBudget)
+        {
+            var requested = new ContextSettings { Region = "cn-shanghai", Credentials = Key("LTAI5tFactoryEd"), Edition = edition, MaxRequestsPerSecond = rate, DailyCallBudget = budget };
+            var r = await ContextFactory.ConnectAsync(requested, null, CancellationToken.None);
+            Assert.Equal(edition, r.Context.Edition);
+            Assert.Equal(expectedRate, r.Context.MaxRequestsPerSecond);
+            Assert.Equal(expectedBudget, r.Context.DailyCallBudget);
+            Assert.Equal(expectedRate, r.Context.Client.Options.MaxRequestsPerSecond);
+            Assert.Equal(expectedBudget, r.Context.Client.Options.DailyCallBudget);
+            Assert.True(r.Context.Client.Options.AdaptivePacing);
+            // A per-call override keeps them.
+            DIContext forCall = ContextFactory.ForCall(r.Context, null, null, "cn-beijing", null);
+            Assert.Equal(expectedRate, forCall.MaxRequestsPerSecond);
+            Assert.Equal(expectedBudget, forCall.DailyCallBudget);
         }
 
         [Fact]

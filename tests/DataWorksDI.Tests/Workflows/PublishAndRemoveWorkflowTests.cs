@@ -35,9 +35,10 @@ namespace DataWorksDI.Tests.Workflows
             Assert.Equal(DIEnvironment.Production, result.Deployment.ToEnvironment);
             Assert.Same(result.Deployment, result.Output);
             List<string> calls = kit.ActionsSince(before);
-            // The piped package says "batch": no GetFile. Then the mode, the deploy and the wait.
-            Assert.Equal(new[] { "GetProject", "DeployFile" }, calls.Take(2).ToArray());
-            Assert.All(calls.Skip(2), a => Assert.Equal("GetDeployment", a));
+            // The piped package says "batch" (no GetFile) and, having gone to the development environment, "standard mode"
+            // (no GetProject). Then the deploy and the wait.
+            Assert.Equal("DeployFile", calls.First());
+            Assert.All(calls.Skip(1), a => Assert.Equal("GetDeployment", a));
             kit.AssertEveryBarCompleted();
         }
 

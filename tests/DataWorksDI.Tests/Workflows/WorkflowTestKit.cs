@@ -34,18 +34,21 @@ namespace DataWorksDI.Tests.Workflows
         public RecordingLog Log { get; } = new RecordingLog();
         public ConcurrentQueue<ProgressUpdate> Progress { get; } = new ConcurrentQueue<ProgressUpdate>();
 
-        public static WorkflowTestKit For(long projectId, EmulatorProcess emulator = null)
+        /// <param name="endpoint">Where the context sends its calls (e.g. a FaultingProxy in front of the emulator); the emulator by default.</param>
+        /// <param name="configure">Changes to the context's settings (pacing, budget, retries, time-outs).</param>
+        public static WorkflowTestKit For(long projectId, EmulatorProcess emulator = null, Uri endpoint = null, Action<ContextSettings> configure = null)
         {
             emulator = emulator ?? EmulatorProcess.Shared;
             var (id, secret, _) = emulator.CreateAccessKey();
-            DIContext context = ContextFactory.Create(new ContextSettings
+            var settings = new ContextSettings
             {
                 ProjectId = projectId,
-                Endpoint = emulator.BaseAddress,
+                Endpoint = endpoint ?? emulator.BaseAddress,
                 EndpointIsExplicit = true,
                 Credentials = new StaticCredentialProvider(new AcsCredential(id, AcsCredential.ToSecureString(secret))),
-            });
-            return new WorkflowTestKit(emulator, id, context);
+            };
+            configure?.Invoke(settings);
+            return new WorkflowTestKit(emulator, id, ContextFactory.Create(settings));
         }
 
         public long ProjectId => Context.ProjectId.Value;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -55,6 +56,16 @@ namespace DataWorksDI.Client.Pacing
         private double _measured;
         private double _lastBucket;
         private int _count;
+
+        // The send times of the last calls, for the window guard (SendWait).
+        private readonly Queue<double> _sent = new Queue<double>();
+
+        /// <summary>
+        /// Added to the window of the guard (<see cref="SendWait"/>): a request reaches the service a little after the
+        /// pacer lets it go, and not always equally late, so n sends must span a little more than the n ÷ rate seconds a
+        /// per-second limit allows.
+        /// </summary>
+        public const double WindowMarginSeconds = 0.03;
 
         /// <param name="now">Seconds on a monotonic clock; replaceable in tests.</param>
         public AdaptivePacer(Func<double> now = null)
@@ -126,7 +137,7 @@ namespace DataWorksDI.Client.Pacing
             }
         }
 
-        /// <summary>Gives back a token reserved by a caller that gave up waiting (cancelled).</summary>
+        /// <summary>Gives back a token reserved by a caller that gave up waiting (cancelled) or did not send (budget).</summary>
         public void Release()
         {
             lock (_gate)
@@ -137,21 +148,68 @@ namespace DataWorksDI.Client.Pacing
             }
         }
 
-        /// <summary>Waits for a token. Cancellation ends the wait at once and gives the token back.</summary>
+        /// <summary>
+        /// The window guard, at the moment of sending: how long to wait so that no more than n calls go out in any
+        /// n ÷ rate seconds (+ <see cref="WindowMarginSeconds"/>), n = the whole calls of one second at the current rate
+        /// (at least 1); zero when the call may go now, in which case it is counted as sent. The bucket spaces
+        /// reservations evenly, but the timers that wake the callers fire late and unevenly when a machine is busy, so
+        /// calls spaced 50 ms apart can leave 20 ms apart; a per-second limit (the emulator's sliding window, DataWorks'
+        /// QPS) counts those. The guard also holds callers that reserved before the rate was cut to the new rate.
+        /// </summary>
+        public TimeSpan SendWait()
+        {
+            lock (_gate)
+            {
+                if (!_enabled) return TimeSpan.Zero;
+                double now = _now();
+                int n = Math.Max(1, (int)Math.Floor(_fillRate));
+                double window = n / _fillRate + WindowMarginSeconds;
+                while (_sent.Count > 0 && (_sent.Count > n || _sent.Peek() <= now - window + 1e-6)) _sent.Dequeue();
+                if (_sent.Count < n)
+                {
+                    _sent.Enqueue(now);
+                    return TimeSpan.Zero;
+                }
+                return TimeSpan.FromSeconds(Math.Max(0.001, _sent.Peek() + window - now));
+            }
+        }
+
+        /// <summary>Takes back the most recent send counted by <see cref="SendWait"/> (the call was not sent after all).</summary>
+        public void Unsend()
+        {
+            lock (_gate)
+            {
+                if (_sent.Count == 0) return;
+                double[] kept = _sent.ToArray();
+                _sent.Clear();
+                for (int i = 0; i < kept.Length - 1; i++) _sent.Enqueue(kept[i]);
+            }
+        }
+
+        /// <summary>
+        /// Waits for a token, then for the window guard (<see cref="SendWait"/>). Cancellation ends the wait at once and
+        /// gives the token back.
+        /// </summary>
         public async Task<PacerTicket> ReserveAsync(CancellationToken cancellationToken)
         {
             PacerTicket ticket = Reserve();
-            if (ticket.Wait <= TimeSpan.Zero) return ticket;
             try
             {
-                await Task.Delay(ticket.Wait, cancellationToken).ConfigureAwait(false);
+                if (ticket.Wait > TimeSpan.Zero) await Task.Delay(ticket.Wait, cancellationToken).ConfigureAwait(false);
+                TimeSpan guard;
+                TimeSpan waited = ticket.Wait;
+                while ((guard = SendWait()) > TimeSpan.Zero)
+                {
+                    await Task.Delay(guard, cancellationToken).ConfigureAwait(false);
+                    waited += guard;
+                }
+                return new PacerTicket(waited, ticket.Generation);
             }
             catch (OperationCanceledException)
             {
                 Release();
                 throw;
             }
-            return ticket;
         }
 
         /// <summary>

@@ -32,6 +32,9 @@ namespace DataWorksDI.Client.Pacing
         public static QuotaPartition For(Uri endpoint, ICredentialProvider provider, AcsCredential credential) =>
             All.GetOrAdd(KeyFor(endpoint, provider, credential), k => new QuotaPartition(k));
 
+        /// <summary>The partition of <paramref name="key"/> if some client has used it, else null (nothing is created).</summary>
+        public static QuotaPartition TryFind(string key) => key != null && All.TryGetValue(key, out QuotaPartition p) ? p : null;
+
         /// <summary>"scheme://host:port|key:&lt;AccessKeyId&gt;" or "…|source:&lt;credential source&gt;" for rotating credentials.</summary>
         public static string KeyFor(Uri endpoint, ICredentialProvider provider, AcsCredential credential)
         {

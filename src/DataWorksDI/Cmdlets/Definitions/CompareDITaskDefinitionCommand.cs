@@ -4,7 +4,7 @@ using DataWorksDI.Workflows;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Compare-DITaskDefinition: the plan — one object per task — of making the workspace match the definitions. Reads only.</summary>
-    [Cmdlet(VerbsData.Compare, "DITaskDefinition")]
+    [Cmdlet(VerbsData.Compare, "DITaskDefinition", HelpUri = HelpLinks.Pages + "Compare-DITaskDefinition.md")]
     [OutputType(typeof(DITaskPlan))]
     public sealed class CompareDITaskDefinitionCommand : WorkspaceCmdlet
     {

@@ -9,7 +9,7 @@ namespace DataWorksDI.Cmdlets
     /// keyword), with the stage's reverse maps applied. Reads only. A file whose bytes would not change is left alone; one
     /// that differs is overwritten only with -Force.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "DITaskDefinition", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Export, "DITaskDefinition", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Export-DITaskDefinition.md")]
     [OutputType(typeof(DITaskDefinition))]
     public sealed class ExportDITaskDefinitionCommand : WorkspaceCmdlet
     {

@@ -4,7 +4,7 @@ using DataWorksDI.Validation;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Import-DITaskDefinition: reads a definition folder offline (templates expanded, the stage applied) and writes one object per task.</summary>
-    [Cmdlet(VerbsData.Import, "DITaskDefinition")]
+    [Cmdlet(VerbsData.Import, "DITaskDefinition", HelpUri = HelpLinks.Pages + "Import-DITaskDefinition.md")]
     [OutputType(typeof(DITaskDefinition))]
     public sealed class ImportDITaskDefinitionCommand : DataWorksCmdlet
     {

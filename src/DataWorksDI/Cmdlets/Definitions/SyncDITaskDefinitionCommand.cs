@@ -10,7 +10,7 @@ namespace DataWorksDI.Cmdlets
     /// ShouldProcess; each deletion (-Delete) is one more, confirmed on its own unless -Force. Plan objects piped in select
     /// the tasks to apply.
     /// </summary>
-    [Cmdlet(VerbsData.Sync, "DITaskDefinition", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Sync, "DITaskDefinition", SupportsShouldProcess = true, DefaultParameterSetName = PathSet, HelpUri = HelpLinks.Pages + "Sync-DITaskDefinition.md")]
     [OutputType(typeof(DITaskSyncResult))]
     public sealed class SyncDITaskDefinitionCommand : WaitingCmdlet
     {

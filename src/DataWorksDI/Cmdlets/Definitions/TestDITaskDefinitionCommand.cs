@@ -3,7 +3,7 @@ using DataWorksDI.Definitions;
 namespace DataWorksDI.Cmdlets
 {
     /// <summary>Test-DITaskDefinition: every offline check of a definition folder and stage; one finding object per problem.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "DITaskDefinition")]
+    [Cmdlet(VerbsDiagnostic.Test, "DITaskDefinition", HelpUri = HelpLinks.Pages + "Test-DITaskDefinition.md")]
     [OutputType(typeof(DefinitionFinding))]
     public sealed class TestDITaskDefinitionCommand : DataWorksCmdlet
     {

@@ -299,7 +299,8 @@ namespace DataWorksDI.Workflows
             }
             if (item.UpdateSchedule)
             {
-                int calls = 3 + (d.Schedule["resourceGroupIdentifier"] != null ? 1 : 0);
+                // GetFile and UpdateFile; a resource group adds ListResourceGroups and, when it changes, the read-back.
+                int calls = 2 + (d.Schedule["resourceGroupIdentifier"] != null ? 2 : 0);
                 var schedule = new ScheduleWorkflow(Context, Log, null);
                 await run(o, "UpdateFile", calls, () => schedule.ApplyAsync(plan.ProjectId, o.Result.FileId.Value, DefinitionPlanWorkflow.ScheduleFieldsOf(d), true, ct)).ConfigureAwait(false);
             }
