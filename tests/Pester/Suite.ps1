@@ -38,7 +38,8 @@ function Import-SuiteModule {
 function Start-SuiteEmulator {
     # A fresh emulator (fresh data directory, free port) with what the documentation's examples assume beyond the demo
     # tenant: workspace 12345 (the README's) with the sales folders, and deployment checks that reject, fail the check of, or fail in production chosen names.
-    param([string[]] $ArgumentList = @())
+    # -Workspace adds workspaces to the config (e.g. $DefinitionWorkspaces, the stages of examples/definitions).
+    param([string[]] $ArgumentList = @(), [hashtable[]] $Workspace = @())
     $config = Join-Path ([IO.Path]::GetTempPath()) ('dwdi-pester-config-' + [Guid]::NewGuid().ToString('N') + '.json')
     @{
         # The demo key, and the key id the help's examples type (LTAI5tExampleKeyId) with the same secret.
@@ -49,14 +50,33 @@ function Start-SuiteEmulator {
                 projectId = 12345; identifier = 'my_workspace'; name = 'Sales'; mode = 'standard'
                 folders   = @('Workflow/sales/Data_Integration', 'Business Flow/sales/Data Integration', 'Workflow/new_biz/Data Integration',
                     'Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration')
-            })
+            }) + $Workspace
         deploymentChecks = @(
             @{ fileNamePattern = 'rejectme_*'; outcome = 'reject'; stage = 'any' },
             @{ fileNamePattern = 'checkfailme_*'; outcome = 'checkFail'; stage = 'any' },
             @{ fileNamePattern = 'failprod_*'; outcome = 'fail'; stage = 'deploy' })
-    } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $config -Encoding utf8
+    } | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $config -Encoding utf8
     try { Start-DIEmulator -ConfigPath $config -ArgumentList $ArgumentList }
     finally { Remove-Item -LiteralPath $config -Force }
+}
+
+# The workspaces of examples/definitions/stages (dev 20000, prod 30000), as tests/DataWorksDI.Tests/Definitions has them:
+# their folderRoots exist and their data sources have the names the stages map to.
+$script:DefinitionWorkspaces = @(
+    @{ projectId = 20000; identifier = 'sales_dev'; name = 'Sales dev'; mode = 'standard'
+        folders = @('Business Flow/sales_dev/Data Integration', 'Business Flow/sales_dev/Data Integration/ods')
+        dataSources = @(@{ name = 'mysql_dev'; type = 'mysql'; envTypes = @(0, 1) }, @{ name = 'odps_dev'; type = 'odps'; envTypes = @(0, 1) }) },
+    @{ projectId = 30000; identifier = 'sales_prod'; name = 'Sales prod'; mode = 'standard'
+        folders = @('Business Flow/sales_prod/Data Integration', 'Business Flow/sales_prod/Data Integration/ods')
+        dataSources = @(@{ name = 'mysql_prod'; type = 'mysql'; envTypes = @(0, 1) }, @{ name = 'odps_prod'; type = 'odps'; envTypes = @(0, 1) }) })
+
+function Copy-SuiteDefinitionExample {
+    # Puts examples/definitions' tasks/ and stages/ into the sandbox's working directory (its ./tasks replaced): what the
+    # DITaskDefinition help examples read.
+    param([Parameter(Mandatory)] $Sandbox)
+    $source = Join-Path $script:RepoRoot 'examples/definitions'
+    Remove-Item -LiteralPath (Join-Path $Sandbox.Work 'tasks') -Recurse -Force -ErrorAction SilentlyContinue
+    Copy-Item -LiteralPath (Join-Path $source 'tasks'), (Join-Path $source 'stages') -Destination $Sandbox.Work -Recurse -Force
 }
 
 function Get-DemoSecret {

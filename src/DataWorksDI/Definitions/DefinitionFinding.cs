@@ -64,5 +64,12 @@ namespace DataWorksDI.Definitions
         public const string StageAmbiguousReverse = "DI.Stage.AmbiguousReverseMap";
         public const string StageParameterClash = "DI.Stage.ParameterClash";
         public const string StageUnsetParameter = "DI.Stage.UnsetParameter";
+
+        /// <summary>The fix of an unknown key: "&lt;lead&gt;a, b, c; did you mean 'b'?" (or "." when nothing is close).</summary>
+        public static string UseKnownNames(string lead, IReadOnlyList<string> names, string given)
+        {
+            string closest = ClosestMatches.DidYouMean(ClosestMatches.Find(given, names));
+            return lead + string.Join(", ", names) + (closest == null ? "." : "; " + closest);
+        }
     }
 }

@@ -26,6 +26,18 @@ namespace DataWorksDI.Definitions
 
         public IEnumerable<DefinitionFinding> Errors => Findings.Where(f => f.Severity == ValidationSeverity.Error);
 
+        /// <summary>
+        /// The definitions a folder already holds, by logical identity (folder + name), each with its source file (relative
+        /// to <paramref name="root"/>) and template row: where export writes a task that is already defined (the file it
+        /// came from, wherever it sits), and which tasks a template makes (export never writes those). Empty for a
+        /// folder that does not exist; files that do not load are left out.
+        /// </summary>
+        public static Dictionary<string, TaskDefinition> Existing(string root)
+        {
+            if (!Directory.Exists(root)) return new Dictionary<string, TaskDefinition>(StringComparer.Ordinal);
+            return Load(root, null, null).Logical.GroupBy(d => d.Identity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        }
+
         /// <param name="root">The definition folder.</param>
         /// <param name="stageFile">The stage file, or null for none.</param>
         /// <param name="workspaceIdentifier">The target workspace's identifier for ${workspace}, when known (online).</param>
@@ -58,6 +70,7 @@ namespace DataWorksDI.Definitions
                     set.Check(logical, physical, workspaceIdentifier);
                 }
                 set.CheckIdentities();
+                set.CheckCycles(workspaceIdentifier);
             }
             return set;
         }
@@ -178,6 +191,22 @@ namespace DataWorksDI.Definitions
             if (d.Folder.Length == 0)
                 Add("$.folder", DefinitionCodes.MissingKey, ValidationSeverity.Error, "The task has no folder (folderRoot and folder are both empty).",
                     "Give the definition a folder such as \"Data Integration\" and the stage a folderRoot such as \"Business Flow/sales\".");
+        }
+
+        /// <summary>
+        /// A task whose inputList names (through other tasks) its own output cannot be ordered. Offline the outputs are
+        /// still written ${workspace}.&lt;name&gt; unless the stage names the workspace, so the token stands for it.
+        /// </summary>
+        private void CheckCycles(string workspaceIdentifier)
+        {
+            string identifier = !string.IsNullOrEmpty(workspaceIdentifier) ? workspaceIdentifier
+                : !string.IsNullOrEmpty(Stage.ProjectIdentifier) ? Stage.ProjectIdentifier : "${" + StageSettings.WorkspaceParameter + "}";
+            DependencyOrder.Levels(Physical, identifier, out List<int> cycle);
+            foreach (int i in cycle.Where(i => DependencyOrder.InCycle(Physical, identifier, i)))
+            {
+                Findings.Add(new DefinitionFinding(Physical[i].SourceFile, Physical[i].Identity, "$.schedule.inputList", DefinitionCodes.DependencyCycle, ValidationSeverity.Error,
+                    "The task is part of a dependency cycle: its inputList names (through other tasks) its own output.", "Remove one of the inputList entries of the cycle."));
+            }
         }
 
         private void CheckIdentities()

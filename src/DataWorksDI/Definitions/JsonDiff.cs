@@ -45,6 +45,42 @@ namespace DataWorksDI.Definitions
         /// <summary>Levels of indexes into <paramref name="definitions"/> (each level after the ones it depends on); the members of a cycle are returned in <paramref name="cycle"/>.</summary>
         public static List<List<int>> Levels(IReadOnlyList<TaskDefinition> definitions, string workspaceIdentifier, out List<int> cycle)
         {
+            List<HashSet<int>> upstream = Upstream(definitions, workspaceIdentifier);
+            var levels = new List<List<int>>();
+            var placed = new HashSet<int>();
+            while (placed.Count < definitions.Count)
+            {
+                var level = Enumerable.Range(0, definitions.Count).Where(i => !placed.Contains(i) && upstream[i].All(placed.Contains)).ToList();
+                if (level.Count == 0) break;
+                levels.Add(level);
+                foreach (int i in level) placed.Add(i);
+            }
+            cycle = Enumerable.Range(0, definitions.Count).Where(i => !placed.Contains(i)).ToList();
+            return levels;
+        }
+
+        /// <summary>
+        /// Whether definition <paramref name="index"/> is itself on a cycle (its output reaches its own inputList), rather
+        /// than only downstream of one: Levels leaves both unplaced, but only the first is the one to fix.
+        /// </summary>
+        public static bool InCycle(IReadOnlyList<TaskDefinition> definitions, string workspaceIdentifier, int index)
+        {
+            List<HashSet<int>> upstream = Upstream(definitions, workspaceIdentifier);
+            var seen = new HashSet<int>();
+            var stack = new Stack<int>(upstream[index]);
+            while (stack.Count > 0)
+            {
+                int i = stack.Pop();
+                if (i == index) return true;
+                if (!seen.Add(i)) continue;
+                foreach (int up in upstream[i]) stack.Push(up);
+            }
+            return false;
+        }
+
+        /// <summary>For each definition, the definitions whose output its inputList names.</summary>
+        private static List<HashSet<int>> Upstream(IReadOnlyList<TaskDefinition> definitions, string workspaceIdentifier)
+        {
             var byOutput = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (int i = 0; i < definitions.Count; i++)
             {
@@ -62,17 +98,7 @@ namespace DataWorksDI.Definitions
                             foreach (int o in owners) if (o != i) up.Add(o);
                 upstream.Add(up);
             }
-            var levels = new List<List<int>>();
-            var placed = new HashSet<int>();
-            while (placed.Count < definitions.Count)
-            {
-                var level = Enumerable.Range(0, definitions.Count).Where(i => !placed.Contains(i) && upstream[i].All(placed.Contains)).ToList();
-                if (level.Count == 0) break;
-                levels.Add(level);
-                foreach (int i in level) placed.Add(i);
-            }
-            cycle = Enumerable.Range(0, definitions.Count).Where(i => !placed.Contains(i)).ToList();
-            return levels;
+            return upstream;
         }
     }
 }

@@ -59,7 +59,7 @@ namespace DataWorksDI.Definitions
             {
                 if (Array.IndexOf(Keys, p.Name) >= 0) continue;
                 Add("$." + p.Name, DefinitionCodes.StageUnknownKey, $"'{p.Name}' is not a stage key.",
-                    "Use " + string.Join(", ", Keys) + ClosestMatches.DidYouMean(ClosestMatches.Find(p.Name, Keys)) + ".");
+                    DefinitionCodes.UseKnownNames("Use ", Keys, p.Name));
             }
             if (o["workspace"] is JObject ws)
             {

@@ -97,7 +97,7 @@ namespace DataWorksDI.Definitions
             {
                 if (Array.IndexOf(Keys, p.Name) >= 0) continue;
                 Add("." + p.Name, DefinitionCodes.UnknownKey, $"'{p.Name}' is not a definition key.",
-                    "Use only " + string.Join(", ", Keys.Take(7)) + ClosestMatches.DidYouMean(ClosestMatches.Find(p.Name, Keys)) + ".");
+                    DefinitionCodes.UseKnownNames("Use only ", Keys.Take(7).ToArray(), p.Name));
             }
             string name = Str(o, "name", Add, required: true);
             string folder = Str(o, "folder", Add, required: false);
@@ -150,7 +150,7 @@ namespace DataWorksDI.Definitions
                                 known ? $"'{p.Name}' is not managed by definitions: it holds names or ids that exist in one workspace only."
                                       : $"'{p.Name}' is not a schedule key.",
                                 known ? "Remove it; set it with Set-DIFileSchedule in each workspace if needed."
-                                      : "Use the Set-DIFileSchedule parameter names: " + string.Join(", ", names) + ClosestMatches.DidYouMean(ClosestMatches.Find(p.Name, names)) + ".");
+                                      : DefinitionCodes.UseKnownNames("Use the Set-DIFileSchedule parameter names: ", names, p.Name));
                             continue;
                         }
                         JToken value = ScheduleKeys.Normalize(key, p.Value, out string problem);

@@ -124,7 +124,7 @@ namespace DataWorksDI.Definitions
             var records = new List<List<string>>();
             var record = new List<string>();
             var field = new StringBuilder();
-            bool quoted = false, fieldStarted = false;
+            bool quoted = false, closed = false, fieldStarted = false;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -133,11 +133,18 @@ namespace DataWorksDI.Definitions
                     if (c == '"')
                     {
                         if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                        else quoted = false;
+                        else
+                        {
+                            quoted = false;
+                            closed = true;
+                        }
                     }
                     else field.Append(c);
                     continue;
                 }
+                // After a closing quote only the end of the field may follow (RFC 4180: "x"y is not a field).
+                if (closed && c != ',' && c != '\r' && c != '\n') throw new FormatException($"text after the closing quote of a field (record {records.Count + 1})");
+                closed = false;
                 switch (c)
                 {
                     case '"':

@@ -21,7 +21,13 @@ namespace DataWorksDI.Tests.Definitions
     {
         public const long Dev = 20000, Prod = 30000;
 
-        private static readonly Lazy<EmulatorProcess> SharedLazy = new Lazy<EmulatorProcess>(() => Start());
+        // Stopped when the test process ends, as EmulatorProcess.Shared is (else every run left one emulator behind).
+        private static readonly Lazy<EmulatorProcess> SharedLazy = new Lazy<EmulatorProcess>(() =>
+        {
+            EmulatorProcess e = Start();
+            AppDomain.CurrentDomain.ProcessExit += (_, __) => e.Dispose();
+            return e;
+        });
 
         public static EmulatorProcess Shared => SharedLazy.Value;
 

@@ -72,6 +72,7 @@ namespace DataWorksDI.Cmdlets
                     return await workflow.ExportAsync(projectId, stage, FolderPath, Keyword, null, patterns == null ? null : f => patterns.Any(p => p.IsMatch(f.FileName)), ct).ConfigureAwait(false);
                 }, root, out List<ExportedTask> exported)) return;
 
+            Dictionary<string, TaskDefinition> existing = DefinitionSet.Existing(root);
             foreach (ExportedTask e in exported)
             {
                 if (e.Problem != null)
@@ -79,7 +80,18 @@ namespace DataWorksDI.Cmdlets
                     WriteError(ErrorRecords.From(e.Problem, e.File));
                     continue;
                 }
+                // A task the folder already defines goes back to its own file; one a template makes is not written (a
+                // second file would be a duplicate of the template's row).
                 string file = e.Definition.FilePath(root);
+                if (existing.TryGetValue(e.Definition.Identity, out TaskDefinition known))
+                {
+                    if (known.TemplateRow != null)
+                    {
+                        WriteWarning($"Task '{e.File.FolderPath}/{e.File.FileName}' was not exported: it comes from the template {known.SourceFile} (row {known.TemplateRow}), and export never writes templates. Edit the template for any change; Compare-DITaskDefinition shows how the task differs from it.");
+                        continue;
+                    }
+                    file = System.IO.Path.Combine(root, known.SourceFile);
+                }
                 string text = e.Definition.FileText();
                 bool exists = File.Exists(file);
                 if (exists && File.ReadAllBytes(file).SequenceEqual(CanonicalJson.Utf8NoBom.GetBytes(text)))
