@@ -57,4 +57,26 @@ Describe 'Set-DISyncTask' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'a large task (issue 10)' {
+        It 'a 10,000-column TaskContent (about 250 KB) round-trips through New-DISyncTask, Set-DISyncTask and Get-DIFile, byte for byte' {
+            # The content travels in the request body (UpdateDISyncTask's TaskContent too): a 300-column task already went
+            # past Kestrel's 8 KiB request line when it was sent in the URL.
+            $columns = @(1..10000 | ForEach-Object { 'column_{0:d5}' -f $_ })
+            $job = $BatchContent | ConvertFrom-Json
+            $job.steps[0].parameter.column = $columns
+            $job.steps[1].parameter.column = $columns
+            $created = ($job | ConvertTo-Json -Depth 20 -Compress)
+            $created.Length | Should -BeGreaterThan 240000
+            $job.steps[1].parameter.table = 'ods_wide_v2'
+            $changed = ($job | ConvertTo-Json -Depth 20 -Compress)
+
+            $task = New-DISyncTask -Name wide_task -FolderPath 'Workflow/sales/Data_Integration' -Content $created -ResourceGroup 'S_res_group_280749521950784_1602767279794'
+            (Get-DIFile -FileId $task.FileId).Content | Should -BeExactly $created
+            $null = $task | Set-DISyncTask -Content $changed
+            $read = Get-DIFile -FileId $task.FileId
+            $read.Content | Should -BeExactly $changed
+            ($read.Content | ConvertFrom-Json).steps[1].parameter.column | Should -HaveCount 10000
+        }
+    }
 }
