@@ -5,7 +5,7 @@
     Run it with the repo's own pwsh (dotnet tool restore, then dotnet pwsh ./build.ps1 ...); it needs only the .NET SDK,
     plus Node.js and npm for the conformance suite. CI runs: dotnet pwsh ./build.ps1 -Task Build, Test, Package.
       Build    dotnet build: the module in out/DataWorksDI, DataWorksDI.TestKit in out/DataWorksDI.TestKit, the emulator.
-      Test     every suite, each counted: xunit (dotnet test), Pester in a fresh pwsh with the pinned Pester
+      Test     every suite, each counted: xunit (dotnet test) and, at the same time, Pester in fresh pwsh processes with the pinned Pester
                (tests/Pester and examples/*.Tests.ps1), and the Node conformance suite (tests/Conformance). Ends with
                one line over all suites, "N passed, N failed, N skipped"; fails when a suite fails or runs no test.
       Demo     runs examples/01-batch-sync-lifecycle.ps1 against an in-process DataWorks emulator (src/DataWorksDI.Demo).
@@ -69,7 +69,8 @@ function Get-ModuleVersion {
 function Invoke-XunitSuite {
     $dir = Join-Path $results 'xunit'
     Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue
-    & dotnet test DataWorksDI.sln -c $Configuration --logger trx --results-directory $dir | Out-Host
+    # Built by the Test task just before (and the Pester processes use that build while this runs): no rebuild here.
+    & dotnet test DataWorksDI.sln -c $Configuration --no-build --logger trx --results-directory $dir | Out-Host
     $exit = $LASTEXITCODE
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem -LiteralPath $dir -Filter *.trx -ErrorAction SilentlyContinue) {
@@ -81,9 +82,10 @@ function Invoke-XunitSuite {
     [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed; Skipped = $skipped; ExitCode = $exit }
 }
 
-function Invoke-PesterSuite {
+function Start-PesterSuite {
     # The containers are shared out over -PesterProcesses fresh pwsh processes (nothing this session imported or
-    # defined leaks into them), heaviest first: most of the suite's time is waiting on emulators, not CPU.
+    # defined leaks into them), heaviest first: most of the suite's time is waiting on emulators, not CPU — which is also
+    # why the Test task runs them while the xunit suites run (Complete-PesterSuite collects them).
     $containers = @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'tests/Pester') -Filter *.Tests.ps1) +
         @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'examples') -Filter *.Tests.ps1) | Sort-Object Length -Descending
     $count = [Math]::Max(1, [Math]::Min($PesterProcesses, $containers.Count))
@@ -110,8 +112,13 @@ function Invoke-PesterSuite {
         $null = $process.Handle   # keeps the handle, so ExitCode is still readable after the process ends
         [pscustomobject]@{ Directory = $dir; Log = $log; Process = $process }
     }
+    , @($runs)
+}
+
+function Complete-PesterSuite {
+    param([object[]] $Runs)
     $passed = 0; $failed = 0; $skipped = 0; $exit = 0
-    foreach ($run in $runs) {
+    foreach ($run in $Runs) {
         $run.Process.WaitForExit()
         Get-Content -LiteralPath $run.Log, (Join-Path $run.Directory 'pester.err.log') -ErrorAction SilentlyContinue | Out-Host
         if ($run.Process.ExitCode -ne 0) { $exit = $run.Process.ExitCode }
@@ -197,7 +204,13 @@ foreach ($t in $Task) {
         }
         'Test' {
             $null = New-Item -ItemType Directory -Force -Path $results
-            $suites = @(Invoke-XunitSuite; Invoke-PesterSuite; Invoke-ConformanceSuite)
+            # One build, then the Pester processes and the xunit suites at the same time (both mostly wait on emulators),
+            # then the Node conformance suite.
+            Invoke-Dotnet build DataWorksDI.sln -c $Configuration | Out-Host
+            $pester = Start-PesterSuite
+            $xunit = Invoke-XunitSuite
+            Write-Host 'xunit done; waiting for the Pester processes (their output follows).'
+            $suites = @($xunit; Complete-PesterSuite -Runs $pester; Invoke-ConformanceSuite)
             Write-Host ''
             foreach ($s in $suites) {
                 Write-Host ('  {0,-12} passed {1,5}   failed {2,4}   skipped {3,4}   exit code {4}' -f $s.Suite, $s.Passed, $s.Failed, $s.Skipped, $s.ExitCode)
