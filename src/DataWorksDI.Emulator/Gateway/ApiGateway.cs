@@ -62,7 +62,15 @@ namespace DataWorksDI.Emulator.Gateway
             string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
             var entry = new RequestLogEntry { Time = _clock.GetUtcNow(), Method = http.Request.Method };
             CancellationToken ct = http.RequestAborted;
-            bool logged = true;
+            bool logged = true, added = false;
+            // The entry goes into the log before the answer is written: a client that has its answer finds its call in
+            // GET /_emulator/requests (added after the write, a fast client could read the log before its own call).
+            void Record()
+            {
+                if (!logged || added) return;
+                added = true;
+                _log.Add(entry);
+            }
             try
             {
                 if (_faults.LatencyMs > 0) await Task.Delay(_faults.LatencyMs, ct).ConfigureAwait(false);
@@ -104,6 +112,7 @@ namespace DataWorksDI.Emulator.Gateway
                     case Fault.DropConnection:
                         entry.HttpStatus = null;
                         entry.ErrorCode = "ConnectionDropped";
+                        Record();
                         http.Abort();
                         return;
                     case Fault.InternalError: throw ErrorCatalogue.InjectedInternalError(descriptor.IsDataIntegration);
@@ -134,12 +143,14 @@ namespace DataWorksDI.Emulator.Gateway
                     body[key] = value;
                 }
                 entry.HttpStatus = 200;
+                Record();
                 await WriteAsync(http, 200, body, requestId, null).ConfigureAwait(false);
             }
             catch (ApiException e)
             {
                 entry.HttpStatus = e.HttpStatus;
                 entry.ErrorCode = e.Code;
+                Record();
                 await WriteErrorAsync(http, e, requestId).ConfigureAwait(false);
             }
             catch (ClientAbortedException e)
@@ -161,11 +172,12 @@ namespace DataWorksDI.Emulator.Gateway
                     : ErrorCatalogue.InternalError();
                 entry.HttpStatus = error.HttpStatus;
                 entry.ErrorCode = error.Code;
+                Record();
                 await WriteErrorAsync(http, error, requestId).ConfigureAwait(false);
             }
             finally
             {
-                if (logged) _log.Add(entry);
+                Record();
             }
         }
 
