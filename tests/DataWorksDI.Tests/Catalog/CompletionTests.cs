@@ -153,7 +153,11 @@ namespace DataWorksDI.Tests.Catalog
                 var (otherKey, otherSecret, _) = s.Emulator.CreateAccessKey();
                 var vars = new Dictionary<string, object> { ["otherKey"] = otherKey, ["otherSecret"] = otherSecret };
                 Assert.Empty(s.Run("$other = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10001 -AccessKeyId $otherKey -AccessKeySecret ([System.Net.NetworkCredential]::new('', $otherSecret).SecurePassword) -WhatIf:$false; Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) | Out-Null", vars).Errors);
-                Assert.Equal(new[] { "emulator_basic_root" }, Tab.CompleteSome(s, "Set-DIFileSchedule -Context $other -FileId 1 -InputList emu"));
+                // Only workspace 10001's outputs (its root, and the default outputs of sync tasks other tests may have made
+                // there meanwhile on this shared emulator), never the session's own workspace (emulator_standard).
+                List<string> offered = Tab.CompleteSome(s, "Set-DIFileSchedule -Context $other -FileId 1 -InputList emu");
+                Assert.Contains("emulator_basic_root", offered);
+                Assert.All(offered, o => Assert.StartsWith("emulator_basic", o));
                 Assert.Empty(s.Actions()); // the session's own key made no call
                 Assert.Contains("ListProjects", s.Emulator.Actions(otherKey));
             }
