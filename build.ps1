@@ -73,13 +73,20 @@ function Invoke-XunitSuite {
     & dotnet test DataWorksDI.sln -c $Configuration --no-build --logger trx --results-directory $dir | Out-Host
     $exit = $LASTEXITCODE
     $passed = 0; $failed = 0; $skipped = 0
+    $failedTests = [System.Collections.Generic.List[string]]::new()
     foreach ($trx in Get-ChildItem -LiteralPath $dir -Filter *.trx -ErrorAction SilentlyContinue) {
-        $counters = ([xml] (Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $run = ([xml] (Get-Content -LiteralPath $trx.FullName -Raw)).TestRun
+        $counters = $run.ResultSummary.Counters
         $passed += [int] $counters.passed
         $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
         $skipped += [int] $counters.notExecuted
+        # dotnet test's console output is long and a CI log may keep only its tail: name each failure again here.
+        foreach ($result in @($run.Results.UnitTestResult) | Where-Object { $_ -and $_.outcome -ne 'Passed' -and $_.outcome -ne 'NotExecuted' }) {
+            $message = "$($result.Output.ErrorInfo.Message)" -split "`n" | Select-Object -First 3
+            $failedTests.Add("$($result.testName) [$($result.outcome), $($result.duration)]: $($message -join ' / ')")
+        }
     }
-    [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed; Skipped = $skipped; ExitCode = $exit }
+    [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed; Skipped = $skipped; ExitCode = $exit; FailedTests = $failedTests }
 }
 
 function Start-PesterSuite {
@@ -216,6 +223,9 @@ foreach ($t in $Task) {
                 Write-Host ('  {0,-12} passed {1,5}   failed {2,4}   skipped {3,4}   exit code {4}' -f $s.Suite, $s.Passed, $s.Failed, $s.Skipped, $s.ExitCode)
                 if ($s.ExitCode -ne 0 -or $s.Failed -gt 0) { $failures += "$($s.Suite) failed" }
                 if ($s.Passed + $s.Failed -eq 0) { $failures += "$($s.Suite) ran no test" }
+            }
+            foreach ($name in @($suites | Where-Object { $_.PSObject.Properties['FailedTests'] } | ForEach-Object FailedTests)) {
+                Write-Host "  FAILED $name"
             }
             $passed = ($suites | Measure-Object Passed -Sum).Sum
             $failed = ($suites | Measure-Object Failed -Sum).Sum
