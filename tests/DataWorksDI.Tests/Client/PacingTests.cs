@@ -102,7 +102,7 @@ namespace DataWorksDI.Tests.Client
                 var watch = Stopwatch.StartNew();
                 cts.Cancel();
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"cancellation took {watch.Elapsed}");
                 Assert.Single(server.Requests);
             }
         }
