@@ -25,6 +25,7 @@ namespace DataWorksDI.Bench
     /// database after the run — tasks lost, duplicated and left half-way, and the errors PowerShell showed.
     /// Run: dotnet run -c Release --project bench/DataWorksDI.Bench -- --bulk-only [--tasks 1000] [--sequential-tasks 40]
     /// [--qps 20] [--throttle-limit 32] [--fault-tasks N] [--faults-only | --no-faults] [--no-sequential]
+    /// [--fixed-rate (the fault run again with Connect-DIWorkspace -FixedRate) | --fixed-rate-only (only that one)]
     /// </summary>
     internal static class BulkBench
     {
@@ -54,6 +55,8 @@ $tasks | ForEach-Object -ThrottleLimit $throttleLimit -Parallel {
         Publish-DIFile -Context $using:ctx -Wait
 }";
 
+        private static string FixedRate(string recipe) => recipe.Replace("-MaxRequestsPerSecond $qps", "-MaxRequestsPerSecond $qps -FixedRate");
+
         /// <summary>The README's sequential pipeline.</summary>
         private const string SequentialRecipe = @"
 $null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10000 -AccessKeyId $keyId -AccessKeySecret $secret -MaxRequestsPerSecond $qps
@@ -64,6 +67,7 @@ $tasks | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -W
             int Arg(string name, int fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback; }
             int tasks = Arg("--tasks", 1000), sequentialTasks = Arg("--sequential-tasks", 40), qps = Arg("--qps", 20), throttleLimit = Arg("--throttle-limit", 32);
             bool faultsOnly = args.Contains("--faults-only"), noFaults = args.Contains("--no-faults"), noSequential = args.Contains("--no-sequential");
+            bool fixedRate = args.Contains("--fixed-rate"), fixedRateOnly = args.Contains("--fixed-rate-only");
 
             string module = FindModule();
             // An installed module is found on PSModulePath: that is how each ForEach-Object -Parallel runspace loads it.
@@ -81,7 +85,10 @@ $tasks | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -W
             }
             if (!faultsOnly && !noSequential) await Run(() => RunOneAsync("sequential pipeline", SequentialRecipe, sequentialTasks, qps, throttleLimit, 0, 0));
             if (!faultsOnly) await Run(() => RunOneAsync($"ForEach-Object -Parallel -ThrottleLimit {throttleLimit}", ParallelRecipe, tasks, qps, throttleLimit, 0, 0));
-            if (!noFaults) await Run(() => RunOneAsync($"parallel, 20% throttled + 5% 5xx", ParallelRecipe, faultTasks, qps, throttleLimit, 0.20, 0.05));
+            if (!noFaults && !fixedRateOnly) await Run(() => RunOneAsync($"parallel, 20% throttled + 5% 5xx", ParallelRecipe, faultTasks, qps, throttleLimit, 0.20, 0.05));
+            // The same faults with Connect-DIWorkspace -FixedRate: random throttling is not a rate, and the adaptive pacer
+            // slows down at every throttling event; a fixed rate keeps going and retries (docs/client.md, Pacing).
+            if (!noFaults && (fixedRate || fixedRateOnly)) await Run(() => RunOneAsync($"parallel -FixedRate, 20% throttled + 5% 5xx", FixedRate(ParallelRecipe), faultTasks, qps, throttleLimit, 0.20, 0.05));
             Console.WriteLine();
             Console.WriteLine("| run | tasks | wall s | floor s | wall ÷ floor | calls admitted (per task) | throttled | 5xx | lost | duplicated | half-way | errors shown |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");

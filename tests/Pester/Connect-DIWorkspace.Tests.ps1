@@ -103,4 +103,31 @@ Describe 'Connect-DIWorkspace' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'pacing while the service throttles every call' {
+        BeforeAll {
+            $throttled = Start-SuiteEmulator -ArgumentList '--fault-throttle-ratio', '1'
+            $connect = @{ Endpoint = $throttled.Endpoint; ProjectId = 10000; AccessKeyId = $throttled.AccessKeyId; AccessKeySecret = $throttled.AccessKeySecret; MaxRequestsPerSecond = 10; MaxThrottlingRetries = 3 }
+        }
+        AfterAll {
+            $throttled | Stop-DIEmulator
+            Connect-Suite $emulator
+        }
+
+        It 'slows down by default, and holds the rate with -FixedRate (the calls are retried either way)' {
+            $adaptive = Connect-DIWorkspace @connect
+            $adaptive.AdaptivePacing | Should -BeTrue
+            $requests = $throttled | Get-DIEmulatorRequest -During { Get-DIWorkspace -ProjectId 10000 -Context $adaptive -ErrorAction SilentlyContinue }
+            $requests.Count | Should -Be 4 -Because 'a throttled read is retried -MaxThrottlingRetries times'
+            $adaptive.Calls.PacedRequestsPerSecond | Should -BeLessThan 10 -Because 'a throttled answer lowers the adaptive rate'
+
+            $fixed = Connect-DIWorkspace @connect -FixedRate
+            $fixed.AdaptivePacing | Should -BeFalse
+            ($fixed | Format-List | Out-String) | Should -Match 'fixed'
+            $requests = $throttled | Get-DIEmulatorRequest -During { Get-DIWorkspace -ProjectId 10000 -Context $fixed -ErrorAction SilentlyContinue -ErrorVariable failure }
+            $requests.Count | Should -Be 4
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'Throttling*'
+            $fixed.Calls.PacedRequestsPerSecond | Should -Be 10 -Because '-FixedRate holds the rate while throttled'
+        }
+    }
 }

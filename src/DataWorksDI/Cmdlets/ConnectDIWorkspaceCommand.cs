@@ -78,6 +78,13 @@ namespace DataWorksDI.Cmdlets
         [ValidateRange(0.0, 1000.0)]
         public double MaxRequestsPerSecond { get; set; }
 
+        /// <summary>
+        /// Hold the rate at -MaxRequestsPerSecond (or the edition's) instead of slowing down while DataWorks throttles;
+        /// throttled calls are still retried. With -MaxRequestsPerSecond 0: no pacing at all.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter FixedRate { get; set; }
+
         /// <summary>Calls this process may make today for this endpoint and key; the call past it is refused before it is sent.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
@@ -103,6 +110,7 @@ namespace DataWorksDI.Cmdlets
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Edition))) requested.Edition = Edition;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond))) requested.MaxRequestsPerSecond = MaxRequestsPerSecond;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(DailyCallBudget))) requested.DailyCallBudget = DailyCallBudget;
+            requested.AdaptivePacing = !FixedRate.IsPresent;
 
             (DIContext Context, IReadOnlyList<string> Notes) connected = default;
             try
@@ -128,7 +136,7 @@ namespace DataWorksDI.Cmdlets
             DIContext context = connected.Context;
             // With -Debug alone PowerShell treats a binary cmdlet's verbose stream as Inquire ("Continue with this
             // operation?", an error in a non-interactive host), so the pacing line goes with the other -Debug notes then.
-            string pacingNote = $"Pacing: {(context.MaxRequestsPerSecond > 0 ? context.MaxRequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " requests/s" + (context.AdaptivePacing ? ", slower while DataWorks throttles" : ", fixed") : "none until DataWorks throttles")}; " +
+            string pacingNote = $"Pacing: {(context.MaxRequestsPerSecond > 0 ? context.MaxRequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " requests/s" + (context.AdaptivePacing ? ", slower while DataWorks throttles" : ", fixed") : context.AdaptivePacing ? "none until DataWorks throttles" : "none")}; " +
                 $"daily call budget: {(context.DailyCallBudget.HasValue ? context.DailyCallBudget + " calls" : "none")}{(context.Edition.HasValue ? $" ({context.Edition} edition)" : string.Empty)}. Shared by every context of this endpoint and key in this process.";
             if (MyInvocation.BoundParameters.TryGetValue("Debug", out object debug) && ((SwitchParameter)debug).IsPresent && !MyInvocation.BoundParameters.ContainsKey("Verbose")) WriteDebug(pacingNote);
             else WriteVerbose(pacingNote);
