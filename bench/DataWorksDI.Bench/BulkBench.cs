@@ -68,6 +68,7 @@ $tasks | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -W
             int tasks = Arg("--tasks", 1000), sequentialTasks = Arg("--sequential-tasks", 40), qps = Arg("--qps", 20), throttleLimit = Arg("--throttle-limit", 32);
             bool faultsOnly = args.Contains("--faults-only"), noFaults = args.Contains("--no-faults"), noSequential = args.Contains("--no-sequential");
             bool fixedRate = args.Contains("--fixed-rate"), fixedRateOnly = args.Contains("--fixed-rate-only");
+            faultsOnly |= fixedRateOnly;
 
             string module = FindModule();
             // An installed module is found on PSModulePath: that is how each ForEach-Object -Parallel runspace loads it.
