@@ -162,7 +162,17 @@ namespace DataWorksDI.Emulator.Actions
             };
         }
 
+        /// <summary>A committed version (SubmitFile, DeleteFile): a new version in status COMMITTING, by the caller, now.</summary>
         private static int NewVersion(ActionContext ctx, FileRecord file, string changeType, string comment)
+        {
+            int version = AddVersion(ctx, file, changeType, "COMMITTING", comment);
+            file.LastEditTime = ctx.Now;
+            file.LastEditUser = ctx.UserId;
+            return version;
+        }
+
+        /// <summary>Stores the file as it is now as its next version (a snapshot of content, properties and node) and makes it current.</summary>
+        internal static int AddVersion(ActionContext ctx, FileRecord file, string changeType, string status, string comment)
         {
             int version = file.CurrentVersion + 1;
             Files.InsertVersion(ctx.Db, new FileVersion
@@ -175,15 +185,13 @@ namespace DataWorksDI.Emulator.Actions
                 NodeContent = FileViews.NodeContent(file),
                 NodeId = file.NodeId,
                 ChangeType = changeType,
-                Status = "COMMITTING",
+                Status = status,
                 Comment = comment,
                 CommitTime = ctx.Now,
                 CommitUser = ctx.UserId,
                 UseType = file.UseType,
             });
             file.CurrentVersion = version;
-            file.LastEditTime = ctx.Now;
-            file.LastEditUser = ctx.UserId;
             return version;
         }
 

@@ -260,12 +260,7 @@ namespace DataWorksDI.Emulator.Actions
 
             if (u.SuppliedCount > 0 && u.Changed == 0) throw ErrorCatalogue.DataUnchanged(u.SuppliedNames);
             if (u.Changed > 0)
-            {
-                file.CommitStatus = 0;
-                file.LastEditTime = ctx.Now;
-                file.LastEditUser = ctx.UserId;
-                Files.Update(ctx.Db, file);
-            }
+                Files.UpdateEdited(ctx.Db, file, ctx.Now, ctx.UserId);
             return Responses.DataStudio();
         }
 
