@@ -143,6 +143,15 @@ namespace DataWorksDI.Emulator.Actions
         public long Offset => (long)(Number - 1) * Size;
 
         public List<T> Page<T>(IReadOnlyCollection<T> all) => all.Skip((int)Math.Min(Offset, int.MaxValue)).Take(Size).ToList();
+
+        /// <summary>The page in an answer: PageNumber, PageSize, TotalCount (int) and the page's items under <paramref name="listName"/>.</summary>
+        public JsonObject Result(long total, string listName, JsonArray items) => new JsonObject
+        {
+            ["PageNumber"] = Number,
+            ["PageSize"] = Size,
+            ["TotalCount"] = (int)total,
+            [listName] = items,
+        };
     }
 
     /// <summary>Response envelopes (docs: dataworks-api.md §1.4).</summary>

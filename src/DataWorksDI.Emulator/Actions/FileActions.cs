@@ -90,13 +90,7 @@ namespace DataWorksDI.Emulator.Actions
                 }
                 list.Add(FileViews.File(f, businessId, needContent, includeDeletedStatus: false, needAbsolute ? path : null));
             }
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = (int)total,
-                ["Files"] = list,
-            });
+            return Responses.DataStudio(paging.Result(total, "Files", list));
         }
 
         public JsonObject ListFileVersions(ActionContext ctx)
@@ -108,13 +102,7 @@ namespace DataWorksDI.Emulator.Actions
             var (total, versions) = Files.VersionsPage(ctx.Db, fileId, paging.Offset, paging.Size);
             var list = new JsonArray();
             foreach (var v in versions) list.Add(FileViews.Version(v, file.ProdVersion));
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = (int)total,
-                ["FileVersions"] = list,
-            });
+            return Responses.DataStudio(paging.Result(total, "FileVersions", list));
         }
 
         /// <summary>

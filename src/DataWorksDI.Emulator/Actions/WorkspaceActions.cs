@@ -71,13 +71,7 @@ namespace DataWorksDI.Emulator.Actions
             // ListProjects answers PageResult (not Data) and has no Success/HttpStatusCode (SDK response model).
             return new JsonObject
             {
-                ["PageResult"] = new JsonObject
-                {
-                    ["PageNumber"] = paging.Number,
-                    ["PageSize"] = paging.Size,
-                    ["TotalCount"] = (int)total,
-                    ["ProjectList"] = list,
-                },
+                ["PageResult"] = paging.Result(total, "ProjectList", list),
             };
         }
 
@@ -166,13 +160,7 @@ namespace DataWorksDI.Emulator.Actions
                     ["GmtModified"] = Responses.JavaDate(d.GmtCreate),
                 });
             }
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = all.Count,
-                ["DataSources"] = list,
-            });
+            return Responses.DataStudio(paging.Result(all.Count, "DataSources", list));
         }
     }
 }
