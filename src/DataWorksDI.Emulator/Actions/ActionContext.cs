@@ -169,14 +169,19 @@ namespace DataWorksDI.Emulator.Actions
         public static JsonObject DiSuccess(JsonObject extra = null)
         {
             var data = new JsonObject { ["Status"] = "success" };
-            if (extra != null)
-                foreach (var key in extra.Select(p => p.Key).ToList())
-                {
-                    var value = extra[key];
-                    extra.Remove(key);
-                    data[key] = value;
-                }
+            if (extra != null) MoveFields(extra, data);
             return new JsonObject { ["Success"] = true, ["Data"] = data };
+        }
+
+        /// <summary>Moves every field of <paramref name="from"/>, in order, to the end of <paramref name="into"/> (a node has one parent).</summary>
+        public static void MoveFields(JsonObject from, JsonObject into)
+        {
+            foreach (var key in from.Select(p => p.Key).ToList())
+            {
+                var value = from[key];
+                from.Remove(key);
+                into[key] = value;
+            }
         }
 
         /// <summary>A DI business failure: HTTP 200, Data.Status "fail" with the reason in Data.Message.</summary>
