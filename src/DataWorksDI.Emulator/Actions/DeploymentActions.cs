@@ -28,8 +28,7 @@ namespace DataWorksDI.Emulator.Actions
             long fileId = ctx.RequiredLong("FileId");
             string comment = ctx.Str("Comment") ?? "";
             bool skipChecks = ctx.Bool("SkipAllDeployFileExtensions") ?? false;
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            FileRecord file = FileActions.LiveFileById(ctx, ws, fileId);
 
             int version = NewVersion(ctx, file, file.CurrentVersion == 0 ? "CREATE" : "UPDATE", comment);
             file.CommitStatus = 1;
@@ -70,8 +69,7 @@ namespace DataWorksDI.Emulator.Actions
         {
             Workspace ws = ctx.Workspace();
             long fileId = ctx.RequiredLong("FileId");
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            FileRecord file = FileActions.LiveFileById(ctx, ws, fileId);
             if (!file.WasCommitted)
             {
                 Files.Remove(ctx.Db, file.FileId);

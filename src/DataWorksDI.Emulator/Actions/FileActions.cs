@@ -29,10 +29,22 @@ namespace DataWorksDI.Emulator.Actions
             long? fileId = ctx.Long("FileId");
             long? nodeId = ctx.Long("NodeId");
             if (fileId != null)
-                return Files.Get(ctx.Db, ws.ProjectId, fileId.Value) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.Value.ToString(CultureInfo.InvariantCulture));
+                return FileById(ctx, ws, fileId.Value);
             if (nodeId != null)
                 return Files.GetByNode(ctx.Db, ws.ProjectId, nodeId.Value) ?? throw ErrorCatalogue.FileNotExists("NodeId " + nodeId.Value.ToString(CultureInfo.InvariantCulture));
             throw ErrorCatalogue.MissingParameter("FileId");
+        }
+
+        /// <summary>The workspace's file with this id, whatever its deleted status; FileNotExists when there is none.</summary>
+        internal static FileRecord FileById(ActionContext ctx, Workspace ws, long fileId) =>
+            Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>The workspace's live file with this id: FileNotExists when there is none, FileDeleted when it is in the recycle bin.</summary>
+        internal static FileRecord LiveFileById(ActionContext ctx, Workspace ws, long fileId)
+        {
+            FileRecord file = FileById(ctx, ws, fileId);
+            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            return file;
         }
 
         /// <summary>
@@ -98,7 +110,7 @@ namespace DataWorksDI.Emulator.Actions
             Workspace ws = ctx.Workspace();
             long fileId = ctx.RequiredLong("FileId");
             Paging paging = ctx.Paging();
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+            FileRecord file = FileById(ctx, ws, fileId);
             var (total, versions) = Files.VersionsPage(ctx.Db, fileId, paging.Offset, paging.Size);
             var list = new JsonArray();
             foreach (var v in versions) list.Add(FileViews.Version(v, file.ProdVersion));
@@ -116,8 +128,7 @@ namespace DataWorksDI.Emulator.Actions
         {
             Workspace ws = ctx.Workspace();
             long fileId = ctx.RequiredLong("FileId");
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            FileRecord file = LiveFileById(ctx, ws, fileId);
             var c = file.Config;
             var u = new Updater(ctx);
 
