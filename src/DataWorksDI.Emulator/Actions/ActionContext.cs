@@ -143,6 +143,15 @@ namespace DataWorksDI.Emulator.Actions
         public long Offset => (long)(Number - 1) * Size;
 
         public List<T> Page<T>(IReadOnlyCollection<T> all) => all.Skip((int)Math.Min(Offset, int.MaxValue)).Take(Size).ToList();
+
+        /// <summary>The page in an answer: PageNumber, PageSize, TotalCount (int) and the page's items under <paramref name="listName"/>.</summary>
+        public JsonObject Result(long total, string listName, JsonArray items) => new JsonObject
+        {
+            ["PageNumber"] = Number,
+            ["PageSize"] = Size,
+            ["TotalCount"] = (int)total,
+            [listName] = items,
+        };
     }
 
     /// <summary>Response envelopes (docs: dataworks-api.md §1.4).</summary>
@@ -160,14 +169,19 @@ namespace DataWorksDI.Emulator.Actions
         public static JsonObject DiSuccess(JsonObject extra = null)
         {
             var data = new JsonObject { ["Status"] = "success" };
-            if (extra != null)
-                foreach (var key in extra.Select(p => p.Key).ToList())
-                {
-                    var value = extra[key];
-                    extra.Remove(key);
-                    data[key] = value;
-                }
+            if (extra != null) MoveFields(extra, data);
             return new JsonObject { ["Success"] = true, ["Data"] = data };
+        }
+
+        /// <summary>Moves every field of <paramref name="from"/>, in order, to the end of <paramref name="into"/> (a node has one parent).</summary>
+        public static void MoveFields(JsonObject from, JsonObject into)
+        {
+            foreach (var key in from.Select(p => p.Key).ToList())
+            {
+                var value = from[key];
+                from.Remove(key);
+                into[key] = value;
+            }
         }
 
         /// <summary>A DI business failure: HTTP 200, Data.Status "fail" with the reason in Data.Message.</summary>

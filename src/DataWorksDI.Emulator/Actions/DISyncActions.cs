@@ -160,12 +160,7 @@ namespace DataWorksDI.Emulator.Actions
                 changed = true;
             }
             if (changed)
-            {
-                file.CommitStatus = 0;
-                file.LastEditTime = ctx.Now;
-                file.LastEditUser = ctx.UserId;
-                Files.Update(ctx.Db, file);
-            }
+                Files.UpdateEdited(ctx.Db, file, ctx.Now, ctx.UserId);
             return Responses.DiSuccess();
         }
 

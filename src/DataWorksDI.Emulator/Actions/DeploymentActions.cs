@@ -28,8 +28,7 @@ namespace DataWorksDI.Emulator.Actions
             long fileId = ctx.RequiredLong("FileId");
             string comment = ctx.Str("Comment") ?? "";
             bool skipChecks = ctx.Bool("SkipAllDeployFileExtensions") ?? false;
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            FileRecord file = FileActions.LiveFileById(ctx, ws, fileId);
 
             int version = NewVersion(ctx, file, file.CurrentVersion == 0 ? "CREATE" : "UPDATE", comment);
             file.CommitStatus = 1;
@@ -70,8 +69,7 @@ namespace DataWorksDI.Emulator.Actions
         {
             Workspace ws = ctx.Workspace();
             long fileId = ctx.RequiredLong("FileId");
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            FileRecord file = FileActions.LiveFileById(ctx, ws, fileId);
             if (!file.WasCommitted)
             {
                 Files.Remove(ctx.Db, file.FileId);
@@ -162,7 +160,17 @@ namespace DataWorksDI.Emulator.Actions
             };
         }
 
+        /// <summary>A committed version (SubmitFile, DeleteFile): a new version in status COMMITTING, by the caller, now.</summary>
         private static int NewVersion(ActionContext ctx, FileRecord file, string changeType, string comment)
+        {
+            int version = AddVersion(ctx, file, changeType, "COMMITTING", comment);
+            file.LastEditTime = ctx.Now;
+            file.LastEditUser = ctx.UserId;
+            return version;
+        }
+
+        /// <summary>Stores the file as it is now as its next version (a snapshot of content, properties and node) and makes it current.</summary>
+        internal static int AddVersion(ActionContext ctx, FileRecord file, string changeType, string status, string comment)
         {
             int version = file.CurrentVersion + 1;
             Files.InsertVersion(ctx.Db, new FileVersion
@@ -175,15 +183,13 @@ namespace DataWorksDI.Emulator.Actions
                 NodeContent = FileViews.NodeContent(file),
                 NodeId = file.NodeId,
                 ChangeType = changeType,
-                Status = "COMMITTING",
+                Status = status,
                 Comment = comment,
                 CommitTime = ctx.Now,
                 CommitUser = ctx.UserId,
                 UseType = file.UseType,
             });
             file.CurrentVersion = version;
-            file.LastEditTime = ctx.Now;
-            file.LastEditUser = ctx.UserId;
             return version;
         }
 

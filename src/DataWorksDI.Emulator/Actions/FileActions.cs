@@ -29,10 +29,22 @@ namespace DataWorksDI.Emulator.Actions
             long? fileId = ctx.Long("FileId");
             long? nodeId = ctx.Long("NodeId");
             if (fileId != null)
-                return Files.Get(ctx.Db, ws.ProjectId, fileId.Value) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.Value.ToString(CultureInfo.InvariantCulture));
+                return FileById(ctx, ws, fileId.Value);
             if (nodeId != null)
                 return Files.GetByNode(ctx.Db, ws.ProjectId, nodeId.Value) ?? throw ErrorCatalogue.FileNotExists("NodeId " + nodeId.Value.ToString(CultureInfo.InvariantCulture));
             throw ErrorCatalogue.MissingParameter("FileId");
+        }
+
+        /// <summary>The workspace's file with this id, whatever its deleted status; FileNotExists when there is none.</summary>
+        internal static FileRecord FileById(ActionContext ctx, Workspace ws, long fileId) =>
+            Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>The workspace's live file with this id: FileNotExists when there is none, FileDeleted when it is in the recycle bin.</summary>
+        internal static FileRecord LiveFileById(ActionContext ctx, Workspace ws, long fileId)
+        {
+            FileRecord file = FileById(ctx, ws, fileId);
+            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            return file;
         }
 
         /// <summary>
@@ -90,13 +102,7 @@ namespace DataWorksDI.Emulator.Actions
                 }
                 list.Add(FileViews.File(f, businessId, needContent, includeDeletedStatus: false, needAbsolute ? path : null));
             }
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = (int)total,
-                ["Files"] = list,
-            });
+            return Responses.DataStudio(paging.Result(total, "Files", list));
         }
 
         public JsonObject ListFileVersions(ActionContext ctx)
@@ -104,17 +110,11 @@ namespace DataWorksDI.Emulator.Actions
             Workspace ws = ctx.Workspace();
             long fileId = ctx.RequiredLong("FileId");
             Paging paging = ctx.Paging();
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
+            FileRecord file = FileById(ctx, ws, fileId);
             var (total, versions) = Files.VersionsPage(ctx.Db, fileId, paging.Offset, paging.Size);
             var list = new JsonArray();
             foreach (var v in versions) list.Add(FileViews.Version(v, file.ProdVersion));
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = (int)total,
-                ["FileVersions"] = list,
-            });
+            return Responses.DataStudio(paging.Result(total, "FileVersions", list));
         }
 
         /// <summary>
@@ -128,40 +128,31 @@ namespace DataWorksDI.Emulator.Actions
         {
             Workspace ws = ctx.Workspace();
             long fileId = ctx.RequiredLong("FileId");
-            FileRecord file = Files.Get(ctx.Db, ws.ProjectId, fileId) ?? throw ErrorCatalogue.FileNotExists("FileId " + fileId.ToString(CultureInfo.InvariantCulture));
-            if (!file.IsNormal) throw ErrorCatalogue.FileDeleted(fileId);
+            FileRecord file = LiveFileById(ctx, ws, fileId);
             var c = file.Config;
             var u = new Updater(ctx);
 
-            if (u.Supplied("FileFolderPath", out string folderText))
+            u.Text("FileFolderPath", sent => FolderPaths.Normalize(sent) == Tenant.FolderById(ctx.Db, ws.ProjectId, file.FolderId)?.Path, folderText =>
             {
-                Folder current = Tenant.FolderById(ctx.Db, ws.ProjectId, file.FolderId);
-                u.Compare(FolderPaths.Normalize(folderText) == current?.Path, "FileFolderPath");
                 Folder target = Tenant.FolderByPath(ctx.Db, ws.ProjectId, folderText) ?? throw ErrorCatalogue.FolderNotExists(folderText);
                 if (file.FileType == 23 && !FolderPaths.IsDataIntegration(target.Path))
                     throw ErrorCatalogue.FolderInvalid(folderText, "a Data Integration node must stay in a Data Integration folder");
                 file.FolderId = target.FolderId;
-            }
-            if (u.Supplied("FileName", out string name))
+            });
+            u.Text("FileName", file.Name, name =>
             {
-                u.Compare(name == file.Name, "FileName");
                 if (name.Trim().Length == 0 || name.Contains('/') || name.Length > 128)
                     throw ErrorCatalogue.InvalidParameter("FileName", "A file name is 1 to 128 characters without '/'.");
                 file.Name = name;
-            }
+            });
             if (ctx.Has("FileName") || ctx.Has("FileFolderPath"))
             {
                 if (Files.SameNameInFolder(ctx.Db, ws.ProjectId, file.FolderId, file.Name, file.FileId) != null)
                     throw ErrorCatalogue.FileExisted(file.Name, Tenant.FolderById(ctx.Db, ws.ProjectId, file.FolderId)?.Path);
             }
-            if (u.Supplied("FileDescription", out string description))
+            u.Text("FileDescription", file.Description, v => file.Description = v);
+            u.Text("Content", file.Content, content =>
             {
-                u.Compare(description == file.Description, "FileDescription");
-                file.Description = description;
-            }
-            if (u.Supplied("Content", out string content))
-            {
-                u.Compare(content == file.Content, "Content");
                 if (file.FileType == 23)
                 {
                     var sources = new List<string>();
@@ -172,85 +163,51 @@ namespace DataWorksDI.Emulator.Actions
                             throw ErrorCatalogue.InvalidNodeValue("Content", "names data source \"" + ds + "\", which workspace " + ws.ProjectId + " does not have.");
                 }
                 file.Content = content;
-            }
-            if (u.Supplied("Owner", out string owner))
+            });
+            u.Text("Owner", file.Owner, owner =>
             {
-                u.Compare(owner == file.Owner, "Owner");
                 if (owner.Trim().Length == 0) throw ErrorCatalogue.InvalidParameter("Owner", "It must not be empty.");
                 file.Owner = owner;
-            }
-            if (u.Supplied("ConnectionName", out string connection))
+            });
+            u.Text("ConnectionName", file.ConnectionName, v => file.ConnectionName = v);
+            u.Int("AutoRerunTimes", c.AutoRerunTimes, rerunTimes =>
             {
-                u.Compare(connection == file.ConnectionName, "ConnectionName");
-                file.ConnectionName = connection;
-            }
-            if (u.Int("AutoRerunTimes", out int rerunTimes))
-            {
-                u.Compare(rerunTimes == c.AutoRerunTimes, "AutoRerunTimes");
                 if (rerunTimes < 0) throw ErrorCatalogue.InvalidNodeValue("AutoRerunTimes", "must not be negative.");
                 c.AutoRerunTimes = rerunTimes;
-            }
-            if (u.Int("AutoRerunIntervalMillis", out int interval))
+            });
+            u.Int("AutoRerunIntervalMillis", c.AutoRerunIntervalMillis, interval =>
             {
-                u.Compare(interval == c.AutoRerunIntervalMillis, "AutoRerunIntervalMillis");
                 if (interval < 0 || interval > 1800000) throw ErrorCatalogue.InvalidNodeValue("AutoRerunIntervalMillis", "is milliseconds between 0 and 1800000 (30 minutes).");
                 c.AutoRerunIntervalMillis = interval;
-            }
-            if (u.Enum("RerunMode", new[] { "ALL_ALLOWED", "FAILURE_ALLOWED", "ALL_DENIED" }, out string rerunMode))
+            });
+            u.Enum("RerunMode", new[] { "ALL_ALLOWED", "FAILURE_ALLOWED", "ALL_DENIED" }, c.RerunMode, v => c.RerunMode = v);
+            u.Bool("Stop", c.Stop, v => c.Stop = v);
+            u.Text("ParaValue", c.ParaValue, paraValue =>
             {
-                u.Compare(rerunMode == c.RerunMode, "RerunMode");
-                c.RerunMode = rerunMode;
-            }
-            if (u.Bool("Stop", out bool stop))
-            {
-                u.Compare(stop == c.Stop, "Stop");
-                c.Stop = stop;
-            }
-            if (u.Supplied("ParaValue", out string paraValue))
-            {
-                u.Compare(paraValue == c.ParaValue, "ParaValue");
                 foreach (string pair in paraValue.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     if (pair.IndexOf('=') <= 0) throw ErrorCatalogue.InvalidNodeValue("ParaValue", "is space-separated name=value pairs; \"" + pair + "\" is not one (an expression cannot contain spaces).");
                 c.ParaValue = paraValue;
-            }
-            if (u.Long("StartEffectDate", out long start))
-            {
-                u.Compare(start == c.StartEffectDate, "StartEffectDate");
-                c.StartEffectDate = start;
-            }
-            if (u.Long("EndEffectDate", out long end))
-            {
-                u.Compare(end == c.EndEffectDate, "EndEffectDate");
-                c.EndEffectDate = end;
-            }
+            });
+            u.Long("StartEffectDate", c.StartEffectDate, v => c.StartEffectDate = v);
+            u.Long("EndEffectDate", c.EndEffectDate, v => c.EndEffectDate = v);
             if (c.StartEffectDate < 0 || c.EndEffectDate < c.StartEffectDate)
                 throw ErrorCatalogue.InvalidNodeValue("StartEffectDate", "and EndEffectDate are epoch milliseconds with start <= end.");
-            if (u.Supplied("CronExpress", out string cron))
+            u.Text("CronExpress", c.CronExpress, cron =>
             {
-                u.Compare(cron == c.CronExpress, "CronExpress");
                 string problem = ScheduleRules.ValidateCron(cron);
                 if (problem != null) throw ErrorCatalogue.InvalidNodeValue("CronExpress", problem);
                 c.CronExpress = cron;
-            }
-            if (u.Enum("CycleType", new[] { "DAY", "NOT_DAY" }, out string cycleType))
-            {
-                u.Compare(cycleType == c.CycleType, "CycleType");
-                c.CycleType = cycleType;
-            }
+            });
+            u.Enum("CycleType", new[] { "DAY", "NOT_DAY" }, c.CycleType, v => c.CycleType = v);
             if ((ctx.Has("CronExpress") || ctx.Has("CycleType")) && ScheduleRules.CycleTypeOf(c.CronExpress) != c.CycleType)
                 throw ErrorCatalogue.InvalidNodeValue("CycleType", "must be " + ScheduleRules.CycleTypeOf(c.CronExpress) + " for the schedule \"" + c.CronExpress
                     + "\" (NOT_DAY for minute/hour schedules, DAY for day/week/month schedules).");
-            if (u.Enum("DependentType", new[] { "SELF", "CHILD", "USER_DEFINE", "NONE" }, out string dependentType))
+            u.Enum("DependentType", new[] { "SELF", "CHILD", "USER_DEFINE", "NONE" }, c.DependentType, v => c.DependentType = v);
+            u.Text("DependentNodeIdList", c.DependentNodeIdList, dependentNodes =>
             {
-                u.Compare(dependentType == c.DependentType, "DependentType");
-                c.DependentType = dependentType;
-            }
-            if (u.Supplied("DependentNodeIdList", out string dependentNodes))
-            {
-                u.Compare(dependentNodes == c.DependentNodeIdList, "DependentNodeIdList");
                 ParseLongList("DependentNodeIdList", dependentNodes);
                 c.DependentNodeIdList = dependentNodes;
-            }
+            });
             // The node ids matter only for USER_DEFINE (the documented meaning of the list): then they are required and must
             // exist; with SELF, CHILD or NONE they are kept as sent and not checked (Alibaba's sample sends ids with SELF).
             if (c.DependentType == "USER_DEFINE" && (ctx.Has("DependentType") || ctx.Has("DependentNodeIdList")))
@@ -261,95 +218,48 @@ namespace DataWorksDI.Emulator.Actions
                     if (Files.GetByNode(ctx.Db, ws.ProjectId, node) == null)
                         throw ErrorCatalogue.InvalidNodeValue("DependentNodeIdList", "names node " + node + ", which does not exist in workspace " + ws.ProjectId + ".");
             }
-            if (u.List("OutputList", out List<string> outputs))
+            u.List("OutputList", c.OutputList, outputs =>
             {
-                u.Compare(outputs.SequenceEqual(c.OutputList), "OutputList");
                 foreach (string output in outputs)
                 {
                     var owner2 = OutputOwner(ctx.Db, output, file.FileId);
                     if (owner2 != null) throw ErrorCatalogue.OutputExisted(output, owner2.FileId);
                 }
                 c.OutputList = outputs;
-            }
-            if (u.List("InputList", out List<string> inputs))
+            });
+            u.List("InputList", c.InputList, inputs =>
             {
-                u.Compare(inputs.SequenceEqual(c.InputList), "InputList");
                 foreach (string input in inputs)
                 {
                     if (c.OutputList.Contains(input)) throw ErrorCatalogue.InvalidNodeValue("InputList", "names \"" + input + "\", an output of this node itself.");
                     if (!IsKnownOutput(ctx.Db, input, file.FileId)) throw ErrorCatalogue.UnknownInput(input);
                 }
                 c.InputList = inputs;
-            }
-            if (u.Supplied("InputParameters", out string inputParameters))
+            });
+            u.Json("InputParameters", ParseInputParameters, c.InputParameters, v => c.InputParameters = v);
+            u.Json("OutputParameters", ParseOutputParameters, c.OutputParameters, v => c.OutputParameters = v);
+            u.Bool("AutoParsing", file.AutoParsing, v => file.AutoParsing = v);
+            u.Enum("SchedulerType", new[] { "NORMAL", "MANUAL", "PAUSE", "SKIP" }, c.SchedulerType, v => c.SchedulerType = v);
+            u.Text("ResourceGroupIdentifier", c.ResourceGroupIdentifier, group =>
             {
-                var parsed = ParseInputParameters(inputParameters);
-                u.Compare(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.InputParameters), "InputParameters");
-                c.InputParameters = parsed;
-            }
-            if (u.Supplied("OutputParameters", out string outputParameters))
-            {
-                var parsed = ParseOutputParameters(outputParameters);
-                u.Compare(JsonSerializer.Serialize(parsed) == JsonSerializer.Serialize(c.OutputParameters), "OutputParameters");
-                c.OutputParameters = parsed;
-            }
-            if (u.Bool("AutoParsing", out bool autoParsing))
-            {
-                u.Compare(autoParsing == file.AutoParsing, "AutoParsing");
-                file.AutoParsing = autoParsing;
-            }
-            if (u.Enum("SchedulerType", new[] { "NORMAL", "MANUAL", "PAUSE", "SKIP" }, out string schedulerType))
-            {
-                u.Compare(schedulerType == c.SchedulerType, "SchedulerType");
-                c.SchedulerType = schedulerType;
-            }
-            if (u.Supplied("ResourceGroupIdentifier", out string group))
-            {
-                u.Compare(group == c.ResourceGroupIdentifier, "ResourceGroupIdentifier");
                 ResourceGroup rg = Tenant.GroupByIdentifier(ctx.Db, group);
                 if (rg == null || !rg.IsScheduling || rg.Status != 0) throw ErrorCatalogue.ResourceGroupNotExists(group);
                 c.ResourceGroupIdentifier = group;
-            }
-            if (u.Bool("StartImmediately", out bool startImmediately))
+            });
+            u.Bool("StartImmediately", c.StartImmediately, v => c.StartImmediately = v);
+            u.Bool("ApplyScheduleImmediately", c.ApplyScheduleImmediately, v => c.ApplyScheduleImmediately = v);
+            u.Bool("IgnoreParentSkipRunningProperty", c.IgnoreParentSkipRunningProperty, v => c.IgnoreParentSkipRunningProperty = v);
+            u.Text("ImageId", c.ImageId, v => c.ImageId = v);
+            u.Text("AdvancedSettings", file.AdvancedSettings, v => file.AdvancedSettings = v);
+            u.Int("Timeout", c.Timeout, timeout =>
             {
-                u.Compare(startImmediately == c.StartImmediately, "StartImmediately");
-                c.StartImmediately = startImmediately;
-            }
-            if (u.Bool("ApplyScheduleImmediately", out bool applyImmediately))
-            {
-                u.Compare(applyImmediately == c.ApplyScheduleImmediately, "ApplyScheduleImmediately");
-                c.ApplyScheduleImmediately = applyImmediately;
-            }
-            if (u.Bool("IgnoreParentSkipRunningProperty", out bool ignoreSkip))
-            {
-                u.Compare(ignoreSkip == c.IgnoreParentSkipRunningProperty, "IgnoreParentSkipRunningProperty");
-                c.IgnoreParentSkipRunningProperty = ignoreSkip;
-            }
-            if (u.Supplied("ImageId", out string imageId))
-            {
-                u.Compare(imageId == c.ImageId, "ImageId");
-                c.ImageId = imageId;
-            }
-            if (u.Supplied("AdvancedSettings", out string advanced))
-            {
-                u.Compare(advanced == file.AdvancedSettings, "AdvancedSettings");
-                file.AdvancedSettings = advanced;
-            }
-            if (u.Int("Timeout", out int timeout))
-            {
-                u.Compare(timeout == c.Timeout, "Timeout");
                 if (timeout < 0) throw ErrorCatalogue.InvalidNodeValue("Timeout", "must not be negative.");
                 c.Timeout = timeout;
-            }
+            });
 
             if (u.SuppliedCount > 0 && u.Changed == 0) throw ErrorCatalogue.DataUnchanged(u.SuppliedNames);
             if (u.Changed > 0)
-            {
-                file.CommitStatus = 0;
-                file.LastEditTime = ctx.Now;
-                file.LastEditUser = ctx.UserId;
-                Files.Update(ctx.Db, file);
-            }
+                Files.UpdateEdited(ctx.Db, file, ctx.Now, ctx.UserId);
             return Responses.DataStudio();
         }
 
@@ -434,70 +344,83 @@ namespace DataWorksDI.Emulator.Actions
             return true;
         }
 
-        /// <summary>Reads supplied UpdateFile parameters and counts the changes.</summary>
+        /// <summary>
+        /// Reads UpdateFile's parameters, one at a time: a supplied one is recorded as changing something or not, then
+        /// handed to its apply step (which checks it, throwing on a bad value, and sets it); one not supplied is skipped.
+        /// </summary>
         private sealed class Updater
         {
             private readonly ActionContext _ctx;
+            private readonly List<string> _names = new List<string>();
 
             public Updater(ActionContext ctx)
             {
                 _ctx = ctx;
             }
 
-            private readonly List<string> _names = new List<string>();
-
             /// <summary>How many properties the call supplied, and how many of them differ from the current value.</summary>
             public int SuppliedCount => _names.Count;
             public int Changed { get; private set; }
             public IReadOnlyList<string> SuppliedNames => _names;
 
-            /// <summary>Records a supplied property; the call is refused at the end only if none of them changes anything.</summary>
-            public void Compare(bool unchanged, string parameter)
+            public void Text(string name, string current, Action<string> apply) => Text(name, sent => sent == current, apply);
+
+            public void Text(string name, Func<string, bool> unchanged, Action<string> apply)
             {
-                _names.Add(parameter);
-                if (!unchanged) Changed++;
+                string value = _ctx.Str(name);
+                Take(name, value != null, value, unchanged, apply);
             }
 
-            public bool Supplied(string name, out string value)
+            public void Int(string name, int current, Action<int> apply)
             {
-                value = _ctx.Str(name);
-                return value != null;
+                int? value = _ctx.Int(name);
+                Take(name, value != null, value ?? 0, sent => sent == current, apply);
             }
 
-            public bool Int(string name, out int value)
+            public void Long(string name, long current, Action<long> apply)
             {
-                int? v = _ctx.Int(name);
-                value = v ?? 0;
-                return v != null;
+                long? value = _ctx.Long(name);
+                Take(name, value != null, value ?? 0, sent => sent == current, apply);
             }
 
-            public bool Long(string name, out long value)
+            public void Bool(string name, bool current, Action<bool> apply)
             {
-                long? v = _ctx.Long(name);
-                value = v ?? 0;
-                return v != null;
+                bool? value = _ctx.Bool(name);
+                Take(name, value != null, value ?? false, sent => sent == current, apply);
             }
 
-            public bool Bool(string name, out bool value)
+            /// <summary>One of <paramref name="allowed"/>; an empty value counts as not supplied.</summary>
+            public void Enum(string name, string[] allowed, string current, Action<string> apply)
             {
-                bool? v = _ctx.Bool(name);
-                value = v ?? false;
-                return v != null;
-            }
-
-            public bool Enum(string name, string[] allowed, out string value)
-            {
-                value = _ctx.Str(name);
-                if (string.IsNullOrEmpty(value)) return false;
+                string value = _ctx.Str(name);
+                if (string.IsNullOrEmpty(value)) return;
                 if (Array.IndexOf(allowed, value) < 0) throw ErrorCatalogue.InvalidParameter(name, "It is one of " + string.Join(", ", allowed) + ".");
-                return true;
+                Take(name, true, value, sent => sent == current, apply);
             }
 
-            public bool List(string name, out List<string> value)
+            /// <summary>A comma-separated list, trimmed, without empty or repeated items.</summary>
+            public void List(string name, List<string> current, Action<List<string>> apply)
             {
                 string text = _ctx.Str(name);
-                value = text == null ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-                return text != null;
+                List<string> value = text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+                Take(name, text != null, value, sent => sent.SequenceEqual(current), apply);
+            }
+
+            /// <summary>A JSON text read by <paramref name="parse"/>; unchanged when it serializes as the current value does.</summary>
+            public void Json<T>(string name, Func<string, T> parse, T current, Action<T> apply)
+            {
+                string text = _ctx.Str(name);
+                if (text == null) return;
+                Take(name, true, parse(text), sent => JsonSerializer.Serialize(sent) == JsonSerializer.Serialize(current), apply);
+            }
+
+            /// <summary>Records a supplied property (the call is refused at the end only if none of them changes anything), then applies it.</summary>
+            private void Take<T>(string name, bool supplied, T value, Func<T, bool> unchanged, Action<T> apply)
+            {
+                if (!supplied) return;
+                _names.Add(name);
+                if (!unchanged(value)) Changed++;
+                apply(value);
             }
         }
     }

@@ -45,13 +45,7 @@ namespace DataWorksDI.Emulator.Actions
             var (total, children) = Tenant.ChildFoldersPage(ctx.Db, ws.ProjectId, normalized, paging.Offset, paging.Size);
             var list = new JsonArray();
             foreach (var f in children) list.Add(new JsonObject { ["FolderId"] = f.FolderId, ["FolderPath"] = f.Path });
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = (int)total,
-                ["Folders"] = list,
-            });
+            return Responses.DataStudio(paging.Result(total, "Folders", list));
         }
     }
 }

@@ -146,12 +146,7 @@ namespace DataWorksDI.Emulator.Actions
                 changed = true;
             }
             if (changed)
-            {
-                file.CommitStatus = 0;
-                file.LastEditTime = ctx.Now;
-                file.LastEditUser = ctx.UserId;
-                Files.Update(ctx.Db, file);
-            }
+                Files.UpdateEdited(ctx.Db, file, ctx.Now, ctx.UserId);
             return Responses.DiSuccess();
         }
 
@@ -259,24 +254,7 @@ namespace DataWorksDI.Emulator.Actions
                 file.NodeId = ctx.Db.NextId("node");
                 Files.SetVersionsNodeId(ctx.Db, file.FileId, file.NodeId.Value);
             }
-            int version = file.CurrentVersion + 1;
-            Files.InsertVersion(ctx.Db, new FileVersion
-            {
-                FileId = file.FileId,
-                Version = version,
-                FileName = file.Name,
-                Content = file.Content,
-                PropertyContent = FileViews.PropertyContent(ctx.Db, file),
-                NodeContent = FileViews.NodeContent(file),
-                NodeId = file.NodeId,
-                ChangeType = file.CurrentVersion == 0 ? "CREATE" : "UPDATE",
-                Status = "DEPLOYED",
-                Comment = "DeployDISyncTask",
-                CommitTime = ctx.Now,
-                CommitUser = ctx.UserId,
-                UseType = file.UseType,
-            });
-            file.CurrentVersion = version;
+            int version = DeploymentActions.AddVersion(ctx, file, file.CurrentVersion == 0 ? "CREATE" : "UPDATE", "DEPLOYED", "DeployDISyncTask");
             file.DevVersion = version;
             file.ProdVersion = version;
             file.CommitStatus = 1;

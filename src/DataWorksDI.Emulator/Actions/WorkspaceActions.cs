@@ -15,12 +15,8 @@ namespace DataWorksDI.Emulator.Actions
         public JsonObject GetProject(ActionContext ctx)
         {
             Workspace ws = ctx.Workspace();
-            var data = new JsonObject
+            var data = ProjectView(ws, new JsonObject
             {
-                ["ProjectId"] = ws.ProjectId,
-                ["ProjectIdentifier"] = ws.Identifier,
-                ["ProjectName"] = ws.Name,
-                ["ProjectDescription"] = ws.Description,
                 ["ProjectMode"] = (int)ws.Mode,
                 ["EnvTypes"] = ws.IsStandard ? new JsonArray("DEV", "PROD") : new JsonArray("PROD"),
                 ["Status"] = ws.Status,
@@ -33,14 +29,31 @@ namespace DataWorksDI.Emulator.Actions
                 ["GmtModified"] = Responses.JavaDate(ws.GmtCreate),
                 ["ResidentArea"] = "",
                 ["ProtectedMode"] = 0,
-                ["IsDefault"] = 0,
-                ["DisableDevelopment"] = false,
-                ["TablePrivacyMode"] = 0,
-                ["UseProxyOdpsAccount"] = false,
-                ["ResourceManagerResourceGroupId"] = "rg-emulator-default",
-                ["Tags"] = new JsonArray(),
-            };
+            });
             return Responses.DataStudio(data);
+        }
+
+        /// <summary>
+        /// A workspace as GetProject and ListProjects give it: its id and names, then <paramref name="own"/> (the fields
+        /// that differ between the two), then the settings both report alike.
+        /// </summary>
+        private static JsonObject ProjectView(Workspace ws, JsonObject own)
+        {
+            var view = new JsonObject
+            {
+                ["ProjectId"] = ws.ProjectId,
+                ["ProjectIdentifier"] = ws.Identifier,
+                ["ProjectName"] = ws.Name,
+                ["ProjectDescription"] = ws.Description,
+            };
+            Responses.MoveFields(own, view);
+            view["IsDefault"] = 0;
+            view["DisableDevelopment"] = false;
+            view["TablePrivacyMode"] = 0;
+            view["UseProxyOdpsAccount"] = false;
+            view["ResourceManagerResourceGroupId"] = "rg-emulator-default";
+            view["Tags"] = new JsonArray();
+            return view;
         }
 
         public JsonObject ListProjects(ActionContext ctx)
@@ -51,33 +64,17 @@ namespace DataWorksDI.Emulator.Actions
             var list = new JsonArray();
             foreach (var ws in page)
             {
-                list.Add(new JsonObject
+                list.Add(ProjectView(ws, new JsonObject
                 {
-                    ["ProjectId"] = ws.ProjectId,
-                    ["ProjectIdentifier"] = ws.Identifier,
-                    ["ProjectName"] = ws.Name,
-                    ["ProjectDescription"] = ws.Description,
                     ["ProjectStatus"] = ws.Status,
                     ["ProjectStatusCode"] = "AVAILABLE",
                     ["ProjectOwnerBaseId"] = DemoTenant.UserId,
-                    ["IsDefault"] = 0,
-                    ["DisableDevelopment"] = false,
-                    ["TablePrivacyMode"] = 0,
-                    ["UseProxyOdpsAccount"] = false,
-                    ["ResourceManagerResourceGroupId"] = "rg-emulator-default",
-                    ["Tags"] = new JsonArray(),
-                });
+                }));
             }
             // ListProjects answers PageResult (not Data) and has no Success/HttpStatusCode (SDK response model).
             return new JsonObject
             {
-                ["PageResult"] = new JsonObject
-                {
-                    ["PageNumber"] = paging.Number,
-                    ["PageSize"] = paging.Size,
-                    ["TotalCount"] = (int)total,
-                    ["ProjectList"] = list,
-                },
+                ["PageResult"] = paging.Result(total, "ProjectList", list),
             };
         }
 
@@ -166,13 +163,7 @@ namespace DataWorksDI.Emulator.Actions
                     ["GmtModified"] = Responses.JavaDate(d.GmtCreate),
                 });
             }
-            return Responses.DataStudio(new JsonObject
-            {
-                ["PageNumber"] = paging.Number,
-                ["PageSize"] = paging.Size,
-                ["TotalCount"] = all.Count,
-                ["DataSources"] = list,
-            });
+            return Responses.DataStudio(paging.Result(all.Count, "DataSources", list));
         }
     }
 }

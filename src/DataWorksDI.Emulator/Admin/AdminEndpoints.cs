@@ -100,7 +100,8 @@ namespace DataWorksDI.Emulator.Admin
             });
         }
 
-        private static Task Json(HttpContext http, int status, JsonObject body)
+        /// <summary>Writes an admin answer: JSON, never cached (also used by the STS test endpoints).</summary>
+        internal static Task Json(HttpContext http, int status, JsonObject body)
         {
             http.Response.StatusCode = status;
             http.Response.ContentType = Protocol.JsonContentType;

@@ -239,6 +239,15 @@ namespace DataWorksDI.Emulator.State
             if (f.ConfigTouched) WriteOutputs(db, f);
         }
 
+        /// <summary>Saves an edit: the file is uncommitted again, last edited by <paramref name="user"/> at <paramref name="now"/>.</summary>
+        public static void UpdateEdited(Db db, FileRecord f, long now, string user)
+        {
+            f.CommitStatus = 0;
+            f.LastEditTime = now;
+            f.LastEditUser = user;
+            Update(db, f);
+        }
+
         public static void Remove(Db db, long fileId)
         {
             db.Execute("DELETE FROM file_outputs WHERE file_id = $f", "$f", fileId);

@@ -101,31 +101,9 @@ namespace DataWorksDI.Emulator.State
         }
 
         /// <summary>Runs <paramref name="work"/> alone, in one write transaction; an exception rolls everything back.</summary>
-        public async Task<T> RunAsync<T>(Func<Db, T> work, CancellationToken ct = default)
-        {
-            await _gate.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                return RunLocked(work);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        public Task<T> RunAsync<T>(Func<Db, T> work, CancellationToken ct = default) => HoldingAsync(_gate, () => RunLocked(work), ct);
 
-        public T Run<T>(Func<Db, T> work)
-        {
-            _gate.Wait();
-            try
-            {
-                return RunLocked(work);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        public T Run<T>(Func<Db, T> work) => Holding(_gate, () => RunLocked(work));
 
         private T RunLocked<T>(Func<Db, T> work)
         {
@@ -149,50 +127,47 @@ namespace DataWorksDI.Emulator.State
         }
 
         /// <summary>Copies the write-ahead log into the database file and empties it (after a bulk load).</summary>
-        public void Checkpoint()
+        public void Checkpoint() => Holding(_gate, () =>
         {
-            _gate.Wait();
-            try
+            using (var cmd = _writer.Connection.CreateCommand())
             {
-                using (var cmd = _writer.Connection.CreateCommand())
-                {
-                    cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                    cmd.ExecuteNonQuery();
-                }
+                cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                return cmd.ExecuteNonQuery();
             }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        });
 
         /// <summary>
         /// Runs <paramref name="work"/> on a read-only connection in one read transaction: it sees one consistent state,
         /// never waits for a write, and cannot write (SQLite refuses any write on the connection).
         /// </summary>
-        public async Task<T> ReadAsync<T>(Func<Db, T> work, CancellationToken ct = default)
+        public Task<T> ReadAsync<T>(Func<Db, T> work, CancellationToken ct = default) => HoldingAsync(_readerSlots, () => ReadLocked(work), ct);
+
+        public T Read<T>(Func<Db, T> work) => Holding(_readerSlots, () => ReadLocked(work));
+
+        /// <summary>Runs <paramref name="work"/> while holding one of <paramref name="slots"/> (the writer's gate, or a reader slot).</summary>
+        private static async Task<T> HoldingAsync<T>(SemaphoreSlim slots, Func<T> work, CancellationToken ct)
         {
-            await _readerSlots.WaitAsync(ct).ConfigureAwait(false);
+            await slots.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                return ReadLocked(work);
+                return work();
             }
             finally
             {
-                _readerSlots.Release();
+                slots.Release();
             }
         }
 
-        public T Read<T>(Func<Db, T> work)
+        private static T Holding<T>(SemaphoreSlim slots, Func<T> work)
         {
-            _readerSlots.Wait();
+            slots.Wait();
             try
             {
-                return ReadLocked(work);
+                return work();
             }
             finally
             {
-                _readerSlots.Release();
+                slots.Release();
             }
         }
 

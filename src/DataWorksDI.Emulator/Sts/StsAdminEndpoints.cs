@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using DataWorksDI.Emulator.Gateway;
+using DataWorksDI.Emulator.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,12 +35,12 @@ namespace DataWorksDI.Emulator.Sts
                         }
                         catch (JsonException)
                         {
-                            await Json(http, 400, new JsonObject { ["error"] = "The body is optional JSON: {\"oidcProviderArn\": \"acs:ram::<account>:oidc-provider/<name>\"}." }).ConfigureAwait(false);
+                            await AdminEndpoints.Json(http, 400, new JsonObject { ["error"] = "The body is optional JSON: {\"oidcProviderArn\": \"acs:ram::<account>:oidc-provider/<name>\"}." }).ConfigureAwait(false);
                             return;
                         }
                     }
                 }
-                await Json(http, 200, new JsonObject { ["token"] = sts.MintOidcToken(providerArn) }).ConfigureAwait(false);
+                await AdminEndpoints.Json(http, 200, new JsonObject { ["token"] = sts.MintOidcToken(providerArn) }).ConfigureAwait(false);
             });
 
             app.MapGet("/_emulator/issued-credentials", (HttpContext http) =>
@@ -59,16 +59,8 @@ namespace DataWorksDI.Emulator.Sts
                     ["expiration"] = StsService.FormatTime(i.Key.Expiration.Value),
                     ["issuedAt"] = i.IssuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 }).ToArray());
-                return Json(http, 200, new JsonObject { ["credentials"] = list });
+                return AdminEndpoints.Json(http, 200, new JsonObject { ["credentials"] = list });
             });
-        }
-
-        private static Task Json(HttpContext http, int status, JsonObject body)
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = Protocol.JsonContentType;
-            http.Response.Headers.CacheControl = "no-store";
-            return http.Response.WriteAsync(body.ToJsonString());
         }
     }
 }

@@ -34,7 +34,20 @@ namespace DataWorksDI.Cmdlets
         [EnumSpellingTransformation(typeof(DITaskType))]
         public DITaskType? TaskType { get; set; }
 
-        internal DITaskType RealtimeType(bool solutionsAllowed) => RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed);
+        /// <summary>
+        /// The whole of these cmdlets' ProcessRecord: checks the task type offline, asks ShouldProcess when
+        /// <paramref name="action"/> names a change, makes one call of <see cref="SyncInstanceWorkflow"/> and writes its result.
+        /// The call is given the workspace, the task type and whether -TaskType was given.
+        /// </summary>
+        internal void RunOnTask<T>(bool solutionsAllowed, string action, Func<SyncInstanceWorkflow, long, DITaskType, bool, CancellationToken, Task<T>> call)
+        {
+            DITaskType type = RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed);
+            long projectId = ResolveProjectId();
+            if (action != null && !ShouldProcess($"real-time task {FileId} in workspace {projectId}", action)) return;
+            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
+            bool typeGiven = TaskType.HasValue;
+            if (TryRun(ct => call(workflow, projectId, type, typeGiven, ct), FileId, out T result)) WriteObject(result);
+        }
     }
 
     /// <summary>Get-DISyncTask: a real-time task's configuration or a sync solution's details (GetDISyncTask).</summary>
@@ -44,11 +57,7 @@ namespace DataWorksDI.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            DITaskType type = RealtimeType(solutionsAllowed: true);
-            long projectId = ResolveProjectId();
-            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            bool typeGiven = TaskType.HasValue;
-            if (TryRun(ct => workflow.GetConfigAsync(projectId, type, FileId, typeGiven, ct), FileId, out DISyncTaskConfig config)) WriteObject(config);
+            RunOnTask(solutionsAllowed: true, action: null, (workflow, projectId, type, typeGiven, ct) => workflow.GetConfigAsync(projectId, type, FileId, typeGiven, ct));
         }
     }
 
@@ -59,11 +68,7 @@ namespace DataWorksDI.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            DITaskType type = RealtimeType(solutionsAllowed: true);
-            long projectId = ResolveProjectId();
-            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            bool typeGiven = TaskType.HasValue;
-            if (TryRun(ct => workflow.GetInstanceAsync(projectId, type, FileId, typeGiven, ct), FileId, out DISyncInstance instance)) WriteObject(instance);
+            RunOnTask(solutionsAllowed: true, action: null, (workflow, projectId, type, typeGiven, ct) => workflow.GetInstanceAsync(projectId, type, FileId, typeGiven, ct));
         }
     }
 
@@ -159,12 +164,8 @@ namespace DataWorksDI.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            RealtimeType(solutionsAllowed: false);
-            long projectId = ResolveProjectId();
-            if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Stop (StopDISyncInstance); it stays deployed")) return;
-            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            bool typeGiven = TaskType.HasValue;
-            if (TryRun(ct => workflow.StopAsync(projectId, FileId, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
+            RunOnTask(solutionsAllowed: false, "Stop (StopDISyncInstance); it stays deployed",
+                (workflow, projectId, _, typeGiven, ct) => workflow.StopAsync(projectId, FileId, ct, typeGiven));
         }
     }
 
@@ -175,12 +176,8 @@ namespace DataWorksDI.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            RealtimeType(solutionsAllowed: false);
-            long projectId = ResolveProjectId();
-            if (!ShouldProcess($"real-time task {FileId} in workspace {projectId}", "Take offline (TerminateDISyncInstance): stop and undeploy")) return;
-            var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
-            bool typeGiven = TaskType.HasValue;
-            if (TryRun(ct => workflow.TerminateAsync(projectId, FileId, ct, typeGiven), FileId, out DISyncInstance instance)) WriteObject(instance);
+            RunOnTask(solutionsAllowed: false, "Take offline (TerminateDISyncInstance): stop and undeploy",
+                (workflow, projectId, _, typeGiven, ct) => workflow.TerminateAsync(projectId, FileId, ct, typeGiven));
         }
     }
 }

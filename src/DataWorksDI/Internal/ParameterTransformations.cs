@@ -47,7 +47,7 @@ namespace DataWorksDI.Internal
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            object value = inputData is PSObject p && !(p.BaseObject is PSCustomObject) ? p.BaseObject : inputData;
+            object value = ObjectForms.Unwrap(inputData);
             if (value == null) return null;
             TimeSpan? read = ObjectForms.ToTimeSpan(value, FromNumber);
             if (read.HasValue) return read.Value;

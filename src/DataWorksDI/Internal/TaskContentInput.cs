@@ -13,7 +13,7 @@ namespace DataWorksDI.Internal
     {
         public static string FromParameter(object content)
         {
-            object value = content is PSObject p && !(p.BaseObject is PSCustomObject) ? p.BaseObject : content;
+            object value = ObjectForms.Unwrap(content);
             switch (value)
             {
                 case null:

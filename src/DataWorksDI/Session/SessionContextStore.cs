@@ -31,10 +31,12 @@ namespace DataWorksDI.Session
                 Context == null ? "DataWorksDI: no session context" : "DataWorksDI session context: " + Context + " (Get-DIContext shows it)";
         }
 
+        /// <summary>The holder in the variable's value (which PowerShell may have wrapped in a PSObject), or null.</summary>
+        private static Holder AsHolder(object value) => (value is PSObject p ? p.BaseObject : value) as Holder;
+
         private static Holder Find(SessionState state)
         {
-            object value = state?.PSVariable.GetValue(Qualified);
-            return (value is PSObject p ? p.BaseObject : value) as Holder;
+            return AsHolder(state?.PSVariable.GetValue(Qualified));
         }
 
         /// <summary>
@@ -49,8 +51,7 @@ namespace DataWorksDI.Session
             {
                 if (System.Management.Automation.Runspaces.Runspace.DefaultRunspace == null) return null;
                 var values = ScriptBlock.Create("$" + Qualified).Invoke();
-                object value = values.Count == 0 ? null : values[0];
-                return (value is PSObject p ? p.BaseObject : value) as Holder;
+                return AsHolder(values.Count == 0 ? null : values[0]);
             }
             catch (RuntimeException)
             {
