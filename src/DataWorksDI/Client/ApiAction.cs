@@ -56,8 +56,8 @@ namespace DataWorksDI.Client
         public static readonly ApiAction GetFile = Read("GetFile");
         public static readonly ApiAction ListFiles = Read("ListFiles");
         public static readonly ApiAction UpdateFile = Write("UpdateFile", Idempotency.None, "Get-DIFile -FileId {FileId}");
-        public static readonly ApiAction SubmitFile = Write("SubmitFile", Idempotency.None, "Get-DIDeployment -List (a new package for file {FileId}) or Get-DIFile -FileId {FileId}");
-        public static readonly ApiAction DeployFile = Write("DeployFile", Idempotency.None, "Get-DIDeployment -List (a new production package for file {FileId})");
+        public static readonly ApiAction SubmitFile = Write("SubmitFile", Idempotency.None, "Get-DIDeployment | Where-Object FileId -eq {FileId} (a new package) or Get-DIFile -FileId {FileId}");
+        public static readonly ApiAction DeployFile = Write("DeployFile", Idempotency.None, "Get-DIDeployment | Where-Object FileId -eq {FileId} (a new production package)");
         public static readonly ApiAction DeleteFile = Write("DeleteFile", Idempotency.None, "Get-DIFile -FileId {FileId}");
         public static readonly ApiAction GetDeployment = Read("GetDeployment");
         public static readonly ApiAction ListDeployments = Read("ListDeployments");
