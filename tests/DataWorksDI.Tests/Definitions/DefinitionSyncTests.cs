@@ -88,6 +88,50 @@ namespace DataWorksDI.Tests.Definitions
             Assert.All((await PlanAsync(prod, exportedDev, prodStage)).Items, i => Assert.Equal(DITaskAction.Unchanged, i.Plan.Action));
         }
 
+        /// <summary>
+        /// GetFile answers OutputParameters[].Type as the string "1" for the 1 UpdateFile was sent (and adds Description):
+        /// the plan compares the way Set-DIFileSchedule does (one comparer), so a definition written with a numeric Type is
+        /// Unchanged after apply instead of a Change on every plan.
+        /// </summary>
+        [Fact]
+        public async Task AnOutputParameterWithANumericType_IsUnchangedAfterApply_NotAChangeOnEveryPlan()
+        {
+            string stages = TempDir("stages");
+            string devStage = DevStage(stages);
+            string dir = TempDir("outparam");
+            string name = "op" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            JObject schedule = Schedule(3);
+            schedule["outputParameters"] = JArray.Parse("[{ \"ParameterName\": \"bizdate_param\", \"Type\": 1, \"Value\": \"${bizdate}\" }]");
+            schedule["autoRerunTimes"] = 2;
+            var d = new JObject
+            {
+                ["name"] = name,
+                ["folder"] = "Data Integration",
+                ["description"] = "numeric output parameter type",
+                ["resourceGroup"] = "di_default",
+                ["content"] = Content("t_" + name),
+                ["schedule"] = schedule,
+            };
+            File.WriteAllText(Path.Combine(dir, name + ".json"), d.ToString());
+
+            WorkflowTestKit dev = Kit(Dev);
+            ApplyReport report = await SyncAsync(dev, dir, devStage);
+            ApplyOutcome created = Assert.Single(report.Outcomes);
+            Assert.True(created.Result.Status == DITaskSyncStatus.Done, created.Result + ": " + created.Result.Error);
+
+            int before = dev.Actions().Count;
+            PlanItem item = Assert.Single((await PlanAsync(dev, dir, devStage)).Items);
+            Assert.True(item.Plan.Action == DITaskAction.Unchanged, item.Plan + ": " + item.Plan.ChangeSummary);
+            Assert.Empty(Writes(dev.ActionsSince(before)));
+
+            // A real change of the parameter is still seen, as that one field.
+            schedule["outputParameters"][0]["Value"] = "${yyyymmdd}";
+            File.WriteAllText(Path.Combine(dir, name + ".json"), d.ToString());
+            item = Assert.Single((await PlanAsync(dev, dir, devStage)).Items);
+            Assert.Equal(DITaskAction.Change, item.Plan.Action);
+            Assert.Equal("schedule.outputParameters", Assert.Single(item.Plan.Changes).Path);
+        }
+
         [Fact]
         public async Task ATemplateOf100Tables_Yields100Tasks_AndAnUnchangedRerunPlansNothing()
         {

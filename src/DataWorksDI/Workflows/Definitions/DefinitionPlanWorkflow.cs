@@ -218,13 +218,22 @@ namespace DataWorksDI.Workflows
                         item.NewContent = CanonicalJson.Compact(desired.Content);
                     }
                 }
+                // The schedule is compared the way apply's UpdateFile step (ScheduleWorkflow, as Set-DIFileSchedule) compares
+                // it: the same fields, against GetFile's values as DataWorks returns them (a numeric Type comes back "1").
+                var keyOf = new Dictionary<string, ScheduleKey>(StringComparer.Ordinal);
+                var fields = new List<ScheduleField>();
                 foreach (ScheduleKey key in ScheduleKeys.All)
                 {
                     JToken want = desired.Schedule[key.Name];
                     if (want == null || want.Type == JTokenType.Null) continue;
-                    JToken have = current.Schedule[key.Name];
-                    if (have != null && JToken.DeepEquals(have, want)) continue;
-                    changes.Add(new DITaskChange { Path = "schedule." + key.Name, Live = JsonDiff.Show(have), Desired = JsonDiff.Show(want) });
+                    ScheduleField field = ScheduleKeys.Field(key, want);
+                    keyOf[field.WireName] = key;
+                    fields.Add(field);
+                }
+                foreach (ScheduleField field in ScheduleFields.Changed(fields, live.Wire, null, (string)current.Schedule["resourceGroupIdentifier"], out _))
+                {
+                    string name = keyOf[field.WireName].Name;
+                    changes.Add(new DITaskChange { Path = "schedule." + name, Live = JsonDiff.Show(current.Schedule[name]), Desired = JsonDiff.Show(desired.Schedule[name]) });
                     item.UpdateSchedule = true;
                 }
                 p.Changes = changes.ToArray();
@@ -257,15 +266,13 @@ namespace DataWorksDI.Workflows
         /// <summary>The UpdateFile fields of a definition (schedule and description), in wire form, for ScheduleWorkflow.</summary>
         internal static List<ScheduleField> ScheduleFieldsOf(TaskDefinition d)
         {
-            var fields = new List<ScheduleField>();
+            var fields = new ScheduleFieldSet();
             foreach (ScheduleKey key in ScheduleKeys.All)
             {
                 JToken value = d.Schedule[key.Name];
-                if (value == null || value.Type == JTokenType.Null) continue;
-                fields.Add(new ScheduleField(key.WireName, ScheduleKeys.ToWire(key, value), key.Comparison));
+                if (value != null && value.Type != JTokenType.Null) key.AddTo(fields, value);
             }
-            fields.Add(new ScheduleField("FileDescription", d.Description ?? string.Empty, FieldComparison.Text));
-            return fields;
+            return fields.Description(d.Description).ToList();
         }
 
         internal static string Calls(int n) => n.ToString(CultureInfo.InvariantCulture);
