@@ -74,6 +74,31 @@ namespace DataWorksDI.Bench
             public string Actions;
             public Dictionary<string, int> ByAction = new Dictionary<string, int>();
             public List<string> ErrorSamples = new List<string>();
+            public string Timeline;
+        }
+
+        /// <summary>
+        /// Where a phase's time went, from the request log's arrival times: per action, the span from its first to its last
+        /// call and its rate there; and the seconds lost against the limit — for each whole second of the phase, the share
+        /// of the limit no admitted call used (a second at the limit loses nothing, an idle second loses 1).
+        /// </summary>
+        private static string Timeline(List<JToken> requests, int qps)
+        {
+            if (requests.Count == 0) return "    (no calls)";
+            DateTime T(JToken r) => DateTime.Parse((string)r["time"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+            DateTime start = requests.Min(T);
+            var admitted = requests.Where(r => (int?)r["httpStatus"] == 200).ToList();
+            var lines = new StringBuilder();
+            foreach (var g in admitted.GroupBy(r => (string)r["action"]).OrderBy(g => g.Min(T)))
+            {
+                double from = (g.Min(T) - start).TotalSeconds, to = (g.Max(T) - start).TotalSeconds;
+                lines.AppendLine($"    {g.Key,-20} {g.Count(),6} calls  {from,7:0.0} s → {to,7:0.0} s  {(to > from ? g.Count() / (to - from) : 0),6:0.0}/s");
+            }
+            var perSecond = admitted.GroupBy(r => (int)(T(r) - start).TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
+            int seconds = (int)(requests.Max(T) - start).TotalSeconds;
+            double lost = Enumerable.Range(0, seconds).Sum(sec => Math.Max(0, qps - (perSecond.TryGetValue(sec, out int n) ? n : 0)) / (double)qps);
+            lines.Append($"    seconds lost against the limit: {lost:0.0} of {seconds}");
+            return lines.ToString();
         }
 
         public static async Task RunAsync(string[] args)
@@ -141,8 +166,10 @@ namespace DataWorksDI.Bench
                             phase.Other = requests.Count - phase.Admitted - phase.Throttled;
                             foreach (var g in requests.Where(r => (int?)r["httpStatus"] == 200).GroupBy(r => (string)r["action"]).OrderByDescending(g => g.Count()))
                                 phase.ByAction[g.Key] = g.Count();
+                            phase.Timeline = Timeline(requests, qps);
                             Console.WriteLine($"{phase.Wall:0.0} s; {phase.Objects} objects ({phase.Actions}); {phase.Errors} errors; {phase.Admitted} calls admitted, {phase.Throttled} throttled");
                             foreach (string e in phase.ErrorSamples) Console.WriteLine("    error: " + e.Replace("\n", " "));
+                            Console.WriteLine(phase.Timeline);
                             if (!string.Equals(phase.Actions, expected, StringComparison.Ordinal))
                                 Console.WriteLine($"    NOTE: expected {expected}");
                             return phase;
