@@ -219,7 +219,7 @@ $tasks | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -W
             }
         }
 
-        private static string FindModule()
+        internal static string FindModule()
         {
             for (string dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
             {

@@ -25,6 +25,8 @@ namespace DataWorksDI.Bench
     ///    a cmdlet against a bare signed call, the client alone and the official Node client, <see cref="CmdletCostBench"/>),
     ///    <c>--startup</c> (the first call after import in fresh pwsh processes, <see cref="StartupBench"/>), <c>--listing</c>
     ///    (Get-DIFile | Measure-Object over a seeded workspace, <see cref="ListingBench"/>).
+    /// 7. with --definitions-only, issue 15's plan and apply of N task definitions at the rate limit: apply to an empty
+    ///    workspace, plan of the unchanged workspace, re-apply of one changed schedule field (<see cref="DefinitionsBench"/>).
     /// </summary>
     public static class Program
     {
@@ -47,6 +49,12 @@ namespace DataWorksDI.Bench
             if (args.Contains("--listing"))
             {
                 ListingBench.Run(args);
+                return 0;
+            }
+            if (args.Contains("--definitions-only"))
+            {
+                // About 15-25 minutes at the defaults (1,000 tasks at 20 QPS, three phases): only when asked for.
+                await DefinitionsBench.RunAsync(args);
                 return 0;
             }
             bool pacingOnly = args.Contains("--pacing-only"), catalogOnly = args.Contains("--catalog-only");

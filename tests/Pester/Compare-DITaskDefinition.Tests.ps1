@@ -26,8 +26,10 @@ BeforeDiscovery {
             ($saved | Where-Object Name -eq ods_users).ChangeSummary | Should -Match '^description: '
             ($saved | Where-Object Name -eq ods_users).Changes[0].Path | Should -Be 'description'
             ($saved | Where-Object Name -eq ods_users).FolderPath | Should -Be 'Business Flow/sales_prod/Data Integration/ods'
-            # Enums travel as numbers through ConvertTo-Json (PowerShell's default), so a review casts them back.
-            $pending = $saved | Where-Object { [DataWorksDI.Models.DITaskAction] $_.Action -ne 'Unchanged' }
+            # The action travels as its name (an enum property would become a number), so the saved plan reads as it is.
+            Get-Content -Raw plan.json | Should -Match '"Action":\s*"Change"'
+            ($saved | Where-Object Name -eq ods_users).Action | Should -BeExactly 'Change'
+            $pending = $saved | Where-Object Action -ne 'Unchanged'
             $pending.Name | Sort-Object | Should -Be @('ods_new', 'ods_users')
         }
         3 = {

@@ -19,6 +19,10 @@ BeforeDiscovery {
             $Output | Export-Csv -NoTypeInformation results.csv
             (Import-Csv results.csv | Where-Object Status -ne Done) | Should -BeNullOrEmpty
             (Import-Csv results.csv).FileId | Should -Be ([string[]] $Output.FileId)
+            # And through ConvertTo-Json with the action and status as their names, not the numbers enums become.
+            $json = $Output | ConvertTo-Json | ConvertFrom-Json
+            $json.Status | Should -BeExactly @('Done', 'Done', 'Done', 'Done')
+            $json.Action | Should -BeExactly @('Create', 'Create', 'Create', 'Create')
         }
         2 = @{
             Given  = { Edit-Description 'Users, daily' }

@@ -230,8 +230,7 @@ namespace DataWorksDI.Cmdlets
                     (nameof(ResourceGroupIdentifier), ResourceGroupIdentifier, TextKind.Identifier))) return null;
             foreach (string item in (InputList ?? new string[0]).Concat(OutputList ?? new string[0]))
                 if (!ArgumentBounds.TryCheck(this, FileId, ("InputList/OutputList", item, TextKind.Name))) return null;
-            var fields = new List<ScheduleField>();
-            void Add(string name, string value, FieldComparison comparison) => fields.Add(new ScheduleField(name, value, comparison));
+            var fields = new ScheduleFieldSet();
 
             if (Bound(nameof(ParaValue)) && Bound(nameof(Parameter)))
             {
@@ -260,13 +259,13 @@ namespace DataWorksDI.Cmdlets
             {
                 CronCheck check = DataWorksCron.Validate(cron, cycleType);
                 if (!ValidationReport.Write(this, check.Findings, ErrorIds.InvalidCron, FileId, "The schedule has {0} problem(s); nothing was sent")) return null;
-                Add("CronExpress", cron, FieldComparison.Text);
+                fields.Cron(cron);
                 // A schedule without an explicit CycleType gets the one the expression implies, so the two always agree.
                 if (cycleType == null) cycleType = check.InferredCycleType;
             }
-            if (cycleType != null) Add("CycleType", cycleType, FieldComparison.EnumText);
-            if (Bound(nameof(RerunMode))) Add("RerunMode", WireEnum.ToWire(RerunMode), FieldComparison.EnumText);
-            if (Bound(nameof(AutoRerunTimes))) Add("AutoRerunTimes", AutoRerunTimes.ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
+            if (cycleType != null) fields.CycleType(cycleType);
+            if (Bound(nameof(RerunMode))) fields.RerunMode(RerunMode);
+            if (Bound(nameof(AutoRerunTimes))) fields.AutoRerunTimes(AutoRerunTimes);
             if (Bound(nameof(AutoRerunInterval)))
             {
                 if (AutoRerunInterval < TimeSpan.Zero || AutoRerunInterval > TimeSpan.FromMinutes(30))
@@ -275,80 +274,44 @@ namespace DataWorksDI.Cmdlets
                         $"-AutoRerunInterval {AutoRerunInterval} is outside what DataWorks allows: 0 to 30 minutes (AutoRerunIntervalMillis ≤ 1,800,000).", ErrorCategory.InvalidArgument, FileId));
                     return null;
                 }
-                Add("AutoRerunIntervalMillis", ((long)AutoRerunInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
+                fields.AutoRerunInterval(AutoRerunInterval);
             }
-            if (Bound(nameof(InputList))) Add("InputList", string.Join(",", (InputList ?? new string[0]).Select(s => s.Trim())), FieldComparison.List);
-            if (Bound(nameof(OutputList))) Add("OutputList", string.Join(",", (OutputList ?? new string[0]).Select(s => s.Trim())), FieldComparison.List);
-            if (Bound(nameof(DependentType))) Add("DependentType", WireEnum.ToWire(DependentType), FieldComparison.EnumText);
-            if (Bound(nameof(DependentNodeId))) Add("DependentNodeIdList", string.Join(",", (DependentNodeId ?? new long[0]).Select(n => n.ToString(CultureInfo.InvariantCulture))), FieldComparison.List);
+            if (Bound(nameof(InputList))) fields.InputList(InputList);
+            if (Bound(nameof(OutputList))) fields.OutputList(OutputList);
+            if (Bound(nameof(DependentType))) fields.DependentType(DependentType);
+            if (Bound(nameof(DependentNodeId))) fields.DependentNodeIds(DependentNodeId);
             if (Bound(nameof(ParaValue)))
             {
                 if (!ValidationReport.Write(this, ScheduleParameters.CheckParaValue(ParaValue), ErrorIds.InvalidParaValue, FileId, "-ParaValue has {0} problem(s); nothing was sent")) return null;
-                Add(ScheduleFields.ParaValue, ParaValue.Trim(), FieldComparison.Words);
+                fields.ParaValue(ParaValue);
             }
             if (Bound(nameof(Parameter)))
             {
                 if (!ValidationReport.Write(this, ScheduleParameters.Check(Parameter ?? new Hashtable()), ErrorIds.InvalidParameter, FileId, "-Parameter has {0} problem(s); nothing was sent")) return null;
-                Add(ScheduleFields.ParaValue, ScheduleParameters.Render(Parameter ?? new Hashtable()), FieldComparison.Words);
+                fields.ParaValue(ScheduleParameters.Render(Parameter ?? new Hashtable()));
             }
-            if (Bound(nameof(StartEffectDate))) Add("StartEffectDate", EpochMs(StartEffectDate), FieldComparison.Number);
-            if (Bound(nameof(EndEffectDate))) Add("EndEffectDate", EpochMs(EndEffectDate), FieldComparison.Number);
+            if (Bound(nameof(StartEffectDate))) fields.StartEffectDate(StartEffectDate);
+            if (Bound(nameof(EndEffectDate))) fields.EndEffectDate(EndEffectDate);
             if (Bound(nameof(StartEffectDate)) && Bound(nameof(EndEffectDate)) && EndEffectDate <= StartEffectDate)
             {
                 WriteError(ErrorRecords.Create(ErrorIds.InvalidEffectDates, $"-EndEffectDate ({EndEffectDate:u}) must be after -StartEffectDate ({StartEffectDate:u}).", ErrorCategory.InvalidArgument, FileId));
                 return null;
             }
-            if (Bound(nameof(SchedulerType))) Add("SchedulerType", WireEnum.ToWire(SchedulerType), FieldComparison.EnumText);
-            if (Bound(nameof(ResourceGroupIdentifier))) Add(ScheduleFields.ResourceGroupIdentifier, ResourceGroupIdentifier, FieldComparison.Text);
-            if (Bound(nameof(Stop))) Add("Stop", Stop.IsPresent ? "true" : "false", FieldComparison.Boolean);
-            if (Bound(nameof(Name))) Add("FileName", Name, FieldComparison.Text);
-            if (Bound(nameof(FolderPath))) Add(ScheduleFields.FolderPath, FolderPath.Trim('/'), FieldComparison.Text);
-            if (Bound(nameof(Description))) Add("FileDescription", Description ?? string.Empty, FieldComparison.Text);
-            if (Bound(nameof(Owner))) Add("Owner", Owner, FieldComparison.Text);
-            if (Bound(nameof(AutoParsing))) Add("AutoParsing", AutoParsing.IsPresent ? "true" : "false", FieldComparison.Boolean);
-            if (Bound(nameof(ApplyScheduleImmediately))) Add("ApplyScheduleImmediately", ApplyScheduleImmediately.IsPresent ? "true" : "false", FieldComparison.Boolean);
-            if (Bound(nameof(IgnoreParentSkipRunningProperty))) Add("IgnoreParentSkipRunningProperty", IgnoreParentSkipRunningProperty.IsPresent ? "true" : "false", FieldComparison.Boolean);
-            if (Bound(nameof(InputParameters))) Add("InputParameters", JsonText(InputParameters), FieldComparison.Json);
-            if (Bound(nameof(OutputParameters))) Add("OutputParameters", JsonText(OutputParameters), FieldComparison.Json);
-            if (Schedule != null) AddScheduleFields(fields, Schedule, cronGiven: cron != null, sameFile: Schedule.FileId == 0 || Schedule.FileId == FileId);
-            return fields;
-        }
-
-        /// <summary>
-        /// The fields of -Schedule that no explicit parameter set (explicit ones win; a given cron brings its own CycleType).
-        /// Outputs name a node, so a schedule applied to another file (a copy) leaves that file's OutputList alone.
-        /// </summary>
-        private static void AddScheduleFields(List<ScheduleField> fields, DIFileSchedule s, bool cronGiven, bool sameFile)
-        {
-            void Take(string name, string value, FieldComparison comparison)
-            {
-                if (value != null && fields.All(f => f.WireName != name)) fields.Add(new ScheduleField(name, value, comparison));
-            }
-            string List<T>(IEnumerable<T> items) => items != null && items.Any() ? string.Join(",", items.Select(i => Convert.ToString(i, CultureInfo.InvariantCulture).Trim())) : null;
-            string Flag(bool? b) => b.HasValue ? (b.Value ? "true" : "false") : null;
-            if (!cronGiven)
-            {
-                Take("CronExpress", string.IsNullOrWhiteSpace(s.Cron) ? null : s.Cron.Trim(), FieldComparison.Text);
-                Take("CycleType", s.CycleType.HasValue ? WireEnum.ToWire(s.CycleType.Value) : null, FieldComparison.EnumText);
-            }
-            Take("RerunMode", s.RerunMode.HasValue ? WireEnum.ToWire(s.RerunMode.Value) : null, FieldComparison.EnumText);
-            Take("AutoRerunTimes", s.AutoRerunTimes?.ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
-            Take("AutoRerunIntervalMillis", s.AutoRerunInterval.HasValue ? ((long)s.AutoRerunInterval.Value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : null, FieldComparison.Number);
-            Take("DependentType", s.DependentType.HasValue ? WireEnum.ToWire(s.DependentType.Value) : null, FieldComparison.EnumText);
-            Take("DependentNodeIdList", List(s.DependentNodeId), FieldComparison.List);
-            Take("InputList", List(s.InputList), FieldComparison.List);
-            if (sameFile) Take("OutputList", List(s.OutputList), FieldComparison.List);
-            Take(ScheduleFields.ParaValue, s.ParaValue?.Trim(), FieldComparison.Words);
-            Take("SchedulerType", s.SchedulerType.HasValue ? WireEnum.ToWire(s.SchedulerType.Value) : null, FieldComparison.EnumText);
-            Take("Stop", Flag(s.Stop), FieldComparison.Boolean);
-            Take("StartEffectDate", s.StartEffectDate.HasValue ? EpochMs(s.StartEffectDate.Value) : null, FieldComparison.Number);
-            Take("EndEffectDate", s.EndEffectDate.HasValue ? EpochMs(s.EndEffectDate.Value) : null, FieldComparison.Number);
-            if (fields.All(f => f.WireName != ScheduleFields.ResourceGroupIdentifier))
-                Take(ScheduleWorkflow.ResourceGroupIdField, s.ResourceGroupId > 0 ? s.ResourceGroupId.Value.ToString(CultureInfo.InvariantCulture) : null, FieldComparison.Number);
-            Take("ApplyScheduleImmediately", Flag(s.ApplyScheduleImmediately), FieldComparison.Boolean);
-            Take("IgnoreParentSkipRunningProperty", Flag(s.IgnoreParentSkipRunningProperty), FieldComparison.Boolean);
-            Take("InputParameters", string.IsNullOrWhiteSpace(s.InputParameters) ? null : s.InputParameters, FieldComparison.Json);
-            Take("OutputParameters", string.IsNullOrWhiteSpace(s.OutputParameters) ? null : s.OutputParameters, FieldComparison.Json);
+            if (Bound(nameof(SchedulerType))) fields.SchedulerType(SchedulerType);
+            if (Bound(nameof(ResourceGroupIdentifier))) fields.ResourceGroupIdentifier(ResourceGroupIdentifier);
+            if (Bound(nameof(Stop))) fields.Stop(Stop.IsPresent);
+            if (Bound(nameof(Name))) fields.FileName(Name);
+            if (Bound(nameof(FolderPath))) fields.FolderPath(FolderPath);
+            if (Bound(nameof(Description))) fields.Description(Description);
+            if (Bound(nameof(Owner))) fields.Owner(Owner);
+            if (Bound(nameof(AutoParsing))) fields.AutoParsing(AutoParsing.IsPresent);
+            if (Bound(nameof(ApplyScheduleImmediately))) fields.ApplyScheduleImmediately(ApplyScheduleImmediately.IsPresent);
+            if (Bound(nameof(IgnoreParentSkipRunningProperty))) fields.IgnoreParentSkipRunningProperty(IgnoreParentSkipRunningProperty.IsPresent);
+            if (Bound(nameof(InputParameters))) fields.InputParameters(JsonText(InputParameters));
+            if (Bound(nameof(OutputParameters))) fields.OutputParameters(JsonText(OutputParameters));
+            // The explicit parameters win over the fields of -Schedule (the first value of a field is kept).
+            if (Schedule != null) fields.Schedule(Schedule, cronGiven: cron != null, sameFile: Schedule.FileId == 0 || Schedule.FileId == FileId);
+            return fields.ToList();
         }
 
         private CronSchedule BuildFriendlySchedule()
@@ -372,12 +335,6 @@ namespace DataWorksDI.Cmdlets
                 default:
                     throw new ArgumentException("Unknown schedule kind " + ParameterSetName + ".");
             }
-        }
-
-        private static string EpochMs(DateTime value)
-        {
-            DateTime utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local).ToUniversalTime() : value.ToUniversalTime();
-            return new DateTimeOffset(utc).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         }
 
         private static string JsonText(object value)

@@ -8,25 +8,25 @@ namespace DataWorksDI.Definitions
 
     /// <summary>
     /// One key of a definition's "schedule": its name (the Set-DIFileSchedule parameter of the same name, camelCased, so
-    /// a schedule can be splatted into Set-DIFileSchedule), its kind, the UpdateFile field it becomes and how that field
-    /// is compared with GetFile's value.
+    /// a schedule can be splatted into Set-DIFileSchedule), its kind, and the UpdateFile field it becomes — built by
+    /// <see cref="ScheduleFieldSet"/>, the builder Set-DIFileSchedule uses, from the canonical value in PowerShell types.
     /// </summary>
     internal sealed class ScheduleKey
     {
-        public ScheduleKey(string name, ScheduleKeyKind kind, string wireName, FieldComparison comparison, Type enumType = null)
+        public ScheduleKey(string name, ScheduleKeyKind kind, Action<ScheduleFieldSet, JToken> addTo, Type enumType = null)
         {
             Name = name;
             Kind = kind;
-            WireName = wireName;
-            Comparison = comparison;
+            AddTo = addTo;
             EnumType = enumType;
         }
 
         public string Name { get; }
         public ScheduleKeyKind Kind { get; }
-        public string WireName { get; }
-        public FieldComparison Comparison { get; }
         public Type EnumType { get; }
+
+        /// <summary>Adds the UpdateFile field of a canonical value (see <see cref="ScheduleKeys.Normalize"/>).</summary>
+        public Action<ScheduleFieldSet, JToken> AddTo { get; }
     }
 
     /// <summary>
@@ -41,24 +41,31 @@ namespace DataWorksDI.Definitions
 
         public static readonly IReadOnlyList<ScheduleKey> All = new[]
         {
-            new ScheduleKey("cron", ScheduleKeyKind.Text, "CronExpress", FieldComparison.Text),
-            new ScheduleKey("cycleType", ScheduleKeyKind.Enum, "CycleType", FieldComparison.EnumText, typeof(DICycleType)),
-            new ScheduleKey("dependentType", ScheduleKeyKind.Enum, "DependentType", FieldComparison.EnumText, typeof(DIDependentType)),
-            new ScheduleKey("inputList", ScheduleKeyKind.Names, "InputList", FieldComparison.List),
-            new ScheduleKey("rerunMode", ScheduleKeyKind.Enum, "RerunMode", FieldComparison.EnumText, typeof(DIRerunMode)),
-            new ScheduleKey("autoRerunTimes", ScheduleKeyKind.Integer, "AutoRerunTimes", FieldComparison.Number),
-            new ScheduleKey("autoRerunInterval", ScheduleKeyKind.Duration, "AutoRerunIntervalMillis", FieldComparison.Number),
-            new ScheduleKey("paraValue", ScheduleKeyKind.Text, ScheduleFields.ParaValue, FieldComparison.Words),
-            new ScheduleKey("schedulerType", ScheduleKeyKind.Enum, "SchedulerType", FieldComparison.EnumText, typeof(DISchedulerType)),
-            new ScheduleKey("stop", ScheduleKeyKind.Boolean, "Stop", FieldComparison.Boolean),
-            new ScheduleKey("startEffectDate", ScheduleKeyKind.Date, "StartEffectDate", FieldComparison.Number),
-            new ScheduleKey("endEffectDate", ScheduleKeyKind.Date, "EndEffectDate", FieldComparison.Number),
-            new ScheduleKey("resourceGroupIdentifier", ScheduleKeyKind.Text, ScheduleFields.ResourceGroupIdentifier, FieldComparison.Text),
-            new ScheduleKey("applyScheduleImmediately", ScheduleKeyKind.Boolean, "ApplyScheduleImmediately", FieldComparison.Boolean),
-            new ScheduleKey("ignoreParentSkipRunningProperty", ScheduleKeyKind.Boolean, "IgnoreParentSkipRunningProperty", FieldComparison.Boolean),
-            new ScheduleKey("inputParameters", ScheduleKeyKind.JsonArray, "InputParameters", FieldComparison.Json),
-            new ScheduleKey("outputParameters", ScheduleKeyKind.JsonArray, "OutputParameters", FieldComparison.Json),
+            new ScheduleKey("cron", ScheduleKeyKind.Text, (f, v) => f.Cron((string)v)),
+            new ScheduleKey("cycleType", ScheduleKeyKind.Enum, (f, v) => f.CycleType(Member<DICycleType>(v)), typeof(DICycleType)),
+            new ScheduleKey("dependentType", ScheduleKeyKind.Enum, (f, v) => f.DependentType(Member<DIDependentType>(v)), typeof(DIDependentType)),
+            new ScheduleKey("inputList", ScheduleKeyKind.Names, (f, v) => f.InputList(((JArray)v).Select(n => (string)n))),
+            new ScheduleKey("rerunMode", ScheduleKeyKind.Enum, (f, v) => f.RerunMode(Member<DIRerunMode>(v)), typeof(DIRerunMode)),
+            new ScheduleKey("autoRerunTimes", ScheduleKeyKind.Integer, (f, v) => f.AutoRerunTimes(v.Value<long>())),
+            new ScheduleKey("autoRerunInterval", ScheduleKeyKind.Duration, (f, v) => f.AutoRerunInterval(Duration(v))),
+            new ScheduleKey("paraValue", ScheduleKeyKind.Text, (f, v) => f.ParaValue((string)v)),
+            new ScheduleKey("schedulerType", ScheduleKeyKind.Enum, (f, v) => f.SchedulerType(Member<DISchedulerType>(v)), typeof(DISchedulerType)),
+            new ScheduleKey("stop", ScheduleKeyKind.Boolean, (f, v) => f.Stop(v.Value<bool>())),
+            new ScheduleKey("startEffectDate", ScheduleKeyKind.Date, (f, v) => f.StartEffectDate(Date(v))),
+            new ScheduleKey("endEffectDate", ScheduleKeyKind.Date, (f, v) => f.EndEffectDate(Date(v))),
+            new ScheduleKey("resourceGroupIdentifier", ScheduleKeyKind.Text, (f, v) => f.ResourceGroupIdentifier((string)v)),
+            new ScheduleKey("applyScheduleImmediately", ScheduleKeyKind.Boolean, (f, v) => f.ApplyScheduleImmediately(v.Value<bool>())),
+            new ScheduleKey("ignoreParentSkipRunningProperty", ScheduleKeyKind.Boolean, (f, v) => f.IgnoreParentSkipRunningProperty(v.Value<bool>())),
+            new ScheduleKey("inputParameters", ScheduleKeyKind.JsonArray, (f, v) => f.InputParameters(v.ToString(Newtonsoft.Json.Formatting.None))),
+            new ScheduleKey("outputParameters", ScheduleKeyKind.JsonArray, (f, v) => f.OutputParameters(v.ToString(Newtonsoft.Json.Formatting.None))),
         };
+
+        private static T Member<T>(JToken value) where T : struct, Enum =>
+            WireEnum.Parse<T>((string)value) ?? throw new ArgumentException($"'{value}' is not a {typeof(T).Name}.", nameof(value));
+
+        private static TimeSpan Duration(JToken value) => TimeSpan.Parse((string)value, CultureInfo.InvariantCulture);
+
+        private static DateTime Date(JToken value) => DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime;
 
         public static ScheduleKey Find(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
 
@@ -76,7 +83,7 @@ namespace DataWorksDI.Definitions
                 case ScheduleKeyKind.Text:
                     if (value.Type != JTokenType.String) { problem = "must be a string"; return null; }
                     // ParaValue is space-separated name=value pairs: compared word by word, so written with single spaces.
-                    return new JValue(key.Comparison == FieldComparison.Words
+                    return new JValue(key.Name == "paraValue"
                         ? string.Join(" ", ((string)value).Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries))
                         : ((string)value).Trim());
                 case ScheduleKeyKind.Enum:
@@ -120,30 +127,16 @@ namespace DataWorksDI.Definitions
             }
         }
 
-        /// <summary>The UpdateFile value (wire form) of a canonical value.</summary>
-        public static string ToWire(ScheduleKey key, JToken value)
+        /// <summary>The UpdateFile field of a canonical value: wire name, wire form and comparison (<see cref="ScheduleFieldSet"/>).</summary>
+        public static ScheduleField Field(ScheduleKey key, JToken value)
         {
-            switch (key.Kind)
-            {
-                case ScheduleKeyKind.Enum:
-                    WireEnum.TryParse(key.EnumType, (string)value, out object member);
-                    return (string)typeof(WireEnum).GetMethod(nameof(WireEnum.ToWire)).MakeGenericMethod(key.EnumType).Invoke(null, new[] { member });
-                case ScheduleKeyKind.Integer:
-                    return value.Value<long>().ToString(CultureInfo.InvariantCulture);
-                case ScheduleKeyKind.Duration:
-                    return ((long)TimeSpan.Parse((string)value, CultureInfo.InvariantCulture).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-                case ScheduleKeyKind.Boolean:
-                    return value.Value<bool>() ? "true" : "false";
-                case ScheduleKeyKind.Date:
-                    return DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-                case ScheduleKeyKind.Names:
-                    return string.Join(",", ((JArray)value).Select(n => (string)n));
-                case ScheduleKeyKind.JsonArray:
-                    return value.ToString(Newtonsoft.Json.Formatting.None);
-                default:
-                    return (string)value;
-            }
+            var fields = new ScheduleFieldSet();
+            key.AddTo(fields, value);
+            return fields.ToList().Single();
         }
+
+        /// <summary>The UpdateFile value (wire form) of a canonical value.</summary>
+        public static string ToWire(ScheduleKey key, JToken value) => Field(key, value).Value;
 
         /// <summary>The canonical schedule of a live file (GetFile's NodeConfiguration, typed), with the scheduling group's identifier.</summary>
         public static JObject FromLive(DIFileSchedule s, string resourceGroupIdentifier)

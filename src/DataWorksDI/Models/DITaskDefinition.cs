@@ -24,6 +24,16 @@ namespace DataWorksDI.Models
         Delete,
     }
 
+    /// <summary>Reads an action or status name back (ConvertFrom-Json, Import-Csv), whatever its case.</summary>
+    internal static class DITaskActions
+    {
+        public static T Parse<T>(string name, string property) where T : struct, Enum
+        {
+            if (name != null && Enum.TryParse(name.Trim(), true, out T value) && Enum.IsDefined(typeof(T), value)) return value;
+            throw new ArgumentException($"{property} '{name}' is not one of {string.Join(", ", Enum.GetNames(typeof(T)))}.", property);
+        }
+    }
+
     /// <summary>How applying one task ended.</summary>
     public enum DITaskSyncStatus
     {
@@ -101,7 +111,17 @@ namespace DataWorksDI.Models
     /// </summary>
     public sealed class DITaskPlan
     {
-        public DITaskAction Action { get; set; }
+        /// <summary>
+        /// What apply will do, as the name of a <see cref="DITaskAction"/> (Create, Change, Submit, Deploy, Unchanged,
+        /// Delete): a string, so a plan saved with ConvertTo-Json reads "Change" rather than the number an enum becomes.
+        /// </summary>
+        public string Action
+        {
+            get => Kind.ToString();
+            set => Kind = DITaskActions.Parse<DITaskAction>(value, nameof(Action));
+        }
+
+        internal DITaskAction Kind { get; set; }
 
         /// <summary>The definition folder (relative to the stage's folderRoot).</summary>
         public string Folder { get; set; }
@@ -155,8 +175,23 @@ namespace DataWorksDI.Models
         public string Folder { get; set; }
         public string FolderPath { get; set; }
         public long ProjectId { get; set; }
-        public DITaskAction Action { get; set; }
-        public DITaskSyncStatus Status { get; set; }
+
+        /// <summary>The plan's action, as the name of a <see cref="DITaskAction"/> (a string for ConvertTo-Json, as the plan's).</summary>
+        public string Action
+        {
+            get => Kind.ToString();
+            set => Kind = DITaskActions.Parse<DITaskAction>(value, nameof(Action));
+        }
+
+        /// <summary>How it ended, as the name of a <see cref="DITaskSyncStatus"/> (Done, Failed, Pending, Skipped).</summary>
+        public string Status
+        {
+            get => State.ToString();
+            set => State = DITaskActions.Parse<DITaskSyncStatus>(value, nameof(Status));
+        }
+
+        internal DITaskAction Kind { get; set; }
+        internal DITaskSyncStatus State { get; set; }
         public long? FileId { get; set; }
 
         /// <summary>The packages made for it (submit, deploy, deletion), in order.</summary>

@@ -22,6 +22,105 @@ namespace DataWorksDI.Services
     }
 
     /// <summary>
+    /// The one place that turns schedule values (PowerShell types) into UpdateFile fields — wire name, wire form, and how
+    /// GetFile's value is compared (<see cref="ScheduleFields.Changed"/>). Set-DIFileSchedule (its parameters and
+    /// -Schedule) and the definitions' plan and apply build their fields here, so the plan's "differs" and apply's "sent"
+    /// are the same decision. A wire name is added once: the first value given wins (explicit parameters before -Schedule).
+    /// </summary>
+    internal sealed class ScheduleFieldSet
+    {
+        private readonly List<ScheduleField> _fields = new List<ScheduleField>();
+
+        public int Count => _fields.Count;
+
+        public bool Has(string wireName) => _fields.Any(f => f.WireName == wireName);
+
+        public List<ScheduleField> ToList() => new List<ScheduleField>(_fields);
+
+        private ScheduleFieldSet Add(string wireName, string value, FieldComparison comparison)
+        {
+            if (!Has(wireName)) _fields.Add(new ScheduleField(wireName, value, comparison));
+            return this;
+        }
+
+        private static string Flag(bool value) => value ? "true" : "false";
+
+        private static string Names<T>(IEnumerable<T> items) =>
+            string.Join(",", (items ?? Enumerable.Empty<T>()).Select(i => Convert.ToString(i, CultureInfo.InvariantCulture).Trim()));
+
+        /// <summary>UpdateFile's dates are epoch milliseconds; a DateTime of unspecified kind is local time (as PowerShell reads '2030-01-01').</summary>
+        public static string EpochMs(DateTime value)
+        {
+            DateTime utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local).ToUniversalTime() : value.ToUniversalTime();
+            return new DateTimeOffset(utc).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        }
+
+        public ScheduleFieldSet Cron(string cron) => Add("CronExpress", cron?.Trim(), FieldComparison.Text);
+        public ScheduleFieldSet CycleType(string wire) => Add("CycleType", wire, FieldComparison.EnumText);
+        public ScheduleFieldSet CycleType(DICycleType value) => CycleType(WireEnum.ToWire(value));
+        public ScheduleFieldSet RerunMode(DIRerunMode value) => Add("RerunMode", WireEnum.ToWire(value), FieldComparison.EnumText);
+        public ScheduleFieldSet AutoRerunTimes(long times) => Add("AutoRerunTimes", times.ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
+        public ScheduleFieldSet AutoRerunInterval(TimeSpan interval) => Add("AutoRerunIntervalMillis", ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
+        public ScheduleFieldSet InputList(IEnumerable<string> names) => Add("InputList", Names(names), FieldComparison.List);
+        public ScheduleFieldSet OutputList(IEnumerable<string> names) => Add("OutputList", Names(names), FieldComparison.List);
+        public ScheduleFieldSet DependentType(DIDependentType value) => Add("DependentType", WireEnum.ToWire(value), FieldComparison.EnumText);
+        public ScheduleFieldSet DependentNodeIds(IEnumerable<long> ids) => Add("DependentNodeIdList", Names(ids), FieldComparison.List);
+        public ScheduleFieldSet ParaValue(string paraValue) => Add(ScheduleFields.ParaValue, paraValue?.Trim(), FieldComparison.Words);
+        public ScheduleFieldSet StartEffectDate(DateTime date) => Add("StartEffectDate", EpochMs(date), FieldComparison.Number);
+        public ScheduleFieldSet EndEffectDate(DateTime date) => Add("EndEffectDate", EpochMs(date), FieldComparison.Number);
+        public ScheduleFieldSet SchedulerType(DISchedulerType value) => Add("SchedulerType", WireEnum.ToWire(value), FieldComparison.EnumText);
+        public ScheduleFieldSet ResourceGroupIdentifier(string identifier) => Add(ScheduleFields.ResourceGroupIdentifier, identifier, FieldComparison.Text);
+
+        /// <summary>A whole schedule's scheduling group, by GetFile's numeric id (ScheduleWorkflow turns it into the identifier); not when an identifier is given.</summary>
+        public ScheduleFieldSet ResourceGroupId(long id) => Has(ScheduleFields.ResourceGroupIdentifier) ? this : Add(ScheduleFields.ResourceGroupId, id.ToString(CultureInfo.InvariantCulture), FieldComparison.Number);
+
+        public ScheduleFieldSet Stop(bool stop) => Add("Stop", Flag(stop), FieldComparison.Boolean);
+        public ScheduleFieldSet FileName(string name) => Add("FileName", name, FieldComparison.Text);
+        public ScheduleFieldSet FolderPath(string path) => Add(ScheduleFields.FolderPath, path?.Trim('/'), FieldComparison.Text);
+        public ScheduleFieldSet Description(string description) => Add("FileDescription", description ?? string.Empty, FieldComparison.Text);
+        public ScheduleFieldSet Owner(string owner) => Add("Owner", owner, FieldComparison.Text);
+        public ScheduleFieldSet AutoParsing(bool value) => Add("AutoParsing", Flag(value), FieldComparison.Boolean);
+        public ScheduleFieldSet ApplyScheduleImmediately(bool value) => Add("ApplyScheduleImmediately", Flag(value), FieldComparison.Boolean);
+        public ScheduleFieldSet IgnoreParentSkipRunningProperty(bool value) => Add("IgnoreParentSkipRunningProperty", Flag(value), FieldComparison.Boolean);
+
+        /// <summary>InputParameters / OutputParameters as JSON text (an array of objects); compared as DataWorks normalises them (<see cref="ScheduleFields.SameJson"/>).</summary>
+        public ScheduleFieldSet InputParameters(string json) => Add("InputParameters", json, FieldComparison.Json);
+        public ScheduleFieldSet OutputParameters(string json) => Add("OutputParameters", json, FieldComparison.Json);
+
+        /// <summary>
+        /// The fields of a whole schedule (Set-DIFileSchedule -Schedule) that are set in it and not given already; empty
+        /// lists are not applied. A given cron brings its own CycleType; outputs name a node, so a schedule applied to
+        /// another file (a copy) leaves that file's OutputList alone.
+        /// </summary>
+        public ScheduleFieldSet Schedule(DIFileSchedule s, bool cronGiven, bool sameFile)
+        {
+            if (!cronGiven)
+            {
+                if (!string.IsNullOrWhiteSpace(s.Cron)) Cron(s.Cron);
+                if (s.CycleType.HasValue) CycleType(s.CycleType.Value);
+            }
+            if (s.RerunMode.HasValue) RerunMode(s.RerunMode.Value);
+            if (s.AutoRerunTimes.HasValue) AutoRerunTimes(s.AutoRerunTimes.Value);
+            if (s.AutoRerunInterval.HasValue) AutoRerunInterval(s.AutoRerunInterval.Value);
+            if (s.DependentType.HasValue) DependentType(s.DependentType.Value);
+            if (s.DependentNodeId != null && s.DependentNodeId.Length > 0) DependentNodeIds(s.DependentNodeId);
+            if (s.InputList != null && s.InputList.Length > 0) InputList(s.InputList);
+            if (sameFile && s.OutputList != null && s.OutputList.Length > 0) OutputList(s.OutputList);
+            if (s.ParaValue != null) ParaValue(s.ParaValue);
+            if (s.SchedulerType.HasValue) SchedulerType(s.SchedulerType.Value);
+            if (s.Stop.HasValue) Stop(s.Stop.Value);
+            if (s.StartEffectDate.HasValue) StartEffectDate(s.StartEffectDate.Value);
+            if (s.EndEffectDate.HasValue) EndEffectDate(s.EndEffectDate.Value);
+            if (s.ResourceGroupId > 0) ResourceGroupId(s.ResourceGroupId.Value);
+            if (s.ApplyScheduleImmediately.HasValue) ApplyScheduleImmediately(s.ApplyScheduleImmediately.Value);
+            if (s.IgnoreParentSkipRunningProperty.HasValue) IgnoreParentSkipRunningProperty(s.IgnoreParentSkipRunningProperty.Value);
+            if (!string.IsNullOrWhiteSpace(s.InputParameters)) InputParameters(s.InputParameters);
+            if (!string.IsNullOrWhiteSpace(s.OutputParameters)) OutputParameters(s.OutputParameters);
+            return this;
+        }
+    }
+
+    /// <summary>
     /// UpdateFile rejects a value equal to the current one ("invalid data"), so a re-runnable script must compare
     /// first. This reads the current value of each field from GetFile (File and NodeConfiguration, in their own wire
     /// types) and keeps only the fields that differ.
@@ -31,6 +130,12 @@ namespace DataWorksDI.Services
         /// <summary>Fields whose current value is not in GetFile as UpdateFile takes it (a folder id, a numeric group id).</summary>
         public const string FolderPath = "FileFolderPath";
         public const string ResourceGroupIdentifier = "ResourceGroupIdentifier";
+
+        /// <summary>
+        /// The pseudo-field a whole schedule (Set-DIFileSchedule -Schedule) brings its scheduling resource group in: GetFile
+        /// gives the group's numeric id, UpdateFile takes its identifier (ScheduleWorkflow resolves it; never sent as such).
+        /// </summary>
+        public const string ResourceGroupId = "ResourceGroupId";
 
         /// <summary>The scheduling parameters, checked against the content's ${…} references.</summary>
         public const string ParaValue = "ParaValue";

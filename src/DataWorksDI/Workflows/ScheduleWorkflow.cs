@@ -122,19 +122,13 @@ namespace DataWorksDI.Workflows
         }
 
         /// <summary>
-        /// The pseudo-field a whole schedule (Set-DIFileSchedule -Schedule) brings its scheduling resource group in: GetFile
-        /// gives the group's numeric id, UpdateFile takes its identifier.
-        /// </summary>
-        internal const string ResourceGroupIdField = "ResourceGroupId";
-
-        /// <summary>
         /// A schedule's resource group id: nothing to send when the file already has it (no call); otherwise its identifier
         /// from the workspace catalogue (ListResourceGroups, once per context), or — when no group has that id — left out,
         /// said in -Verbose.
         /// </summary>
         private async Task<IReadOnlyList<ScheduleField>> ResolveResourceGroupIdAsync(IReadOnlyList<ScheduleField> desired, DIFile file, CancellationToken ct)
         {
-            ScheduleField byId = desired.FirstOrDefault(f => f.WireName == ResourceGroupIdField);
+            ScheduleField byId = desired.FirstOrDefault(f => f.WireName == ScheduleFields.ResourceGroupId);
             if (byId == null) return desired;
             var rest = desired.Where(f => f != byId).ToList();
             long id = long.Parse(byId.Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -47,20 +47,20 @@ namespace DataWorksDI.Tests.Definitions
                 ApplyReport report = await SyncAsync(kit, dir, stage);
                 runs.Add(report);
                 List<string> actions = kit.ActionsSince(before);
-                _output.WriteLine($"{kind}, run {run}: " + string.Join(", ", report.Outcomes.GroupBy(o => $"{o.Result.Action}/{o.Result.Status}").OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
+                _output.WriteLine($"{kind}, run {run}: " + string.Join(", ", report.Outcomes.GroupBy(o => $"{o.Result.Kind}/{o.Result.State}").OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
                     + $"; {report.CallsSpent} calls counted by the client, {actions.Count} received by the emulator ("
                     + string.Join(", ", actions.GroupBy(a => a).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")) + ")");
-                foreach (ApplyOutcome failed in report.Outcomes.Where(o => o.Result.Status != DITaskSyncStatus.Done))
-                    _output.WriteLine($"  {failed.Result.Status} {failed.Result.Name}: {failed.Result.Error}");
-                if (report.Outcomes.All(o => o.Result.Status == DITaskSyncStatus.Done)) break;
+                foreach (ApplyOutcome failed in report.Outcomes.Where(o => o.Result.State != DITaskSyncStatus.Done))
+                    _output.WriteLine($"  {failed.Result.State} {failed.Result.Name}: {failed.Result.Error}");
+                if (report.Outcomes.All(o => o.Result.State == DITaskSyncStatus.Done)) break;
             }
 
             // 0 stuck: the plan after the runs has nothing left to do.
             DefinitionPlan final = await PlanAsync(kit, dir, stage);
-            List<PlanItem> left = final.Items.Where(i => i.Plan.Action != DITaskAction.Unchanged).ToList();
+            List<PlanItem> left = final.Items.Where(i => i.Plan.Kind != DITaskAction.Unchanged).ToList();
             _output.WriteLine($"{kind}: after {runs.Count} run(s) the plan has {Tasks - left.Count} Unchanged, {left.Count} not; client: {kit.Context.Client.Statistics}");
-            Assert.True(left.Count == 0, "stuck: " + string.Join("; ", left.Select(i => $"{i.Plan.Name} {i.Plan.Action} ({i.Plan.ChangeSummary})")));
-            Assert.All(runs.Last().Outcomes, o => Assert.True(o.Result.Status == DITaskSyncStatus.Done, o.Result + ": " + o.Result.Error));
+            Assert.True(left.Count == 0, "stuck: " + string.Join("; ", left.Select(i => $"{i.Plan.Name} {i.Plan.Kind} ({i.Plan.ChangeSummary})")));
+            Assert.All(runs.Last().Outcomes, o => Assert.True(o.Result.State == DITaskSyncStatus.Done, o.Result + ": " + o.Result.Error));
 
             // 0 lost, 0 duplicates: exactly one task per definition under the stage's folder root.
             List<DIFile> files = await new FileService(kit.Context, null).List(Dev, new FileQuery { FolderPath = "Business Flow/sales_dev", Keyword = prefix, PageSize = 100 }).AllAsync(default);

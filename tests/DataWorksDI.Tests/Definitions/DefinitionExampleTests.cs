@@ -35,6 +35,13 @@ namespace DataWorksDI.Tests.Definitions
 
         public void Dispose() => _emulator.Dispose();
 
+        private static void Edit(string file, string from, string to)
+        {
+            string text = File.ReadAllText(file);
+            Assert.Contains(from, text);
+            File.WriteAllText(file, text.Replace(from, to));
+        }
+
         [Fact]
         public void TheExampleRepository_ChecksClean_AppliesToDev_IsUnchangedAfter_AndPromotesToProdWithinACallLimitInTwoRuns()
         {
@@ -57,7 +64,7 @@ namespace DataWorksDI.Tests.Definitions
             PSResult applied = dev.Run("Sync-DITaskDefinition $tasks $devStage", vars);
             Assert.True(applied.Errors.Count == 0 && applied.Terminating == null, applied.ErrorText);
             Assert.Equal(4, applied.Output.Count);
-            Assert.All(applied.Output, o => Assert.Equal(DITaskSyncStatus.Done, ((DITaskSyncResult)o.BaseObject).Status));
+            Assert.All(applied.Output, o => Assert.Equal(DITaskSyncStatus.Done, ((DITaskSyncResult)o.BaseObject).State));
             Assert.Contains(applied.Progress, p => p.Activity.StartsWith("Applying 4 of 4 task definition(s)", StringComparison.Ordinal));
 
             int calls = dev.CallCount();
@@ -65,6 +72,23 @@ namespace DataWorksDI.Tests.Definitions
             string table = string.Concat(plan.Output.Select(o => o.ToString()));
             Assert.Equal(4, table.Split('\n').Count(l => l.StartsWith("Unchanged", StringComparison.Ordinal)));
             Assert.Empty(DefinitionEmulator.Writes(dev.Actions().Skip(calls)));
+
+            // A call limit below the plan's own reads (GetProject, ListFiles, ListResourceGroups, then GetFile and
+            // ListFileVersions for each of the 4 tasks): stopped before the limit, counted in the emulator's request log,
+            // with one CallLimitReached that says what was spent and how to go on; nothing written, no result.
+            Edit(Path.Combine(vars["tasks"].ToString(), "Data Integration", "ods", "ods_users.json"), "\"description\": \"", "\"description\": \"Edited: ");
+            calls = dev.CallCount();
+            PSResult tooFew = dev.Run("Sync-DITaskDefinition $tasks $devStage -MaxCalls 3", vars);
+            int spent = dev.CallCount() - calls;
+            Assert.True(spent <= 3, "calls: " + string.Join(", ", dev.Actions().Skip(calls)));
+            Assert.Empty(DefinitionEmulator.Writes(dev.Actions().Skip(calls)));
+            Assert.Empty(tooFew.Output);
+            ErrorRecord tooFewError = Assert.Single(tooFew.Errors);
+            Assert.Equal("DataWorksDI.CallLimitReached", tooFewError.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains($"({spent} call(s) spent so far, all of them reads)", tooFewError.Exception.Message);
+            Assert.Contains("Nothing was written", tooFewError.Exception.Message);
+            Assert.Contains("run Sync-DITaskDefinition again with -MaxCalls above", tooFewError.Exception.Message);
+            Edit(Path.Combine(vars["tasks"].ToString(), "Data Integration", "ods", "ods_users.json"), "\"description\": \"Edited: ", "\"description\": \"");
 
             // Promote: -WhatIf reads and prints, and writes nothing.
             using var prod = new EmulatorSession(DefinitionEmulator.Prod, _emulator);
@@ -79,11 +103,11 @@ namespace DataWorksDI.Tests.Definitions
             Assert.Equal("DataWorksDI.CallLimitReached", stop.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("Run Sync-DITaskDefinition again", stop.Exception.Message);
             var results = limited.Output.Select(o => (DITaskSyncResult)o.BaseObject).ToList();
-            Assert.Contains(results, r => r.Status == DITaskSyncStatus.Pending && r.NextStep.Length > 0);
+            Assert.Contains(results, r => r.State == DITaskSyncStatus.Pending && r.NextStep.Length > 0);
 
             PSResult finished = prod.Run("Sync-DITaskDefinition $tasks $prodStage", vars);
             Assert.True(finished.Errors.Count == 0, finished.ErrorText);
-            Assert.All(finished.Output, o => Assert.Equal(DITaskSyncStatus.Done, ((DITaskSyncResult)o.BaseObject).Status));
+            Assert.All(finished.Output, o => Assert.Equal(DITaskSyncStatus.Done, ((DITaskSyncResult)o.BaseObject).State));
             PSResult files = prod.Run("Get-DIFile -FolderPath 'Business Flow/sales_prod' | Group-Object FileName | Where-Object Count -gt 1", vars);
             Assert.Empty(files.Output);
             PSResult after = prod.Run("Compare-DITaskDefinition $tasks $prodStage | Where-Object Action -ne Unchanged", vars);

@@ -30,8 +30,8 @@ namespace DataWorksDI.Tests.Definitions
             using var emulator = DefinitionEmulator.Start();
             WorkflowTestKit dev = Kit(Dev, emulator);
             ApplyReport first = await SyncAsync(dev, WriteDefinitions(50, prefix), devStage);
-            Assert.All(first.Outcomes, o => Assert.True(o.Result.Status == DITaskSyncStatus.Done, o.Result + ": " + o.Result.Error));
-            Assert.Equal(50, first.Outcomes.Count(o => o.Result.Action == DITaskAction.Create));
+            Assert.All(first.Outcomes, o => Assert.True(o.Result.State == DITaskSyncStatus.Done, o.Result + ": " + o.Result.Error));
+            Assert.Equal(50, first.Outcomes.Count(o => o.Result.Kind == DITaskAction.Create));
 
             // Export dev, apply the export to prod with the prod stage, export prod: the same bytes.
             string exportedDev = await ExportAsync(dev, devStage);
@@ -47,7 +47,7 @@ namespace DataWorksDI.Tests.Definitions
 
             WorkflowTestKit prod = Kit(Prod, emulator);
             ApplyReport promoted = await SyncAsync(prod, exportedDev, prodStage);
-            Assert.All(promoted.Outcomes, o => Assert.True(o.Result.Status == DITaskSyncStatus.Done, o.Result + ": " + o.Result.Error));
+            Assert.All(promoted.Outcomes, o => Assert.True(o.Result.State == DITaskSyncStatus.Done, o.Result + ": " + o.Result.Error));
             string exportedProd = await ExportAsync(prod, prodStage);
             var prodFiles = Files(exportedProd);
             Assert.Equal(devFiles.Keys, prodFiles.Keys);
@@ -63,7 +63,7 @@ namespace DataWorksDI.Tests.Definitions
             int before = prod.Actions().Count;
             DefinitionPlan again = await PlanAsync(prod, exportedDev, prodStage);
             Assert.Equal(50, again.Items.Count);
-            Assert.All(again.Items, i => Assert.True(i.Plan.Action == DITaskAction.Unchanged, i.Plan + " " + i.Plan.ChangeSummary));
+            Assert.All(again.Items, i => Assert.True(i.Plan.Kind == DITaskAction.Unchanged, i.Plan + " " + i.Plan.ChangeSummary));
             Assert.Empty(Writes(prod.ActionsSince(before)));
 
             // One changed schedule field in one file: exactly that field, and UpdateFile + SubmitFile + DeployFile.
@@ -72,8 +72,8 @@ namespace DataWorksDI.Tests.Definitions
             d["schedule"]["cron"] = "00 45 06 * * ?";
             File.WriteAllText(changedFile, d.ToString());
             DefinitionPlan plan = await PlanAsync(prod, exportedDev, prodStage);
-            PlanItem changed = Assert.Single(plan.Items, i => i.Plan.Action != DITaskAction.Unchanged);
-            Assert.Equal(DITaskAction.Change, changed.Plan.Action);
+            PlanItem changed = Assert.Single(plan.Items, i => i.Plan.Kind != DITaskAction.Unchanged);
+            Assert.Equal(DITaskAction.Change, changed.Plan.Kind);
             Assert.Equal(prefix + "_001", changed.Plan.Name);
             DITaskChange change = Assert.Single(changed.Plan.Changes);
             Assert.Equal("schedule.cron", change.Path);
@@ -83,9 +83,53 @@ namespace DataWorksDI.Tests.Definitions
 
             before = prod.Actions().Count;
             ApplyReport applied = await prod.Workflow<DefinitionApplyWorkflow>().ApplyAsync(plan, new ApplyOptions { Wait = WorkflowTestKit.Quick }, default);
-            Assert.All(applied.Outcomes, o => Assert.Equal(DITaskSyncStatus.Done, o.Result.Status));
+            Assert.All(applied.Outcomes, o => Assert.Equal(DITaskSyncStatus.Done, o.Result.State));
             Assert.Equal(new[] { "UpdateFile", "SubmitFile", "DeployFile" }, Writes(prod.ActionsSince(before)));
-            Assert.All((await PlanAsync(prod, exportedDev, prodStage)).Items, i => Assert.Equal(DITaskAction.Unchanged, i.Plan.Action));
+            Assert.All((await PlanAsync(prod, exportedDev, prodStage)).Items, i => Assert.Equal(DITaskAction.Unchanged, i.Plan.Kind));
+        }
+
+        /// <summary>
+        /// GetFile answers OutputParameters[].Type as the string "1" for the 1 UpdateFile was sent (and adds Description):
+        /// the plan compares the way Set-DIFileSchedule does (one comparer), so a definition written with a numeric Type is
+        /// Unchanged after apply instead of a Change on every plan.
+        /// </summary>
+        [Fact]
+        public async Task AnOutputParameterWithANumericType_IsUnchangedAfterApply_NotAChangeOnEveryPlan()
+        {
+            string stages = TempDir("stages");
+            string devStage = DevStage(stages);
+            string dir = TempDir("outparam");
+            string name = "op" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            JObject schedule = Schedule(3);
+            schedule["outputParameters"] = JArray.Parse("[{ \"ParameterName\": \"bizdate_param\", \"Type\": 1, \"Value\": \"${bizdate}\" }]");
+            schedule["autoRerunTimes"] = 2;
+            var d = new JObject
+            {
+                ["name"] = name,
+                ["folder"] = "Data Integration",
+                ["description"] = "numeric output parameter type",
+                ["resourceGroup"] = "di_default",
+                ["content"] = Content("t_" + name),
+                ["schedule"] = schedule,
+            };
+            File.WriteAllText(Path.Combine(dir, name + ".json"), d.ToString());
+
+            WorkflowTestKit dev = Kit(Dev);
+            ApplyReport report = await SyncAsync(dev, dir, devStage);
+            ApplyOutcome created = Assert.Single(report.Outcomes);
+            Assert.True(created.Result.State == DITaskSyncStatus.Done, created.Result + ": " + created.Result.Error);
+
+            int before = dev.Actions().Count;
+            PlanItem item = Assert.Single((await PlanAsync(dev, dir, devStage)).Items);
+            Assert.True(item.Plan.Kind == DITaskAction.Unchanged, item.Plan + ": " + item.Plan.ChangeSummary);
+            Assert.Empty(Writes(dev.ActionsSince(before)));
+
+            // A real change of the parameter is still seen, as that one field.
+            schedule["outputParameters"][0]["Value"] = "${yyyymmdd}";
+            File.WriteAllText(Path.Combine(dir, name + ".json"), d.ToString());
+            item = Assert.Single((await PlanAsync(dev, dir, devStage)).Items);
+            Assert.Equal(DITaskAction.Change, item.Plan.Kind);
+            Assert.Equal("schedule.outputParameters", Assert.Single(item.Plan.Changes).Path);
         }
 
         [Fact]
@@ -115,12 +159,12 @@ namespace DataWorksDI.Tests.Definitions
 
             WorkflowTestKit dev = Kit(Dev);
             ApplyReport report = await SyncAsync(dev, dir, devStage);
-            Assert.Equal(100, report.Outcomes.Count(o => o.Result.Action == DITaskAction.Create && o.Result.Status == DITaskSyncStatus.Done));
+            Assert.Equal(100, report.Outcomes.Count(o => o.Result.Kind == DITaskAction.Create && o.Result.State == DITaskSyncStatus.Done));
 
             int before = dev.Actions().Count;
             DefinitionPlan plan = await PlanAsync(dev, dir, devStage);
             Assert.Equal(100, plan.Items.Count);
-            Assert.All(plan.Items, i => Assert.Equal(DITaskAction.Unchanged, i.Plan.Action));
+            Assert.All(plan.Items, i => Assert.Equal(DITaskAction.Unchanged, i.Plan.Kind));
             Assert.Empty(Writes(dev.ActionsSince(before)));
         }
     }

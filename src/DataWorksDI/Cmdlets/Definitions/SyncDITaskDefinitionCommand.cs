@@ -65,7 +65,7 @@ namespace DataWorksDI.Cmdlets
                     "The plan objects piped in come from " + (sources.Count == 1 ? "no definition folder" : sources.Count + " different definition folders or stages") + "; pipe the plan of one Compare-DITaskDefinition run.",
                     ErrorCategory.InvalidArgument, null));
             }
-            Apply(sources[0].Item1, sources[0].Item2.Length == 0 ? null : sources[0].Item2, _piped.Any(p => p.Action == DITaskAction.Delete), _piped);
+            Apply(sources[0].Item1, sources[0].Item2.Length == 0 ? null : sources[0].Item2, _piped.Any(p => p.Kind == DITaskAction.Delete), _piped);
         }
 
         private void Apply(string root, string stage, bool delete, List<DITaskPlan> selected)
@@ -74,24 +74,26 @@ namespace DataWorksDI.Cmdlets
             var context = ResolveContext();
             long? explicitProject = MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) ? ProjectId : (long?)null;
             var planner = new DefinitionPlanWorkflow(context, Log, PostProgress);
+            // One limit for the whole run: the plan's reads count, and a plan that would pass it stops before it does.
+            var limit = new CallLimit(context.Client, MyInvocation.BoundParameters.ContainsKey(nameof(MaxCalls)) ? MaxCalls : (long?)null);
             if (!TryRun(async ct =>
                 {
                     long projectId = explicitProject ?? selected?.FirstOrDefault()?.ProjectId ?? await planner.ResolveProjectAsync(offline.Stage, context.ProjectId, ct).ConfigureAwait(false);
-                    return await planner.PlanAsync(offline, stage, projectId, delete, ct).ConfigureAwait(false);
+                    return await planner.PlanAsync(offline, stage, projectId, delete, ct, limit).ConfigureAwait(false);
                 }, root, out DefinitionPlan plan)) return;
 
             if (selected != null) Select(plan, selected);
 
             // Every change is asked for before anything is written, so -WhatIf sends no write and a declined task is only skipped.
             var declined = new HashSet<PlanItem>();
-            foreach (PlanItem item in plan.Items.Where(i => i.Plan.Action != DITaskAction.Unchanged))
+            foreach (PlanItem item in plan.Items.Where(i => i.Plan.Kind != DITaskAction.Unchanged))
             {
                 DITaskPlan p = item.Plan;
                 string target = $"task '{p.FolderPath}/{p.Name}' in workspace {plan.ProjectId}";
-                string what = $"{p.Action} ({p.Steps}; about {p.Calls} call(s){(p.Drift ? "; overwrites a change made outside the definitions" : string.Empty)})"
+                string what = $"{p.Kind} ({p.Steps}; about {p.Calls} call(s){(p.Drift ? "; overwrites a change made outside the definitions" : string.Empty)})"
                     + (p.Changes.Length > 0 ? ": " + p.ChangeSummary : string.Empty);
                 bool yes = ShouldProcess(target, what);
-                if (yes && p.Action == DITaskAction.Delete && !Force.IsPresent)
+                if (yes && p.Kind == DITaskAction.Delete && !Force.IsPresent)
                 {
                     try
                     {
@@ -106,7 +108,7 @@ namespace DataWorksDI.Cmdlets
                 }
                 if (!yes) declined.Add(item);
             }
-            if (plan.Items.All(i => i.Plan.Action == DITaskAction.Unchanged || declined.Contains(i)))
+            if (plan.Items.All(i => i.Plan.Kind == DITaskAction.Unchanged || declined.Contains(i)))
             {
                 foreach (PlanItem item in plan.Items) WriteObject(Result(plan, item, declined.Contains(item) ? DITaskSyncStatus.Skipped : DITaskSyncStatus.Done));
                 return;
@@ -114,7 +116,7 @@ namespace DataWorksDI.Cmdlets
 
             var skipped = plan.Items.Where(declined.Contains).ToList();
             plan.Items.RemoveAll(declined.Contains);
-            var options = new ApplyOptions { MaxCalls = MyInvocation.BoundParameters.ContainsKey(nameof(MaxCalls)) ? MaxCalls : (long?)null, Wait = WaitOptions };
+            var options = new ApplyOptions { MaxCalls = limit.Max, Limit = limit, Wait = WaitOptions };
             var workflow = new DefinitionApplyWorkflow(context, Log, PostProgress);
             if (!TryRun(ct => workflow.ApplyAsync(plan, options, ct), root, out ApplyReport report)) return;
 
@@ -128,7 +130,7 @@ namespace DataWorksDI.Cmdlets
             foreach (PlanItem item in skipped) WriteObject(Result(plan, item, DITaskSyncStatus.Skipped));
             if (report.Stopped != null)
             {
-                int pending = report.Outcomes.Count(o => o.Result.Status == DITaskSyncStatus.Pending);
+                int pending = report.Outcomes.Count(o => o.Result.State == DITaskSyncStatus.Pending);
                 string message = $"{report.Stopped.Message} {pending} task(s) are Pending; {report.CallsSpent} call(s) were spent in this run. Run Sync-DITaskDefinition again to finish them.";
                 if (report.Stopped is DataWorksServiceException budget)
                     WriteError(ErrorRecords.Create(budget.Code, message, ErrorCategory.QuotaExceeded, root));
@@ -139,8 +141,8 @@ namespace DataWorksDI.Cmdlets
 
         private static DITaskSyncResult Result(DefinitionPlan plan, PlanItem item, DITaskSyncStatus status) => new DITaskSyncResult
         {
-            Name = item.Plan.Name, Folder = item.Plan.Folder, FolderPath = item.Plan.FolderPath, ProjectId = plan.ProjectId, Action = item.Plan.Action,
-            Status = status, FileId = item.FileId, Error = status == DITaskSyncStatus.Skipped ? "Not confirmed (ShouldProcess)." : string.Empty,
+            Name = item.Plan.Name, Folder = item.Plan.Folder, FolderPath = item.Plan.FolderPath, ProjectId = plan.ProjectId, Kind = item.Plan.Kind,
+            State = status, FileId = item.FileId, Error = status == DITaskSyncStatus.Skipped ? "Not confirmed (ShouldProcess)." : string.Empty,
         };
 
         /// <summary>Keeps the piped tasks; a piped task the new plan does not have, or now plans differently, is said so.</summary>
@@ -151,8 +153,8 @@ namespace DataWorksDI.Cmdlets
             {
                 string key = item.Plan.FolderPath + "/" + item.Plan.Name;
                 if (!wanted.TryGetValue(key, out DITaskPlan piped)) { plan.Items.Remove(item); continue; }
-                if (piped.Action != item.Plan.Action)
-                    WriteWarning($"{key}: the piped plan said {piped.Action}, the workspace now needs {item.Plan.Action}; applying {item.Plan.Action}.");
+                if (piped.Kind != item.Plan.Kind)
+                    WriteWarning($"{key}: the piped plan said {piped.Kind}, the workspace now needs {item.Plan.Kind}; applying {item.Plan.Kind}.");
                 wanted.Remove(key);
             }
             foreach (DITaskPlan gone in wanted.Values)

@@ -13,6 +13,9 @@ namespace DataWorksDI.Workflows
         /// <summary>Stop cleanly before a step that would take the run's calls (the plan's reads included) past this; null: no limit.</summary>
         public long? MaxCalls { get; set; }
 
+        /// <summary>The limit the plan was read under (it counts the plan's reads as they are made); when null, one is made from <see cref="MaxCalls"/> and the plan's CallsSpent.</summary>
+        public CallLimit Limit { get; set; }
+
         public WaitOptions Wait { get; set; }
 
         /// <summary>Asked once per deletion, on the pipeline thread (ShouldProcess); false leaves the task Skipped.</summary>
@@ -54,58 +57,6 @@ namespace DataWorksDI.Workflows
     /// </summary>
     internal sealed class DefinitionApplyWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        private sealed class Limit
-        {
-            private readonly object _gate = new object();
-            private readonly DataWorksClient _client;
-            private readonly long _start;
-            private readonly long? _max;
-            private long _reserved;
-
-            public Limit(DataWorksClient client, long? max, long alreadySpent)
-            {
-                _client = client;
-                _max = max;
-                _start = client.Statistics.CallsMade - alreadySpent;
-            }
-
-            public long Spent => _client.Statistics.CallsMade - _start;
-
-            public Exception StoppedBy { get; private set; }
-
-            public bool Stopped => StoppedBy != null;
-
-            public bool TryReserve(int calls, string step)
-            {
-                lock (_gate)
-                {
-                    if (StoppedBy != null) return false;
-                    if (_max.HasValue && Spent + _reserved + calls > _max.Value)
-                    {
-                        StoppedBy = new DataWorksOperationException(ErrorIds.CallLimitReached,
-                            $"Stopped before {step}: it would take the run past -MaxCalls {_max.Value} ({Spent} call(s) spent so far, the plan's reads included). Nothing is half-done; run Sync-DITaskDefinition again to finish the tasks marked Pending.",
-                            ErrorCategory.LimitsExceeded);
-                        return false;
-                    }
-                    _reserved += calls;
-                    return true;
-                }
-            }
-
-            public void Release(int calls)
-            {
-                lock (_gate) _reserved -= calls;
-            }
-
-            /// <summary>A poll must not take the run past the limit either.</summary>
-            public bool Exhausted => _max.HasValue && Spent >= _max.Value;
-
-            public void StopBy(Exception reason)
-            {
-                lock (_gate) if (StoppedBy == null) StoppedBy = reason;
-            }
-        }
-
         /// <summary>The CreateDISyncTask ClientToken: the same workspace, folder, name and desired state give the same token, so a replay or a re-run after an ambiguous failure returns the first task instead of a second one.</summary>
         internal static string ClientToken(long projectId, TaskDefinition desired, string hash)
         {
@@ -119,18 +70,18 @@ namespace DataWorksDI.Workflows
         public async Task<ApplyReport> ApplyAsync(DefinitionPlan plan, ApplyOptions options, CancellationToken ct)
         {
             var report = new ApplyReport();
-            var limit = new Limit(Context.Client, options.MaxCalls, plan.CallsSpent);
+            CallLimit limit = options.Limit ?? new CallLimit(Context.Client, options.MaxCalls, plan.CallsSpent);
             var outcomes = plan.Items.Select(i => new ApplyOutcome
             {
                 Item = i,
                 Result = new DITaskSyncResult
                 {
                     Name = i.Plan.Name, Folder = i.Plan.Folder, FolderPath = i.Plan.FolderPath, ProjectId = plan.ProjectId,
-                    Action = i.Plan.Action, FileId = i.FileId, Status = DITaskSyncStatus.Done,
+                    Kind = i.Plan.Kind, FileId = i.FileId, State = DITaskSyncStatus.Done,
                 },
             }).ToList();
             report.Outcomes.AddRange(outcomes);
-            var work = outcomes.Where(o => o.Item.Plan.Action != DITaskAction.Unchanged).ToList();
+            var work = outcomes.Where(o => o.Item.Plan.Kind != DITaskAction.Unchanged).ToList();
             int totalSteps = work.Sum(o => StepCount(o.Item.Plan, plan.StandardMode));
             int doneSteps = 0;
             string hashComment(ApplyOutcome o) => LiveTaskReader.Comment(o.Item.Plan.DesiredHash);
@@ -146,7 +97,7 @@ namespace DataWorksDI.Workflows
                 // Runs one step of one task: reserve its calls, run it, count it; a failure or a stop is recorded on the task.
                 async Task<bool> Run(ApplyOutcome o, string step, int calls, Func<Task> body)
                 {
-                    if (o.Result.Status != DITaskSyncStatus.Done) return false;
+                    if (o.Result.State != DITaskSyncStatus.Done) return false;
                     if (!limit.TryReserve(calls, $"{step} of {o.Item.Plan.FolderPath}/{o.Item.Plan.Name}"))
                     {
                         MarkPending(o, step);
@@ -172,7 +123,7 @@ namespace DataWorksDI.Workflows
                     }
                     catch (Exception ex) when (ex is DataWorksServiceException || ex is DataWorksOperationException || ex is Client.Credentials.CredentialException)
                     {
-                        o.Result.Status = DITaskSyncStatus.Failed;
+                        o.Result.State = DITaskSyncStatus.Failed;
                         o.Result.NextStep = step;
                         o.Result.Error = $"{step} failed: {ex.Message}";
                         o.Error = ex;
@@ -186,7 +137,7 @@ namespace DataWorksDI.Workflows
                 }
 
                 // 1. Writes, dependencies first (a level waits for the one before it).
-                var writes = work.Where(o => o.Item.Plan.Action == DITaskAction.Create || o.Item.Plan.Action == DITaskAction.Change).ToList();
+                var writes = work.Where(o => o.Item.Plan.Kind == DITaskAction.Create || o.Item.Plan.Kind == DITaskAction.Change).ToList();
                 foreach (var level in writes.GroupBy(o => o.Item.Level).OrderBy(g => g.Key))
                 {
                     SkipWhenUpstreamNotDone(level, outcomes, plan);
@@ -194,7 +145,7 @@ namespace DataWorksDI.Workflows
                 }
 
                 // 2. Submits, then their waits.
-                var submits = work.Where(o => o.Item.Plan.Action == DITaskAction.Create || o.Item.Plan.Action == DITaskAction.Change || o.Item.Plan.Action == DITaskAction.Submit).ToList();
+                var submits = work.Where(o => o.Item.Plan.Kind == DITaskAction.Create || o.Item.Plan.Kind == DITaskAction.Change || o.Item.Plan.Kind == DITaskAction.Submit).ToList();
                 var submitter = new SubmitWorkflow(Context, Log, null);
                 await LiveTaskReader.ForEachAsync(submits, options.Parallel, o => Run(o, "SubmitFile", 1, async () =>
                 {
@@ -206,7 +157,7 @@ namespace DataWorksDI.Workflows
                 // 3. Standard mode: deploys, then their waits.
                 if (plan.StandardMode)
                 {
-                    var deploys = work.Where(o => o.Item.Plan.Action != DITaskAction.Delete).ToList();
+                    var deploys = work.Where(o => o.Item.Plan.Kind != DITaskAction.Delete).ToList();
                     var publisher = new PublishWorkflow(Context, Log, null);
                     await LiveTaskReader.ForEachAsync(deploys, options.Parallel, o => Run(o, "DeployFile", 1, async () =>
                     {
@@ -218,13 +169,13 @@ namespace DataWorksDI.Workflows
                 }
 
                 // 4. Deletions, each confirmed on its own (ConfirmImpact High).
-                var deletions = work.Where(o => o.Item.Plan.Action == DITaskAction.Delete).ToList();
+                var deletions = work.Where(o => o.Item.Plan.Kind == DITaskAction.Delete).ToList();
                 var remover = new RemoveWorkflow(Context, Log, null);
                 foreach (ApplyOutcome o in deletions)
                 {
                     if (options.ConfirmDelete != null && !options.ConfirmDelete(o.Item))
                     {
-                        o.Result.Status = DITaskSyncStatus.Skipped;
+                        o.Result.State = DITaskSyncStatus.Skipped;
                         o.Result.Error = "Not confirmed.";
                         continue;
                     }
@@ -237,21 +188,21 @@ namespace DataWorksDI.Workflows
                 bar.Complete(limit.Stopped ? "stopped" : "done");
             }
 
-            foreach (ApplyOutcome o in outcomes.Where(o => o.Result.Status == DITaskSyncStatus.Pending && limit.StoppedBy != null && string.IsNullOrEmpty(o.Result.Error)))
+            foreach (ApplyOutcome o in outcomes.Where(o => o.Result.State == DITaskSyncStatus.Pending && limit.StoppedBy != null && string.IsNullOrEmpty(o.Result.Error)))
                 o.Result.Error = limit.StoppedBy.Message;
             report.Stopped = limit.StoppedBy;
             report.CallsSpent = limit.Spent;
-            Log.Verbose($"Apply: {string.Join(", ", outcomes.GroupBy(o => o.Result.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {report.CallsSpent} call(s) in all (the plan's reads, retries and polls included).");
+            Log.Verbose($"Apply: {string.Join(", ", outcomes.GroupBy(o => o.Result.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {report.CallsSpent} call(s) in all (the plan's reads, retries and polls included).");
             return report;
         }
 
         private static int StepCount(DITaskPlan p, bool standard) => p.Steps.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Length
-            + (p.Action == DITaskAction.Delete ? 0 : p.Steps.Contains("SubmitFile") ? 1 : 0) + (standard && p.Action != DITaskAction.Delete ? 1 : 0);
+            + (p.Kind == DITaskAction.Delete ? 0 : p.Steps.Contains("SubmitFile") ? 1 : 0) + (standard && p.Kind != DITaskAction.Delete ? 1 : 0);
 
         private static void MarkPending(ApplyOutcome o, string step)
         {
-            if (o.Result.Status != DITaskSyncStatus.Done) return;
-            o.Result.Status = DITaskSyncStatus.Pending;
+            if (o.Result.State != DITaskSyncStatus.Done) return;
+            o.Result.State = DITaskSyncStatus.Pending;
             o.Result.NextStep = step;
         }
 
@@ -259,17 +210,17 @@ namespace DataWorksDI.Workflows
         private void SkipWhenUpstreamNotDone(IEnumerable<ApplyOutcome> level, List<ApplyOutcome> all, DefinitionPlan plan)
         {
             string identifier = plan.Workspace.Identifier;
-            var notDone = all.Where(o => o.Item.Desired != null && o.Result.Status != DITaskSyncStatus.Done).ToDictionary(o => identifier + "." + o.Item.Desired.Name, o => o, StringComparer.Ordinal);
+            var notDone = all.Where(o => o.Item.Desired != null && o.Result.State != DITaskSyncStatus.Done).ToDictionary(o => identifier + "." + o.Item.Desired.Name, o => o, StringComparer.Ordinal);
             if (notDone.Count == 0) return;
             foreach (ApplyOutcome o in level)
             {
                 if (!(o.Item.Desired.Schedule["inputList"] is JArray inputs)) continue;
                 ApplyOutcome upstream = inputs.Select(i => (string)i).Where(notDone.ContainsKey).Select(i => notDone[i]).FirstOrDefault();
                 if (upstream == null) continue;
-                bool pending = upstream.Result.Status == DITaskSyncStatus.Pending;
-                o.Result.Status = pending ? DITaskSyncStatus.Pending : DITaskSyncStatus.Skipped;
+                bool pending = upstream.Result.State == DITaskSyncStatus.Pending;
+                o.Result.State = pending ? DITaskSyncStatus.Pending : DITaskSyncStatus.Skipped;
                 o.Result.NextStep = o.Item.Plan.Steps.Split(',')[0].Trim();
-                o.Result.Error = $"Not applied: it depends on {upstream.Item.Plan.FolderPath}/{upstream.Item.Plan.Name}, which is {upstream.Result.Status.ToString().ToLowerInvariant()}.";
+                o.Result.Error = $"Not applied: it depends on {upstream.Item.Plan.FolderPath}/{upstream.Item.Plan.Name}, which is {upstream.Result.State.ToString().ToLowerInvariant()}.";
                 if (!pending)
                     o.Error = new DataWorksOperationException(ErrorIds.UpstreamNotApplied, o.Result.Error + " Fix that task and run Sync-DITaskDefinition again.", ErrorCategory.NotEnabled);
             }
@@ -280,7 +231,7 @@ namespace DataWorksDI.Workflows
             PlanItem item = o.Item;
             TaskDefinition d = item.Desired;
             var tasks = new SyncTaskWorkflow(Context, Log, null);
-            if (item.Plan.Action == DITaskAction.Create)
+            if (item.Plan.Kind == DITaskAction.Create)
             {
                 bool created = await run(o, "CreateDISyncTask", 1, async () =>
                 {
@@ -307,9 +258,9 @@ namespace DataWorksDI.Workflows
         }
 
         /// <summary>Waits for every task's package at once (each wait polls through the pacer); a wait stops when the call limit is reached.</summary>
-        private async Task WaitAllAsync(List<ApplyOutcome> outcomes, ApplyOptions options, Limit limit, Func<ApplyOutcome, string, int, Func<Task>, Task<bool>> run, CancellationToken ct)
+        private async Task WaitAllAsync(List<ApplyOutcome> outcomes, ApplyOptions options, CallLimit limit, Func<ApplyOutcome, string, int, Func<Task>, Task<bool>> run, CancellationToken ct)
         {
-            var waiting = outcomes.Where(o => o.Result.Status == DITaskSyncStatus.Done && o.Package != null).ToList();
+            var waiting = outcomes.Where(o => o.Result.State == DITaskSyncStatus.Done && o.Package != null).ToList();
             await LiveTaskReader.ForEachAsync(waiting, Math.Max(options.Parallel, 32), async o =>
             {
                 DIDeployment package = o.Package;

@@ -95,11 +95,17 @@ namespace DataWorksDI.Workflows
         }
 
         /// <param name="set">Loaded offline already (LoadOffline); reloaded here with the workspace's identifier for ${workspace}.</param>
-        public async Task<DefinitionPlan> PlanAsync(DefinitionSet offline, string stageFile, long projectId, bool delete, CancellationToken ct)
+        /// <param name="limit">
+        /// Sync-DITaskDefinition -MaxCalls: every read reserves its calls first, and before the tasks are read the plan checks
+        /// that their reads fit; a plan that would pass the limit stops (throws the limit's CallLimitReached) before it does,
+        /// having written nothing. Null: no limit.
+        /// </param>
+        public async Task<DefinitionPlan> PlanAsync(DefinitionSet offline, string stageFile, long projectId, bool delete, CancellationToken ct, CallLimit limit = null)
         {
             long before = Context.Client.Statistics.CallsMade;
+            limit = limit ?? new CallLimit(Context.Client, null);
             var reader = new LiveTaskReader(Context, Log, null);
-            DIWorkspace workspace = await reader.WorkspaceAsync(projectId, ct).ConfigureAwait(false);
+            DIWorkspace workspace = await limit.ReadAsync(1, "GetProject", () => reader.WorkspaceAsync(projectId, ct), PlanStopped(limit, "reading the workspace (GetProject)", 1)).ConfigureAwait(false);
             DefinitionSet set = DefinitionSet.Load(offline.Root, stageFile, workspace.Identifier);
             ThrowIfErrors(set.Findings);
             var plan = new DefinitionPlan { ProjectId = projectId, Workspace = workspace, Set = set };
@@ -115,9 +121,23 @@ namespace DataWorksDI.Workflows
 
             var folders = set.Physical.Select(d => d.Folder).ToList();
             if (delete && set.Stage.FolderRoot.Length > 0) folders.Add(set.Stage.FolderRoot);
-            List<DIFile> listed = await reader.ListAsync(projectId, folders, null, null, ct).ConfigureAwait(false);
+            List<DIFile> listed = await reader.ListAsync(projectId, folders, null, null, ct, limit).ConfigureAwait(false);
             var byIdentity = listed.GroupBy(f => TaskDefinition.Join(TaskDefinition.NormalizeFolder(f.FolderPath), f.FileName), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+            // Under a call limit: the existing tasks' reads (GetFile and ListFileVersions each, ListResourceGroups once) must
+            // fit before the first is made — a plan cut half-way is of no use, and its reads would be spent for nothing.
+            int existing = set.Physical.Count(d => byIdentity.ContainsKey(d.Identity));
+            if (limit.Max.HasValue && existing > 0)
+            {
+                int needed = 2 * existing + 1;
+                if (limit.WouldPass(needed))
+                {
+                    limit.TryReserve(needed, "reading the tasks", PlanStopped(limit, $"reading the {existing} existing task(s) (GetFile and ListFileVersions each, ListResourceGroups once)", needed));
+                    throw limit.StoppedBy;
+                }
+                await limit.ReadAsync(1, "ListResourceGroups", () => reader.SchedulingGroupsAsync(ct), PlanStopped(limit, "ListResourceGroups", needed)).ConfigureAwait(false);
+            }
 
             for (int i = 0; i < set.Physical.Count; i++)
                 plan.Items.Add(new PlanItem { Logical = set.Logical[i], Desired = set.Physical[i], Level = levelOf[i] });
@@ -127,8 +147,10 @@ namespace DataWorksDI.Workflows
                 int done = 0;
                 await LiveTaskReader.ForEachAsync(plan.Items, Parallel, async item =>
                 {
+                    // GetFile and ListFileVersions (a second ListFileVersions page, read only when DataWorks lists a file's
+                    // versions oldest first and it has more than ten, is not reserved: docs/definitions.md, Apply).
                     if (byIdentity.TryGetValue(item.Desired.Identity, out DIFile file))
-                        item.Live = await reader.ReadAsync(projectId, file, ct).ConfigureAwait(false);
+                        item.Live = await limit.ReadAsync(2, "GetFile of " + item.Desired.Identity, () => reader.ReadAsync(projectId, file, ct), PlanStopped(limit, "reading " + item.Desired.Identity, 2)).ConfigureAwait(false);
                     Decide(item, plan);
                     int n = Interlocked.Increment(ref done);
                     bar.Report($"{n} of {plan.Items.Count}: {item.Desired.Identity}", 100 * n / Math.Max(1, plan.Items.Count));
@@ -153,13 +175,18 @@ namespace DataWorksDI.Workflows
                 }
             }
             plan.CallsSpent = Context.Client.Statistics.CallsMade - before;
-            Log.Verbose($"Plan for workspace {projectId}: " + string.Join(", ", plan.Items.GroupBy(i => i.Plan.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
+            Log.Verbose($"Plan for workspace {projectId}: " + string.Join(", ", plan.Items.GroupBy(i => i.Plan.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
                 + $"; {plan.CallsSpent} call(s) spent reading.");
             return plan;
         }
 
+        /// <summary>The CallLimitReached message of a plan stopped by -MaxCalls: what it was about to read, what was spent, how to go on.</summary>
+        private static Func<long, string> PlanStopped(CallLimit limit, string what, long calls) => spent =>
+            $"Stopped while planning, before {what}: {calls} more call(s) would take the run past -MaxCalls {limit.Max} ({spent} call(s) spent so far, all of them reads). "
+            + $"Nothing was written. The plan alone needs more than -MaxCalls allows: run Sync-DITaskDefinition again with -MaxCalls above {spent + calls} plus the calls of the writes (Compare-DITaskDefinition shows each task's Calls).";
+
         private static DITaskPlan NewPlan(DITaskAction action, string folder, string name, string folderPath, long projectId) =>
-            new DITaskPlan { Action = action, Folder = folder, Name = name, FolderPath = folderPath, ProjectId = projectId };
+            new DITaskPlan { Kind = action, Folder = folder, Name = name, FolderPath = folderPath, ProjectId = projectId };
 
         /// <summary>Compares the desired task with the live one and fills the plan.</summary>
         internal static void Decide(PlanItem item, DefinitionPlan plan)
@@ -176,7 +203,7 @@ namespace DataWorksDI.Workflows
             int scheduleCalls = 3 + (desired.Schedule["resourceGroupIdentifier"] != null ? 1 : 0);
             if (live == null)
             {
-                p.Action = DITaskAction.Create;
+                p.Kind = DITaskAction.Create;
                 steps.Add("CreateDISyncTask");
                 steps.Add("UpdateFile");
                 calls += 1 + scheduleCalls;
@@ -218,13 +245,22 @@ namespace DataWorksDI.Workflows
                         item.NewContent = CanonicalJson.Compact(desired.Content);
                     }
                 }
+                // The schedule is compared the way apply's UpdateFile step (ScheduleWorkflow, as Set-DIFileSchedule) compares
+                // it: the same fields, against GetFile's values as DataWorks returns them (a numeric Type comes back "1").
+                var keyOf = new Dictionary<string, ScheduleKey>(StringComparer.Ordinal);
+                var fields = new List<ScheduleField>();
                 foreach (ScheduleKey key in ScheduleKeys.All)
                 {
                     JToken want = desired.Schedule[key.Name];
                     if (want == null || want.Type == JTokenType.Null) continue;
-                    JToken have = current.Schedule[key.Name];
-                    if (have != null && JToken.DeepEquals(have, want)) continue;
-                    changes.Add(new DITaskChange { Path = "schedule." + key.Name, Live = JsonDiff.Show(have), Desired = JsonDiff.Show(want) });
+                    ScheduleField field = ScheduleKeys.Field(key, want);
+                    keyOf[field.WireName] = key;
+                    fields.Add(field);
+                }
+                foreach (ScheduleField field in ScheduleFields.Changed(fields, live.Wire, null, (string)current.Schedule["resourceGroupIdentifier"], out _))
+                {
+                    string name = keyOf[field.WireName].Name;
+                    changes.Add(new DITaskChange { Path = "schedule." + name, Live = JsonDiff.Show(current.Schedule[name]), Desired = JsonDiff.Show(desired.Schedule[name]) });
                     item.UpdateSchedule = true;
                 }
                 p.Changes = changes.ToArray();
@@ -232,20 +268,20 @@ namespace DataWorksDI.Workflows
                 if (item.UpdateSchedule) { steps.Add("UpdateFile"); calls += scheduleCalls; }
                 if (changes.Count > 0)
                 {
-                    p.Action = DITaskAction.Change;
+                    p.Kind = DITaskAction.Change;
                     p.Drift = !filesChanged;
                 }
                 else if (!live.File.Committed || live.Latest == null || string.Equals(live.Latest.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase))
-                    p.Action = DITaskAction.Submit;
+                    p.Kind = DITaskAction.Submit;
                 else if (plan.StandardMode && !live.Latest.IsCurrentProd)
-                    p.Action = DITaskAction.Deploy;
+                    p.Kind = DITaskAction.Deploy;
             }
-            if (p.Action == DITaskAction.Create || p.Action == DITaskAction.Change || p.Action == DITaskAction.Submit)
+            if (p.Kind == DITaskAction.Create || p.Kind == DITaskAction.Change || p.Kind == DITaskAction.Submit)
             {
                 steps.Add("SubmitFile");
                 calls += 2;
             }
-            if (plan.StandardMode && p.Action != DITaskAction.Unchanged)
+            if (plan.StandardMode && p.Kind != DITaskAction.Unchanged)
             {
                 steps.Add("DeployFile");
                 calls += 2;
@@ -257,15 +293,13 @@ namespace DataWorksDI.Workflows
         /// <summary>The UpdateFile fields of a definition (schedule and description), in wire form, for ScheduleWorkflow.</summary>
         internal static List<ScheduleField> ScheduleFieldsOf(TaskDefinition d)
         {
-            var fields = new List<ScheduleField>();
+            var fields = new ScheduleFieldSet();
             foreach (ScheduleKey key in ScheduleKeys.All)
             {
                 JToken value = d.Schedule[key.Name];
-                if (value == null || value.Type == JTokenType.Null) continue;
-                fields.Add(new ScheduleField(key.WireName, ScheduleKeys.ToWire(key, value), key.Comparison));
+                if (value != null && value.Type != JTokenType.Null) key.AddTo(fields, value);
             }
-            fields.Add(new ScheduleField("FileDescription", d.Description ?? string.Empty, FieldComparison.Text));
-            return fields;
+            return fields.Description(d.Description).ToList();
         }
 
         internal static string Calls(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -56,7 +56,8 @@ namespace DataWorksDI.Workflows
         /// <paramref name="folders"/> is empty. Folders inside another listed folder are not listed again (ListFiles includes
         /// sub-folders).
         /// </summary>
-        public async Task<List<DIFile>> ListAsync(long projectId, IEnumerable<string> folders, string keyword, string exactName, CancellationToken ct)
+        /// <param name="limit">Under Sync-DITaskDefinition -MaxCalls, each ListFiles page reserves its call first.</param>
+        public async Task<List<DIFile>> ListAsync(long projectId, IEnumerable<string> folders, string keyword, string exactName, CancellationToken ct, CallLimit limit = null)
         {
             var roots = new List<string>();
             foreach (string f in (folders ?? Enumerable.Empty<string>()).Select(TaskDefinition.NormalizeFolder).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f.Length).ThenBy(f => f, StringComparer.Ordinal))
@@ -66,8 +67,16 @@ namespace DataWorksDI.Workflows
             foreach (string folder in roots)
             {
                 var query = new FileQuery { FolderPath = folder, FileTypes = new[] { (int)DIFileType.BatchSync }, Keyword = keyword, ExactName = exactName, PageSize = 100 };
-                foreach (DIFile f in await _files.List(projectId, query).AllAsync(ct).ConfigureAwait(false))
-                    if (f.IsBatchSync) found[f.FileId] = f;
+                Pager<DIFile> pager = _files.List(projectId, query);
+                while (pager.HasMore)
+                {
+                    IReadOnlyList<DIFile> page = limit == null ? await pager.NextAsync(ct).ConfigureAwait(false)
+                        : await limit.ReadAsync(1, "ListFiles", () => pager.NextAsync(ct), spent =>
+                            $"Stopped while planning, before page {pager.PagesRead + 1} of the task listing (ListFiles{(folder == null ? string.Empty : " of '" + folder + "'")}): it would take the run past -MaxCalls {limit.Max} ({spent} call(s) spent so far, all of them reads). "
+                            + "Nothing was written. The plan alone needs more than -MaxCalls allows: run Sync-DITaskDefinition again with a higher -MaxCalls (Compare-DITaskDefinition shows each task's Calls).").ConfigureAwait(false);
+                    foreach (DIFile f in page)
+                        if (f.IsBatchSync) found[f.FileId] = f;
+                }
             }
             Log.Verbose($"Found {found.Count} batch sync task(s) in {(roots[0] == null ? "the workspace" : string.Join(", ", roots.Select(r => "'" + r + "'")))} ({roots.Count} ListFiles listing(s)).");
             return found.Values.OrderBy(f => f.FolderPath, StringComparer.Ordinal).ThenBy(f => f.FileName, StringComparer.Ordinal).ToList();
@@ -115,7 +124,8 @@ namespace DataWorksDI.Workflows
             return live;
         }
 
-        private Task<Dictionary<long, string>> SchedulingGroupsAsync(CancellationToken ct)
+        /// <summary>The scheduling resource groups' identifiers by numeric id (ListResourceGroups, once per reader).</summary>
+        public Task<Dictionary<long, string>> SchedulingGroupsAsync(CancellationToken ct)
         {
             lock (this)
             {
