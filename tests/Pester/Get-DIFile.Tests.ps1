@@ -54,4 +54,24 @@ Describe 'Get-DIFile' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'reading by id and listing' {
+        It 'by id: the file with its schedule (what a listing leaves out)' {
+            $file = New-DISyncTask -Name by_id_schedule -FolderPath 'Workflow/sales/Data_Integration' -Content $BatchContent | Get-DIFile
+            $file | Should -HaveCount 1
+            $file.FileName | Should -Be 'by_id_schedule'
+            $file.Schedule | Should -BeOfType DataWorksDI.Models.DIFileSchedule
+            $file.TypeName | Should -Be 'BatchSync'
+            $file.Committed | Should -BeFalse
+        }
+
+        It 'a listing reads every page itself, and -Name with -FolderPath finds the one file' {
+            1..5 | ForEach-Object { $null = New-DISyncTask -Name "paged_$_" -FolderPath 'Workflow/sales/Data_Integration' -Content $BatchContent }
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:all = @(Get-DIFile -Keyword paged_ -PageSize 2) }
+            $all | Should -HaveCount 5
+            @($all.FileName | Sort-Object) | Should -Be @(1..5 | ForEach-Object { "paged_$_" })
+            @($calls.action) | Should -Be @('ListFiles', 'ListFiles', 'ListFiles') -Because 'five files at two a page are three pages'
+            (Get-DIFile -Name paged_3 -FolderPath 'Workflow/sales/Data_Integration').FileName | Should -Be 'paged_3'
+        }
+    }
 }

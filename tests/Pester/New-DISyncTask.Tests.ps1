@@ -112,4 +112,15 @@ Describe 'New-DISyncTask' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'the task content' {
+        It 'is sent exactly as written (spacing, an extra field, an escape), from -Content and from -Path' {
+            $odd = $BatchContent.Replace('{"type":"job"', '{ "type" : "job", "extend":{"note":"kept \u00e9 as written"}')
+            $odd | Should -Not -Be $BatchContent
+            $path = Join-Path $TestDrive 'odd.json'
+            [IO.File]::WriteAllText($path, $odd)
+            (New-DISyncTask -Name content_as_written -FolderPath 'Workflow/sales/Data_Integration' -Content $odd | Get-DIFile).Content | Should -BeExactly $odd
+            (New-DISyncTask -Name content_as_written_f -FolderPath 'Workflow/sales/Data_Integration' -Path $path | Get-DIFile).Content | Should -BeExactly $odd
+        }
+    }
 }
