@@ -85,6 +85,13 @@ Describe 'Invoke-DIApi' {
         }
     }
 
+    Context 'Tab completion' {
+        It 'completes -Action from the API catalogue' {
+            $line = 'Invoke-DIApi -Action GetF'
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('GetFile', 'GetFolder')
+        }
+    }
+
     Context 'against a service that answers every call with a 5xx' {
         BeforeAll {
             $failing = Start-SuiteEmulator -ArgumentList '--fault-5xx-ratio', '1'

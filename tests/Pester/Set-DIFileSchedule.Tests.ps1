@@ -104,4 +104,63 @@ Describe 'Set-DIFileSchedule' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'what is sent, and how values are spelled' {
+        It 'setting the same values again succeeds with no UpdateFile, and says so' {
+            $set = { $input | Set-DIFileSchedule -Cron '00 00/10 * * * ?' -CycleType NOT_DAY -RerunMode ALL_DENIED -AutoRerunTimes 2 -AutoRerunInterval 5 -InputList my_workspace_root -Parameter @{ region = 'cn'; day = '$bizdate' } -Verbose 4>&1 }
+            $task = New-SuiteBatchTask -Name schedule_same_again
+            $first = $emulator | Get-DIEmulatorRequest -During { $script:records = @($task | & $set) }
+            @($first.action | Where-Object { $_ -eq 'UpdateFile' }) | Should -HaveCount 1
+            $again = $emulator | Get-DIEmulatorRequest -During { $script:records = @(Get-DIFile -Name schedule_same_again -FolderPath 'Workflow/sales/Data_Integration' | & $set) }
+            $again.action | Should -Not -Contain 'UpdateFile'
+            $streams = Split-Stream $records
+            $streams.Verbose.Message | Where-Object { $_ -like '*UpdateFile was not called*' } | Should -Not -BeNullOrEmpty
+            $streams.Output | Should -HaveCount 1
+            $schedule = $streams.Output[0].Schedule
+            $schedule.Cron | Should -Be '00 00/10 * * * ?'
+            $schedule.CycleType | Should -Be 'NotDay'
+            $schedule.RerunMode | Should -Be 'AllDenied'
+            $schedule.AutoRerunInterval | Should -Be ([timespan]::FromMinutes(5))
+            $schedule.ParaValue | Should -Be 'day=$bizdate region=cn'
+        }
+
+        It 'only the fields that change are sent, and -Verbose names what was not' {
+            $task = New-SuiteBatchTask -Name schedule_only_changed
+            $null = $task | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:records = @($task | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY -RerunMode FAILURE_ALLOWED -Verbose 4>&1) }
+            $update = @($calls | Where-Object action -EQ UpdateFile)
+            $update | Should -HaveCount 1
+            $update[0].parameterNames | Should -Contain 'RerunMode'
+            $update[0].parameterNames | Should -Not -Contain 'CronExpress'
+            $update[0].parameterNames | Should -Not -Contain 'CycleType'
+            $messages = (Split-Stream $records).Verbose.Message
+            $messages | Where-Object { $_ -like '*not sent*' -and $_ -like '*CronExpress*' -and $_ -like '*CycleType*' } | Should -Not -BeNullOrEmpty
+            $messages | Where-Object { $_ -like 'UpdateFile set RerunMode on file*' } | Should -Not -BeNullOrEmpty
+        }
+
+        It 'enum parameters take both spellings: -CycleType <Spelling>' -ForEach @(@{ Spelling = 'NOT_DAY'; N = 1 }, @{ Spelling = 'NotDay'; N = 2 }, @{ Spelling = 'not_day'; N = 3 }) {
+            $task = New-SuiteBatchTask -Name "schedule_spelling_$N"
+            $file = $task | Set-DIFileSchedule -Cron '00 00/30 * * * ?' -CycleType $Spelling -RerunMode FAILURE_ALLOWED -DependentType CHILD
+            $file.Schedule.CycleType | Should -Be ([DataWorksDI.Models.DICycleType]::NotDay)
+            $file.Schedule.DependentType | Should -Be ([DataWorksDI.Models.DIDependentType]::Child)
+            $file.Schedule.RerunMode | Should -Be ([DataWorksDI.Models.DIRerunMode]::FailureAllowed)
+        }
+
+        It 'a wrong spelling fails binding, listing both forms, and sends nothing' {
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:refusal = @(try { Set-DIFileSchedule -FileId 1 -CycleType WEEKLY 2>&1 } catch { $_ }) }
+            $refusal | Should -HaveCount 1
+            $refusal[0].Exception | Should -BeOfType System.Management.Automation.ParameterBindingException
+            $refusal[0].Exception.Message | Should -BeLike '*NOT_DAY*'
+            $refusal[0].Exception.Message | Should -BeLike '*NotDay*'
+            $calls | Should -BeNullOrEmpty
+        }
+
+        It 'Tab completes the enum parameters with their PowerShell names' {
+            # PowerShell completes enum-typed parameters from the enum (an ArgumentCompleter is ignored there), so Tab
+            # offers the PowerShell-style names; Alibaba's spellings are accepted when typed (the test above).
+            $complete = { param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+            @(& $complete 'Set-DIFileSchedule -RerunMode F') | Should -Be @('FailureAllowed')
+            @(& $complete 'Set-DIFileSchedule -DependentType ') | Should -Be @('Child', 'None', 'Self', 'UserDefine')
+        }
+    }
 }
