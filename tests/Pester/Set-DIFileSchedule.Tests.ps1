@@ -163,4 +163,74 @@ Describe 'Set-DIFileSchedule' {
             @(& $complete 'Set-DIFileSchedule -DependentType ') | Should -Be @('Child', 'None', 'Self', 'UserDefine')
         }
     }
+
+    Context 'the friendly schedule parameters and the content''s parameters' {
+        It '<Parameters> is stored as <Cron> (<Cycle>)' -ForEach @(
+            @{ Parameters = '-Daily -At 05:30'; Cron = '00 30 05 * * ?'; Cycle = 'Day' }
+            @{ Parameters = '-Hourly -Minute 15'; Cron = '00 15 * * * ?'; Cycle = 'NotDay' }
+            @{ Parameters = '-Hourly -Minute 0 -StartHour 0 -EndHour 23 -EveryHours 6'; Cron = '00 00 00-23/6 * * ?'; Cycle = 'NotDay' }
+            @{ Parameters = '-EveryMinutes 10'; Cron = '00 00/10 * * * ?'; Cycle = 'NotDay' }
+            @{ Parameters = '-EveryMinutes 10 -StartHour 8 -EndHour 17'; Cron = '00 00-59/10 8-17 * * ?'; Cycle = 'NotDay' }
+            @{ Parameters = '-Weekly -DayOfWeek Tuesday,Friday -At 00:05'; Cron = '00 05 00 * * 2,5'; Cycle = 'Day' }
+            @{ Parameters = '-Monthly -DayOfMonth 1 -At 00:20'; Cron = '00 20 00 1 * ?'; Cycle = 'Day' }
+            @{ Parameters = '-Monthly -LastDayOfMonth -At 23:00'; Cron = '00 00 23 L * ?'; Cycle = 'Day' }
+        ) {
+            $task = New-SuiteBatchTask -Name ('friendly_' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+            $null = $task | & ([scriptblock]::Create("`$input | Set-DIFileSchedule $Parameters -ErrorAction Stop"))
+            $schedule = (Get-DIFile -FileId $task.FileId).Schedule
+            $schedule.Cron | Should -Be $Cron
+            $schedule.CycleType | Should -Be ([DataWorksDI.Models.DICycleType] $Cycle)
+        }
+
+        It 'an impossible friendly value is refused offline, in the user''s terms' {
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                Set-DIFileSchedule -FileId 1 -EveryMinutes 7 -ErrorAction SilentlyContinue -ErrorVariable first
+                Set-DIFileSchedule -FileId 1 -Daily -At 00:01 -ErrorAction SilentlyContinue -ErrorVariable second
+                $script:refusals = @($first) + @($second)
+            }
+            $refusals | Should -HaveCount 2
+            $refusals[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidSchedule*'
+            $refusals[0].Exception.Message | Should -Not -BeLike '*(Parameter*' -Because 'no .NET argument-exception wording'
+            $refusals[0].Exception.Message | Should -Not -BeLike '*Actual value*'
+            $refusals[1].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidSchedule*'
+            $refusals[1].Exception.Message | Should -BeLike '*00:05*'
+            $calls | Should -BeNullOrEmpty
+        }
+
+        It 'a -ParaValue that leaves a content parameter unassigned is refused before UpdateFile; assigned, it is accepted' {
+            $task = New-SuiteBatchTask -Name schedule_unassigned -Content ($BatchContent -replace 'pt=\$\{bizdate\}', 'pt=${bizdate}/region=${region}')
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                $task | Set-DIFileSchedule -ParaValue 'x=a' -ErrorAction SilentlyContinue -ErrorVariable refused
+                $script:refused = $refused
+                $script:file = $task | Set-DIFileSchedule -Parameter @{ region = 'cn' }
+            }
+            $refused | Should -HaveCount 1
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnassignedParameter.DI.Param.Unassigned,*'
+            $refused[0].Exception.Message | Should -BeLike '*region*'
+            $file.Schedule.ParaValue | Should -Be 'region=cn'
+            @($calls.action | Where-Object { $_ -eq 'UpdateFile' }) | Should -HaveCount 1
+        }
+
+        It 'a task whose content uses ${region} cannot be scheduled until it is assigned (issue 16); -SkipValidation sends it anyway' {
+            $content = $BatchContent -replace 'pt=\$\{bizdate\}', 'pt=${bizdate}/region=${region}'
+            $task = New-SuiteBatchTask -Name schedule_needs_region -Content $content
+            $calls = $emulator | Get-DIEmulatorRequest -During { $task | Set-DIFileSchedule -Daily -At 05:30 -ErrorAction SilentlyContinue -ErrorVariable refused; $script:refused = $refused }
+            $refused | Should -HaveCount 1
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnassignedParameter.DI.Param.Unassigned,*'
+            $refused[0].Exception.Message | Should -BeLike '*`${region}*'
+            $refused[0].Exception.Message | Should -BeLike '*cannot be scheduled as it is*'
+            $refused[0].Exception.Message | Should -BeLike '*-Parameter @{*'
+            $calls.action | Should -Not -Contain 'UpdateFile'
+            # Assigned with the schedule, it passes; later changes keep the ParaValue the file has, and pass too.
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                $null = $task | Set-DIFileSchedule -Daily -At 05:30 -Parameter @{ region = 'cn' } -ErrorAction Stop
+                $null = $task | Set-DIFileSchedule -Hourly -Minute 5 -ErrorAction Stop
+            }
+            @($calls.action | Where-Object { $_ -eq 'UpdateFile' }) | Should -HaveCount 2
+            # -SkipValidation sends it anyway.
+            $other = New-SuiteBatchTask -Name schedule_needs_region_b -Content $content
+            $calls = $emulator | Get-DIEmulatorRequest -During { $null = $other | Set-DIFileSchedule -Daily -At 05:30 -SkipValidation -ErrorAction Stop }
+            $calls.action | Should -Contain 'UpdateFile'
+        }
+    }
 }
