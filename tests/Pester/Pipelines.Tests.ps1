@@ -241,6 +241,22 @@ Describe 'A record never widens into a listing' {
         foreach ($listing in 'ListFiles', 'ListDeployments', 'ListProjects') { $calls.action | Should -Not -Contain $listing }
     }
 
+    It 'a workspace or a file piped to Get-DIDeployment is refused by the binder for want of a DeploymentId, not listed' {
+        # The listing set takes no pipeline input: a workspace (only a ProjectId) cannot select it.
+        $calls = $emulator | Get-DIEmulatorRequest -During {
+            $script:fromWorkspace = @(Get-DIWorkspace -ProjectId 12345 | Get-DIDeployment -ErrorAction Continue 2>&1; 'after')
+            $script:fromFile = @(New-SuiteBatchTask -Name (Get-UniqueName) | Get-DIFile | Get-DIDeployment -ErrorAction Continue 2>&1; 'after')
+        }
+        foreach ($records in $fromWorkspace, $fromFile) {
+            $streams = Split-Stream $records
+            $streams.Output | Should -Be @('after')
+            $streams.Errors | Should -HaveCount 1
+            $streams.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory*'
+            $streams.Errors[0].Exception.Message | Should -BeLike '*DeploymentId*'
+        }
+        $calls.action | Should -Not -Contain 'ListDeployments'
+    }
+
     It 'Import-Csv | Get-DIFile | Remove-DIFile removes exactly the files listed in the CSV' {
         $files = 1..4 | ForEach-Object { New-SuiteBatchTask -Name (Get-UniqueName) }
         $csv = Join-Path $TestDrive 'to_delete.csv'

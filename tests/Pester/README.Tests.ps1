@@ -164,6 +164,22 @@ Describe 'README.md' {
             $streams.Verbose.Message | Where-Object { $_ -match 'basic mode' } | Should -Not -BeNullOrEmpty
         }
 
+        It 'examples/02-remove-sync-task.ps1 with a typo in the name fails, and removes nothing' {
+            $task = New-SuiteBatchTask -Name remove_typo_target -ProjectId 181565 -FolderPath 'Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration'
+            Push-Location $RepoRoot
+            try {
+                $calls = $suiteEmulator | Get-DIEmulatorRequest -During {
+                    $script:failure = @(try { ./examples/02-remove-sync-task.ps1 -Endpoint $suiteEmulator.Endpoint -TaskName remove_typo_targetz -PollIntervalSec 0.2 -Confirm:$false 2>&1 } catch { $_ })
+                }
+            }
+            finally { Pop-Location; Connect-Suite $suiteEmulator }
+            $errors = @($failure | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $errors | Should -Not -BeNullOrEmpty
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.FileNotFound*'
+            $calls.action | Should -Not -Contain 'DeleteFile'
+            (Get-DIFile -FileId $task.FileId -ProjectId 181565).DeletedStatus | Should -Be 'NORMAL'
+        }
+
         It 'examples/02-remove-sync-task.ps1 removes what examples/01 created, in development and production' {
             Push-Location $RepoRoot
             try { $out = ./examples/02-remove-sync-task.ps1 -Endpoint http://127.0.0.1:8787 -TaskName new_di_task_0607_1416 -PollIntervalSec 0.2 }
