@@ -130,4 +130,61 @@ Describe 'Connect-DIWorkspace' {
             $fixed.Calls.PacedRequestsPerSecond | Should -Be 10 -Because '-FixedRate holds the rate while throttled'
         }
     }
+
+    Context 'pacing and the daily budget (issue 12)' {
+        It 'an explicit rate and budget win over the edition; with no edition the defaults are 5/s and no budget' {
+            $key = New-SuiteAccessKey $emulator
+            $connect = @{ Endpoint = $emulator.Endpoint; ProjectId = 12345; AccessKeyId = $key.AccessKeyId; AccessKeySecret = $key.AccessKeySecret }
+            try {
+                $a = Connect-DIWorkspace @connect -Edition Enterprise -DailyCallBudget 500
+                $b = Connect-DIWorkspace @connect -Edition Basic -MaxRequestsPerSecond 2.5
+                $c = Connect-DIWorkspace @connect
+            }
+            finally { Connect-Suite $emulator }
+            $a.MaxRequestsPerSecond | Should -Be 20
+            $a.DailyCallBudget | Should -Be 500
+            $b.MaxRequestsPerSecond | Should -Be 2.5
+            $b.DailyCallBudget | Should -Be 100
+            $c.MaxRequestsPerSecond | Should -Be 5
+            $c.DailyCallBudget | Should -BeNullOrEmpty
+            $c.Edition | Should -BeNullOrEmpty
+            $c.MaxThrottlingRetries | Should -Be 10
+        }
+
+        It 'a budget of N calls stops the run before call N+1: one terminating error naming the file, what was done and the command to finish' {
+            $key = New-SuiteAccessKey $emulator
+            $connect = @{ Endpoint = $emulator.Endpoint; ProjectId = 10000; AccessKeyId = $key.AccessKeyId; AccessKeySecret = $key.AccessKeySecret }
+            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "budget_$_"; FolderPath = 'Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration'; ResourceGroup = 'S_res_group_280749521950784_1602767279794'; Content = $BatchContent } }
+            try {
+                $null = Connect-DIWorkspace @connect -DailyCallBudget 7
+                # The catalogue's reads before the first create (ListFolders, ListResourceGroups, ListDataSources), then
+                # CreateDISyncTask, GetFile, UpdateFile, SubmitFile = 7: the wait's first poll is call 8, refused.
+                $calls = $emulator | Get-DIEmulatorRequest -During {
+                    $script:caught = $null
+                    $script:written = @(try {
+                            $rows | New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -Wait -PollInterval 1 | Publish-DIFile -Wait -PollInterval 1
+                        }
+                        catch [DataWorksDI.Client.CallBudgetExhaustedException] { $script:caught = $_ })
+                }
+            }
+            finally { Connect-Suite $emulator }
+            # Terminating: a runbook's try/catch catches it (a non-terminating error would pass by), and nothing else is written.
+            $written | Should -BeNullOrEmpty
+            $caught | Should -Not -BeNullOrEmpty
+            $caught.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.CallBudgetExhausted*'
+            $caught.Exception.Budget | Should -Be 7
+            $caught.Exception.Spent | Should -Be 7
+            @($calls.action) | Should -Be @('ListFolders', 'ListResourceGroups', 'ListDataSources', 'CreateDISyncTask', 'GetFile', 'UpdateFile', 'SubmitFile')
+            $message = $caught.Exception.Message
+            $message | Should -Match 'File \d+ in workspace 10000: submitted as deployment \d+, which had not finished\.'
+            $message | Should -BeLike '*Nothing was sent for this call*'
+            $message | Should -BeLike '*UTC+8*'
+            $finish = [regex]::Match($message, 'finish with: (Wait-DIDeployment -ProjectId 10000 -DeploymentId \d+)\.').Groups[1].Value
+            $finish | Should -Not -BeNullOrEmpty -Because "the message names the command to finish: $message"
+            # Only the first item was started: no second task exists.
+            @(Get-DIFile -ProjectId 10000 -Keyword budget_ | ForEach-Object FileName) | Should -Be @('budget_1')
+            # With room in the budget (the next day in real life), the named command finishes the file.
+            (& ([scriptblock]::Create($finish))).Status | Should -Be 'Succeeded'
+        }
+    }
 }

@@ -63,4 +63,35 @@ Describe 'Get-DIContext' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'calls, pacing and the daily budget (issue 12)' {
+        It 'the edition chooses the rate and budget; Get-DIContext shows calls and budget in 80 columns' {
+            $key = New-SuiteAccessKey $emulator
+            try {
+                $ctx = Connect-DIWorkspace -Endpoint $emulator.Endpoint -ProjectId 12345 -AccessKeyId $key.AccessKeyId -AccessKeySecret $key.AccessKeySecret -Edition Basic
+                $before = (Get-DIContext).Calls
+                $calls = $emulator | Get-DIEmulatorRequest -During { $null = Get-DIWorkspace -ProjectId 12345 }
+                $after = (Get-DIContext).Calls
+                $view = Get-DIContext | Out-String -Width 80
+            }
+            finally { Connect-Suite $emulator }
+            $ctx.MaxRequestsPerSecond | Should -Be 5
+            $ctx.DailyCallBudget | Should -Be 100
+            "$($ctx.Edition)" | Should -Be 'Basic'
+            $before.CallsLeftToday | Should -Be 100 -Because 'connecting makes no call'
+            @($calls) | Should -HaveCount 1
+            $after.CallsMade | Should -Be 1
+            $after.CallsToday | Should -Be 1
+            $after.CallsLeftToday | Should -Be 99
+            $after.Throttled | Should -Be 0
+            $after.BudgetResetsAt.ToOffset([timespan]::FromHours(8)).TimeOfDay | Should -Be ([timespan]::Zero) -Because 'the budget resets at midnight, UTC+8'
+
+            $lines = @($view -split "`r?`n" | Where-Object { $_.Trim() })
+            $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty -Because 'the view fits 80 columns'
+            $lines | Where-Object { $_ -match '^Pacing\s+: 5/s adaptive, Basic edition$' } | Should -HaveCount 1
+            $lines | Where-Object { $_ -match '^Calls\s+: 1 made, 0 throttled, 0 retried, 0 refused by budget$' } | Should -HaveCount 1 -Because 'Get-DIWorkspace made one call; showing the context makes none'
+            $lines | Where-Object { $_ -match '^DailyCallBudget\s+: 1 of 100 spent, 99 left, resets \d{4}-\d\d-\d\d 00:00 UTC\+8$' } | Should -HaveCount 1
+            $lines | Where-Object { $_ -like 'Endpoint*' -and $_ -like "*$(([Uri]$emulator.Endpoint).Authority)*" } | Should -HaveCount 1
+        }
+    }
 }

@@ -43,4 +43,21 @@ Describe 'Get-DIDeployment' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'listing' {
+        It 'without an id it lists, a page when the pipeline asks for it; -List is accepted and changes nothing' {
+            1..3 | ForEach-Object { $null = New-SuiteBatchTask -Name "deployment_listed_$_" -Submit }
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:first = @(Get-DIDeployment -PageSize 1 | Select-Object -First 1) }
+            $first | Should -HaveCount 1
+            $first[0] | Should -BeOfType DataWorksDI.Models.DIDeployment
+            @($calls.action) | Should -Be @('ListDeployments') -Because 'one page of one package, then no more calls'
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                $script:all = @(Get-DIDeployment)
+                $script:listed = @(Get-DIDeployment -List)
+            }
+            $all.Count | Should -BeGreaterOrEqual 3
+            $listed.Count | Should -Be $all.Count
+            @($calls.action) | Should -Be @('ListDeployments', 'ListDeployments') -Because 'two full listings, one page each'
+        }
+    }
 }

@@ -54,4 +54,49 @@ Describe 'Get-DIFile' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'reading by id and listing' {
+        It 'by id: the file with its schedule (what a listing leaves out)' {
+            $file = New-DISyncTask -Name by_id_schedule -FolderPath 'Workflow/sales/Data_Integration' -Content $BatchContent | Get-DIFile
+            $file | Should -HaveCount 1
+            $file.FileName | Should -Be 'by_id_schedule'
+            $file.Schedule | Should -BeOfType DataWorksDI.Models.DIFileSchedule
+            $file.TypeName | Should -Be 'BatchSync'
+            $file.Committed | Should -BeFalse
+        }
+
+        It 'a listing reads every page itself, and -Name with -FolderPath finds the one file' {
+            1..5 | ForEach-Object { $null = New-DISyncTask -Name "paged_$_" -FolderPath 'Workflow/sales/Data_Integration' -Content $BatchContent }
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:all = @(Get-DIFile -Keyword paged_ -PageSize 2) }
+            $all | Should -HaveCount 5
+            @($all.FileName | Sort-Object) | Should -Be @(1..5 | ForEach-Object { "paged_$_" })
+            @($calls.action) | Should -Be @('ListFiles', 'ListFiles', 'ListFiles') -Because 'five files at two a page are three pages'
+            (Get-DIFile -Name paged_3 -FolderPath 'Workflow/sales/Data_Integration').FileName | Should -Be 'paged_3'
+        }
+
+        It 'Select-Object -First stops the paging: -PageSize 2 | Select-Object -First 3 reads two pages; to the end, four' {
+            1..7 | ForEach-Object { $null = New-DISyncTask -Name "lazy_$_" -FolderPath 'Workflow/sales/Data_Integration' -Content $BatchContent }
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:first = @(Get-DIFile -Keyword lazy_ -PageSize 2 | Select-Object -First 3) }
+            $first | Should -HaveCount 3
+            @($calls.action) | Should -Be @('ListFiles', 'ListFiles')
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:all = @(Get-DIFile -Keyword lazy_ -PageSize 2) }
+            $all | Should -HaveCount 7
+            @($calls.action) | Should -Be @('ListFiles', 'ListFiles', 'ListFiles', 'ListFiles') -Because 'ceil(7 / 2) pages, and the last page ends it'
+        }
+
+        It 'an exact -Name that matches nothing is a non-terminating ObjectNotFound (as Get-Item); a wildcard that matches nothing is no output' {
+            1..3 | ForEach-Object { $null = New-DISyncTask -Name "named_$_" -FolderPath 'Workflow/sales/Data_Integration' -Content $BatchContent }
+            $records = @(Get-DIFile -Name named_9 2>&1; 'after')
+            $streams = Split-Stream $records
+            $streams.Errors | Should -HaveCount 1
+            $streams.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.FileNotFound,*'
+            $streams.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $streams.Errors[0].Exception.Message | Should -BeLike "*_9'*"
+            $streams.Output | Should -Be @('after') -Because 'the next statement still runs'
+            @(Get-DIFile -Name 'named_[12]' | ForEach-Object FileName | Sort-Object) | Should -Be @('named_1', 'named_2')
+            @(Get-DIFile -Name 'named_*') | Should -HaveCount 3
+            @(Get-DIFile -Name 'named_?9*' 2>&1) | Should -BeNullOrEmpty
+            (Get-DIFile -Name named_2).FileName | Should -Be 'named_2'
+        }
+    }
 }

@@ -38,4 +38,18 @@ Describe 'Get-DIScheduleTime' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'previews' {
+        It 'previews the next runs, and refuses an expression DataWorks would refuse' {
+            Get-DIScheduleTime '00 05 00 * * 2,5' -From ([datetime]'2026-11-23T12:00:00') -Count 3 -TimeZone UTC |
+                Should -Be @([datetime]'2026-11-24T00:05:00', [datetime]'2026-11-27T00:05:00', [datetime]'2026-12-01T00:05:00')
+            { Get-DIScheduleTime '00 */2 * * * ?' -ErrorAction Stop } | Should -Throw -ErrorId 'DataWorksDI.InvalidCron.DI.Cron.IntervalTooShort,*'
+        }
+
+        It 'reads a UTC -From as the moment it is, in the given zone' {
+            # 16:00 UTC on the 23rd is 00:00 on the 24th in Shanghai, so the next 23:30 there is on the 24th.
+            Get-DIScheduleTime '00 30 23 * * ?' -From ([datetime]::new(2026, 11, 23, 16, 0, 0, [DateTimeKind]::Utc)) -TimeZone 'Asia/Shanghai' -Count 1 |
+                Should -Be ([datetime]'2026-11-24T23:30:00')
+        }
+    }
 }

@@ -45,4 +45,34 @@ Describe 'Get-DIWorkspace' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'listing' {
+        It 'without -ProjectId it lists, reading each workspace''s mode once; piped workspaces are read one by one' {
+            # A context of its own, so the first listing starts with no mode known.
+            $key = New-SuiteAccessKey $emulator
+            try {
+                $null = Connect-DIWorkspace -Endpoint $emulator.Endpoint -ProjectId 10000 -AccessKeyId $key.AccessKeyId -AccessKeySecret $key.AccessKeySecret
+                $calls = $emulator | Get-DIEmulatorRequest -During {
+                    $script:all = @(Get-DIWorkspace)
+                    $script:listed = @(Get-DIWorkspace -List)
+                    $script:basic = (Get-DIWorkspace -ProjectId 10001).Mode
+                    $script:piped = @($all | Where-Object ProjectId -In 10000, 10001 | Get-DIWorkspace | Sort-Object ProjectId | ForEach-Object Mode)
+                    $script:paged = @(Get-DIWorkspace -PageSize 2 | Select-Object -First 1)
+                }
+            }
+            finally { Connect-Suite $emulator }
+            $all.Count | Should -BeGreaterOrEqual 6
+            $listed.Count | Should -Be $all.Count
+            "$basic" | Should -Be 'Basic'
+            $piped -join ',' | Should -Be 'Standard,Basic'
+            $paged | Should -HaveCount 1
+            $paged[0] | Should -BeOfType DataWorksDI.Models.DIWorkspace
+            @($calls.action | Where-Object { $_ -eq 'ListProjects' }) | Should -HaveCount 3
+            # ListProjects gives no mode: the first listing reads each workspace's once (GetProject), later listings none;
+            # -ProjectId and the two piped workspaces are read as asked.
+            $withMode = @($all | Where-Object Mode -NE 'Unknown').Count
+            $withMode | Should -BeGreaterOrEqual 6
+            @($calls.action | Where-Object { $_ -eq 'GetProject' }) | Should -HaveCount ($withMode + 3)
+        }
+    }
 }

@@ -85,6 +85,74 @@ Describe 'Invoke-DIApi' {
         }
     }
 
+    Context 'a read can never become a write (issue 11 item 2)' {
+        BeforeAll {
+            $contexts = @{}
+            foreach ($version in 'V2', 'V3') {
+                $contexts[$version] = Connect-DIWorkspace -Endpoint $emulator.Endpoint -ProjectId 12345 -AccessKeyId $emulator.AccessKeyId -AccessKeySecret $emulator.AccessKeySecret -SignatureVersion $version
+            }
+            Connect-Suite $emulator
+            $target = New-SuiteBatchTask -Name api_reserved_target
+        }
+
+        It 'a parameter named <Reserved> (signed <Version>) is refused, with and without -WhatIf; nothing is sent or deleted' -ForEach @(
+            @{ Version = 'V2'; Reserved = 'Action' }, @{ Version = 'V3'; Reserved = 'Action' }, @{ Version = 'V2'; Reserved = 'aCTION' },
+            @{ Version = 'V2'; Reserved = 'Version' }, @{ Version = 'V3'; Reserved = 'SignatureMethod' }, @{ Version = 'V2'; Reserved = 'x-acs-action' },
+            @{ Version = 'V3'; Reserved = 'SecurityToken' }, @{ Version = 'V2'; Reserved = 'Timestamp' }, @{ Version = 'V3'; Reserved = 'RegionId' }
+        ) {
+            # The issue's case: a GetFile whose parameters carry Action=DeleteFile.
+            $parameters = @{ ProjectId = 12345; FileId = $target.FileId; $Reserved = 'DeleteFile' }
+            foreach ($whatIf in $true, $false) {
+                $calls = $emulator | Get-DIEmulatorRequest -During {
+                    $script:refusal = @(try { Invoke-DIApi -Action GetFile -Parameter $parameters -Context $contexts[$Version] -WhatIf:$whatIf 2>&1 } catch { $_ })
+                }
+                $calls | Should -BeNullOrEmpty
+                $refusal | Should -HaveCount 1
+                $refusal[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.ReservedParameterName,*'
+                $refusal[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+                $refusal[0].TargetObject | Should -BeExactly $Reserved
+                $refusal[0].Exception.Message | Should -BeLike "*Nothing was sent*"
+                $refusal[0].Exception.Message | Should -BeLike "*'$Reserved'*"
+            }
+            (Get-DIFile -FileId $target.FileId).DeletedStatus | Should -Be 'NORMAL'
+        }
+
+        It 'any action name is called; one the module does not know is a write unless -ReadOnly; known reads need no -ReadOnly' {
+            # An unknown action asks ShouldProcess: -WhatIf sends nothing.
+            $calls = $emulator | Get-DIEmulatorRequest -During { Invoke-DIApi -Action ListNodes -Parameter @{ ProjectId = 12345 } -WhatIf 6>$null }
+            $calls | Should -BeNullOrEmpty
+            # Confirmed, it is sent as named (the emulator does not serve it and says so: the call did reach it).
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:records = @(Invoke-DIApi -Action ListNodes -Parameter @{ ProjectId = 12345 } -Confirm:$false -Verbose -ErrorAction SilentlyContinue 4>&1) }
+            @($calls.action) | Should -Be @('ListNodes')
+            (Split-Stream $records).Verbose.Message | Where-Object { $_ -like '*not an action this module knows*' -and $_ -like '*a write*' } | Should -Not -BeNullOrEmpty
+            # -ReadOnly marks it a read: no ShouldProcess, so -WhatIf does not stop it.
+            $calls = $emulator | Get-DIEmulatorRequest -During { Invoke-DIApi -Action ListNodes -Parameter @{ ProjectId = 12345 } -ReadOnly -WhatIf -ErrorAction SilentlyContinue }
+            @($calls.action) | Should -Be @('ListNodes')
+            # A known read needs no -ReadOnly and ignores -WhatIf; a known write with -ReadOnly is still a write.
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                $script:records = @((Invoke-DIApi GetProject @{ ProjectId = 12345 } -WhatIf).Data.ProjectId
+                    Invoke-DIApi DeleteFile @{ ProjectId = 12345; FileId = 1 } -ReadOnly -WhatIf 3>&1 6>$null)
+            }
+            @($calls.action) | Should -Be @('GetProject')
+            $streams = Split-Stream $records
+            $streams.Output | Should -Be @(12345)
+            $streams.Warnings.Message | Where-Object { $_ -like '*DeleteFile is a write*' } | Should -Not -BeNullOrEmpty
+            # Not an action name at all: a refusal naming the rule.
+            $calls = $emulator | Get-DIEmulatorRequest -During { $script:refusal = @(try { Invoke-DIApi -Action 'Get File;x' -Confirm:$false 2>&1 } catch { $_ }) }
+            $calls | Should -BeNullOrEmpty
+            $refusal | Should -HaveCount 1
+            $refusal[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidActionName,*'
+            $refusal[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+    }
+
+    Context 'Tab completion' {
+        It 'completes -Action from the API catalogue' {
+            $line = 'Invoke-DIApi -Action GetF'
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('GetFile', 'GetFolder')
+        }
+    }
+
     Context 'against a service that answers every call with a 5xx' {
         BeforeAll {
             $failing = Start-SuiteEmulator -ArgumentList '--fault-5xx-ratio', '1'

@@ -112,4 +112,31 @@ Describe 'New-DISyncTask' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'the task content' {
+        It 'is sent exactly as written (spacing, an extra field, an escape), from -Content and from -Path' {
+            $odd = $BatchContent.Replace('{"type":"job"', '{ "type" : "job", "extend":{"note":"kept \u00e9 as written"}')
+            $odd | Should -Not -Be $BatchContent
+            $path = Join-Path $TestDrive 'odd.json'
+            [IO.File]::WriteAllText($path, $odd)
+            (New-DISyncTask -Name content_as_written -FolderPath 'Workflow/sales/Data_Integration' -Content $odd | Get-DIFile).Content | Should -BeExactly $odd
+            (New-DISyncTask -Name content_as_written_f -FolderPath 'Workflow/sales/Data_Integration' -Path $path | Get-DIFile).Content | Should -BeExactly $odd
+        }
+
+        It '-SkipValidation sends content the offline checks would refuse' {
+            # Reader and writer column counts differ: refused offline, but DataWorks (and the emulator) accept it.
+            $mismatch = $BatchContent.Replace('"column":["id","name"],"emptyAsNull"', '"column":["id"],"emptyAsNull"')
+            $mismatch | Should -Not -Be $BatchContent
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                $script:records = @(
+                    New-DISyncTask -Name content_mismatch -FolderPath 'Workflow/sales/Data_Integration' -Content $mismatch 2>&1
+                    New-DISyncTask -Name content_mismatch_b -FolderPath 'Workflow/sales/Data_Integration' -Content $mismatch -SkipValidation 2>&1)
+            }
+            $streams = Split-Stream $records
+            $streams.Errors | Should -HaveCount 1
+            $streams.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidContent.DI.Column.CountMismatch,*'
+            $streams.Output.FileName | Should -Be @('content_mismatch_b')
+            @($calls.action | Where-Object { $_ -eq 'CreateDISyncTask' }) | Should -HaveCount 1
+        }
+    }
 }

@@ -33,11 +33,40 @@ BeforeDiscovery {
             Expect = {
                 Pop-Location
                 $Output[0].ProjectId | Should -Be 10000
-                $Output[1].ToEnvironment | Should -Be 'Production'
-                $Output[1].Status | Should -Be 'Succeeded'
-                $Output[2].FileName | Should -Be 'new_di_task_0607_1416'
-                $Output[2].ProjectId | Should -Be 181565
-                $Output[2].Committed | Should -BeTrue
+                $Output | Should -HaveCount 3
+                # examples/01 in workspace 181565 (standard mode): a production deployment that succeeded, then the file.
+                $deployment = $Output[1]
+                $deployment | Should -BeOfType DataWorksDI.Models.DIDeployment
+                $deployment.ToEnvironment | Should -Be 'Production'
+                $deployment.Status | Should -Be 'Succeeded'
+                $deployment.Kind | Should -Be 'Deploy'
+                $file = $Output[2]
+                $file.FileId | Should -Be $deployment.FileId
+                $file.FileName | Should -Be 'new_di_task_0607_1416'
+                $file.ProjectId | Should -Be 181565
+                $file.FileType | Should -Be ([int][DataWorksDI.Models.DIFileType]::BatchSync)
+                $file.Committed | Should -BeTrue
+                $file.Content | Should -BeExactly $SeedTaskContent -Because 'the seed document''s TaskContent is sent as written'
+                # The seed document's schedule, exactly as set.
+                $schedule = $file.Schedule
+                $schedule.Cron | Should -Be '00 30 05 * * ?'
+                $schedule.CycleType | Should -Be 'Day'
+                $schedule.RerunMode | Should -Be 'FailureAllowed'
+                $schedule.AutoRerunTimes | Should -Be 3
+                $schedule.AutoRerunInterval | Should -Be ([timespan]::FromMinutes(2))
+                $schedule.InputList | Should -Be @('dataworks_di_autotest_root')
+                $schedule.DependentType | Should -Be 'Self'
+                $schedule.SchedulerType | Should -Be 'Normal'
+                $schedule.ParaValue | Should -Be 'x=a y=b z=c'
+                $schedule.EndEffectDate | Should -Be ([DateTimeOffset]::FromUnixTimeMilliseconds(4155787800000).LocalDateTime)
+                $schedule.Stop | Should -BeFalse
+                # Before the first write only the workspace catalogue is read; one update, one submit, one deploy, and the
+                # submit package polled to completion before DeployFile (DataWorks refuses to pack a file still being submitted).
+                $Actions[0..3] | Should -Be @('ListFolders', 'ListResourceGroups', 'ListDataSources', 'CreateDISyncTask')
+                foreach ($a in 'UpdateFile', 'SubmitFile', 'DeployFile') { @($Actions | Where-Object { $_ -eq $a }) | Should -HaveCount 1 -Because "one $a" }
+                $submit = [array]::IndexOf($Actions, 'SubmitFile'); $deploy = [array]::IndexOf($Actions, 'DeployFile')
+                $deploy | Should -BeGreaterThan $submit
+                $Actions[($submit + 1)..($deploy - 1)] | Should -Contain 'GetDeployment'
             }
         }
         5 = @{
@@ -99,6 +128,9 @@ BeforeAll {
     $sandbox = New-SuiteSandbox $suiteEmulator
     Enter-SuiteSandbox $sandbox
     Connect-Suite $suiteEmulator
+    # The seed document's TaskContent, as examples/01-batch-sync-lifecycle.ps1 has it.
+    $SeedTaskContent = [regex]::Match((Get-Content -Raw (Join-Path $RepoRoot 'examples/01-batch-sync-lifecycle.ps1')), "(?m)^\`$taskContent = '([^']+)'").Groups[1].Value
+    $SeedTaskContent | Should -Match '^\{"type":"job"'
 }
 
 AfterAll {
@@ -110,6 +142,43 @@ Describe 'README.md' {
     Context 'examples, run as written' {
         BeforeAll { Set-CloudRedirect $suiteEmulator }
         It 'README example <Number> (<Title>)' -ForEach $examples { Invoke-ExampleCase $_ $suiteEmulator }
+
+        It 'examples/01-batch-sync-lifecycle.ps1 in a basic workspace: SubmitFile reaches production, no DeployFile' {
+            Push-Location $RepoRoot
+            try {
+                $calls = $suiteEmulator | Get-DIEmulatorRequest -During {
+                    $script:out = @(./examples/01-batch-sync-lifecycle.ps1 -Endpoint $suiteEmulator.Endpoint -ProjectId 10001 -TaskName seed_in_basic -PollIntervalSec 0.2 -Verbose 4>&1)
+                }
+            }
+            finally { Pop-Location }
+            $streams = Split-Stream $out
+            $streams.Output | Should -HaveCount 2
+            $deployment, $file = $streams.Output
+            $deployment.Kind | Should -Be 'Submit'
+            $deployment.Status | Should -Be 'Succeeded'
+            $deployment.ToEnvironment | Should -Be 'Production'
+            $file.FileName | Should -Be 'seed_in_basic'
+            $file.Committed | Should -BeTrue
+            $calls.action | Should -Not -Contain 'DeployFile'
+            $calls.action | Should -Contain 'GetProject' -Because 'the workspace mode is read before publishing'
+            $streams.Verbose.Message | Where-Object { $_ -match 'basic mode' } | Should -Not -BeNullOrEmpty
+        }
+
+        It 'examples/02-remove-sync-task.ps1 with a typo in the name fails, and removes nothing' {
+            $task = New-SuiteBatchTask -Name remove_typo_target -ProjectId 181565 -FolderPath 'Workflow/Automated_Testing_Workspace_Do_Not_Modify/Data_Integration'
+            Push-Location $RepoRoot
+            try {
+                $calls = $suiteEmulator | Get-DIEmulatorRequest -During {
+                    $script:failure = @(try { ./examples/02-remove-sync-task.ps1 -Endpoint $suiteEmulator.Endpoint -TaskName remove_typo_targetz -PollIntervalSec 0.2 -Confirm:$false 2>&1 } catch { $_ })
+                }
+            }
+            finally { Pop-Location; Connect-Suite $suiteEmulator }
+            $errors = @($failure | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $errors | Should -Not -BeNullOrEmpty
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.FileNotFound*'
+            $calls.action | Should -Not -Contain 'DeleteFile'
+            (Get-DIFile -FileId $task.FileId -ProjectId 181565).DeletedStatus | Should -Be 'NORMAL'
+        }
 
         It 'examples/02-remove-sync-task.ps1 removes what examples/01 created, in development and production' {
             Push-Location $RepoRoot

@@ -92,6 +92,14 @@ function Connect-Suite {
     $null = DataWorksDI\Connect-DIWorkspace -Endpoint $Emulator.Endpoint -ProjectId $ProjectId -AccessKeyId $Emulator.AccessKeyId -AccessKeySecret $Emulator.AccessKeySecret
 }
 
+function New-SuiteAccessKey {
+    # A key of its own from the emulator (POST /_emulator/access-keys): calls counted per key (pacing, the daily budget)
+    # start from nothing, whatever other tests of the file did with the demo key.
+    param([Parameter(Mandatory)] $Emulator)
+    $key = Invoke-RestMethod -Method Post -Uri ([Uri]::new([Uri]$Emulator.Endpoint, '_emulator/access-keys')) -ContentType 'application/json' -Body '{}'
+    [pscustomobject]@{ AccessKeyId = $key.accessKeyId; AccessKeySecret = [System.Net.NetworkCredential]::new('', $key.accessKeySecret).SecurePassword }
+}
+
 function Get-RequestMark {
     param([Parameter(Mandatory)] $Emulator)
     (Invoke-RestMethod -Uri ([Uri]::new([Uri]$Emulator.Endpoint, '_emulator/health'))).lastRequestSequence

@@ -4,6 +4,7 @@ BeforeDiscovery {
         @{ Type = 'DIFile'; Get = { Get-DIFile -FileId $batch.FileId }; Columns = 'FileId', 'FileName' }
         @{ Type = 'DIFile (listed)'; Get = { Get-DIFile -Keyword views_ }; Columns = 'FileId', 'FileName' }
         @{ Type = 'DISyncTask'; Get = { $batch }; Columns = 'FileId', 'FileName' }
+        @{ Type = 'DIFileSchedule'; Get = { (Get-DIFile -FileId $batch.FileId).Schedule }; Columns = 'FileId', 'Cron' }
         @{ Type = 'DIDeployment'; Get = { Get-DIDeployment -DeploymentId $deploymentId }; Columns = 'DeploymentId', 'FileId', 'Status' }
         @{ Type = 'DISyncInstance'; Get = { Get-DISyncInstance -FileId $realtime.FileId }; Columns = 'FileId', 'Name', 'Status' }
         @{ Type = 'DISyncTaskConfig'; Get = { Get-DISyncTask -FileId $realtime.FileId }; Columns = 'FileId', 'TaskType' }
@@ -46,5 +47,13 @@ Describe 'Default views (DataWorksDI.format.ps1xml)' {
             $header | Should -Match "\b$c\b" -Because "$c identifies the object"
             foreach ($o in $objects) { $text | Should -Match ([regex]::Escape("$($o.$c)")) -Because "the $c value must not be cut off" }
         }
+    }
+}
+
+Describe 'FolderPath in the default views' {
+    It 'a created task and a file read by id show their folder' {
+        $task = New-SuiteBatchTask -Name views_folder_shown
+        $task | Out-String -Width 80 | Should -BeLike '*Workflow/sales*'
+        Get-DIFile -FileId $task.FileId | Out-String -Width 80 | Should -BeLike '*Workflow/sales*'
     }
 }

@@ -13,8 +13,10 @@ using Xunit;
 namespace DataWorksDI.Tests.Lifecycle
 {
     /// <summary>
-    /// Issue 12 through the cmdlets: Connect-DIWorkspace's pacing, budget and retry parameters, what Get-DIContext shows,
-    /// a budget that stops a run cleanly, and runspaces that share a key at the rate limit without a throttling error.
+    /// Issue 12 through the cmdlets, where a C#-level harness is needed: retry allowances against a scripted server that
+    /// throttles (or fails) exactly once, and two runspaces of one process sharing a key at the rate limit, run at once.
+    /// What Connect-DIWorkspace and Get-DIContext show of pacing and the budget, and a budget that stops a run, are
+    /// specified in tests/Pester/Connect-DIWorkspace.Tests.ps1 and Get-DIContext.Tests.ps1.
     /// </summary>
     public class PacingAndBudgetTests
     {
@@ -29,57 +31,6 @@ namespace DataWorksDI.Tests.Lifecycle
             ["keyId"] = ClientTestKit.UniqueKeyId(),
             ["secret"] = ClientTestKit.Secret,
         };
-
-        [Fact]
-        public void Edition_ChoosesTheRateAndBudget_AndGetDIContext_ShowsCallsAndBudget_In80Columns()
-        {
-            using (var session = new EmulatorSession(connect: false))
-            {
-                PSResult r = session.Run(
-                    "$ctx = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -Edition Basic\n" +
-                    "$before = (Get-DIContext).Calls\n" +
-                    "$null = Get-DIWorkspace -ProjectId $projectId\n" +
-                    "$after = (Get-DIContext).Calls\n" +
-                    "[pscustomobject]@{ Rate = $ctx.MaxRequestsPerSecond; Budget = $ctx.DailyCallBudget; Edition = \"$($ctx.Edition)\"; LeftBefore = $before.CallsLeftToday;" +
-                    " Made = $after.CallsMade; Today = $after.CallsToday; Left = $after.CallsLeftToday; Throttled = $after.Throttled; Resets = $after.BudgetResetsAt }\n" +
-                    "Get-DIContext | Out-String -Width 80");
-                Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
-                PSObject o = r.Output[0];
-                Assert.Equal(5.0, (double)o.Properties["Rate"].Value);
-                Assert.Equal(100, (int)o.Properties["Budget"].Value);
-                Assert.Equal("Basic", (string)o.Properties["Edition"].Value);
-                Assert.Equal(100L, (long)o.Properties["LeftBefore"].Value);
-                Assert.Equal(1L, (long)o.Properties["Made"].Value);
-                Assert.Equal(1L, (long)o.Properties["Today"].Value);
-                Assert.Equal(99L, (long)o.Properties["Left"].Value);
-                Assert.Equal(0L, (long)o.Properties["Throttled"].Value);
-                var resets = (DateTimeOffset)o.Properties["Resets"].Value;
-                Assert.Equal(TimeSpan.Zero, resets.ToOffset(TimeSpan.FromHours(8)).TimeOfDay);
-
-                string view = (string)r.Output[1].BaseObject;
-                string[] lines = view.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToArray();
-                Assert.All(lines, l => Assert.True(l.Length <= 80, $"wider than 80 columns: '{l}'"));
-                Assert.Contains(lines, l => Regex.IsMatch(l, @"^Pacing\s+: 5/s adaptive, Basic edition$"));
-                Assert.Contains(lines, l => Regex.IsMatch(l, @"^Calls\s+: 1 made, 0 throttled, 0 retried, 0 refused by budget$")); // Get-DIWorkspace; showing the context calls nothing
-                Assert.Contains(lines, l => Regex.IsMatch(l, @"^DailyCallBudget\s+: 1 of 100 spent, 99 left, resets \d{4}-\d\d-\d\d 00:00 UTC\+8$"));
-                Assert.Contains(lines, l => l.StartsWith("Endpoint", StringComparison.Ordinal) && l.Contains(session.Emulator.BaseAddress.Authority));
-            }
-        }
-
-        [Fact]
-        public void ExplicitRateAndBudget_WinOverTheEdition_AndWithoutAnEdition_TheDefaultsAre5PerSecondAndNoBudget()
-        {
-            using (var session = new EmulatorSession(connect: false))
-            {
-                PSResult r = session.Run(
-                    "$a = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -Edition Enterprise -DailyCallBudget 500\n" +
-                    "$b = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -Edition Basic -MaxRequestsPerSecond 2.5\n" +
-                    "$c = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword)\n" +
-                    "$a.MaxRequestsPerSecond, $a.DailyCallBudget, $b.MaxRequestsPerSecond, $b.DailyCallBudget, $c.MaxRequestsPerSecond, ($null -eq $c.DailyCallBudget), ($null -eq $c.Edition), $c.MaxThrottlingRetries");
-                Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
-                Assert.Equal(new object[] { 20.0, 500, 2.5, 100, 5.0, true, true, 10 }, r.Output.Select(o => o.BaseObject).ToArray());
-            }
-        }
 
         /// <summary>Throttling has its own allowance: -MaxAttempts 1 leaves it on; with -MaxThrottlingRetries 0 as well, nothing is retried.</summary>
         [Fact]
@@ -106,56 +57,6 @@ namespace DataWorksDI.Tests.Lifecycle
                     Assert.Equal("ServiceUnavailable", r.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
                     Assert.Single(server.Requests);
                 }
-            }
-        }
-
-        /// <summary>
-        /// Issue 12: a daily budget of N calls stops the run before call N+1, with one terminating error that names the
-        /// file, what was done and the command to finish; the items after it were never started; and the named command,
-        /// run once the budget allows, finishes the file.
-        /// </summary>
-        [Fact]
-        public void ABudgetOfNCalls_StopsTheRunBeforeCallNPlus1_NamingTheFile_WhatWasDone_AndTheCommandToFinish()
-        {
-            using (var session = new EmulatorSession(projectId: 10000, connect: false))
-            {
-                string prefix = EmulatorSession.UniqueName("budget");
-                // The catalogue's reads before the first create (ListFolders, ListResourceGroups, ListDataSources), then
-                // CreateDISyncTask, GetFile, UpdateFile, SubmitFile = 7: the wait's first poll is call 8, refused.
-                PSResult r = session.Run(
-                    "$null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId $projectId -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -DailyCallBudget 7\n" +
-                    "try {\n" +
-                    "  1..3 | ForEach-Object { [pscustomobject]@{ Name = \"$($prefix)_$_\"; FolderPath = $folder; ResourceGroup = $group; Content = $content } } |\n" +
-                    "    New-DISyncTask | Set-DIFileSchedule -Daily -At 05:30 | Submit-DIFile -Wait -PollInterval 1 | Publish-DIFile -Wait -PollInterval 1\n" +
-                    "} catch [DataWorksDI.Client.CallBudgetExhaustedException] { $_ }",
-                    new Dictionary<string, object> { ["prefix"] = prefix, ["projectId"] = 10000L });
-
-                // Terminating: a runbook's try/catch catches it (a non-terminating error would pass by), and nothing else is written.
-                Assert.True(r.Errors.Count == 0 && r.Terminating == null, r.ErrorText);
-                ErrorRecord error = Assert.IsType<ErrorRecord>(r.Output.Single().BaseObject);
-                Assert.Equal(CallBudgetExhaustedException.ErrorId, error.FullyQualifiedErrorId.Split(',')[0]);
-                var budget = Assert.IsType<CallBudgetExhaustedException>(error.Exception);
-                Assert.Equal(7, budget.Budget);
-                Assert.Equal(7L, budget.Spent);
-                Assert.Equal(7, session.CallCount());
-                Assert.Equal(new[] { "ListFolders", "ListResourceGroups", "ListDataSources", "CreateDISyncTask", "GetFile", "UpdateFile", "SubmitFile" }, session.Actions().ToArray());
-
-                string message = budget.Message;
-                Match finish = Regex.Match(message, @"finish with: (Wait-DIDeployment -ProjectId 10000 -DeploymentId (\d+))\.");
-                Assert.True(finish.Success, message);
-                Assert.Matches(@"File \d+ in workspace 10000: submitted as deployment \d+, which had not finished\.", message);
-                Assert.Contains("Nothing was sent for this call", message);
-                Assert.Contains("UTC+8", message);
-
-                // Only the first item was started: no second task exists.
-                PSResult files = session.Run("$null = Connect-DIWorkspace -Endpoint $endpoint -ProjectId 10000 -AccessKeyId $keyId -AccessKeySecret ([System.Net.NetworkCredential]::new('', $secret).SecurePassword) -DailyCallBudget 100\n" +
-                    "Get-DIFile -Keyword $prefix | ForEach-Object FileName", new Dictionary<string, object> { ["prefix"] = prefix });
-                Assert.Equal(new object[] { prefix + "_1" }, files.Output.Select(o => o.BaseObject).ToArray());
-
-                // With room in the budget (a larger one here; the next day in real life), the named command finishes the file.
-                PSResult finished = session.Run(finish.Groups[1].Value + " | ForEach-Object Status");
-                Assert.True(finished.Errors.Count == 0 && finished.Terminating == null, finished.ErrorText);
-                Assert.Equal("Succeeded", finished.Output.Single().ToString());
             }
         }
 
