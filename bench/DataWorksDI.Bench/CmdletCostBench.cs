@@ -79,6 +79,12 @@ namespace DataWorksDI.Bench
                         new Series(cmdlet.Replace(" $p", string.Empty).Replace(" $f", string.Empty) + " (PowerShell loop)",
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = " + cmdlet + " }", n, ("n", n), ("p", Project), ("f", fileId)))),
                     };
+                    // The floors: PowerShell's own cost of one binary cmdlet (bind a long, write an object), and the module's
+                    // cmdlet layer around a call that is already done (context, the pump's Run, write): no HTTP.
+                    series.Add(new Series("floor: an empty binary cmdlet (PowerShell loop)",
+                        n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchEmptyCmdlet -ProjectId $p }", n, ("n", n), ("p", Project)))));
+                    series.Add(new Series("floor: the module's cmdlet layer, no call (PowerShell loop)",
+                        n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchModuleLayer -ProjectId $p }", n, ("n", n), ("p", Project)))));
                     if (action == "GetProject")
                         series.Add(new Series("Invoke-DIApi GetProject (PowerShell loop)",
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Invoke-DIApi GetProject @{ ProjectId = $p } }", n, ("n", n), ("p", Project)))));
