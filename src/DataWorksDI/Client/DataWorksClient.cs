@@ -292,7 +292,11 @@ namespace DataWorksDI.Client
                 string body;
                 try
                 {
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
+                    // On a thread that would only wait for the answer (a cmdlet's pipeline thread), wait for it right here:
+                    // the shared client's handler supports the synchronous Send of .NET 5+ (BlockingCalls).
+                    response = BlockingCalls.AllowedHere && BlockingCalls.Send != null && ReferenceEquals(_http, SharedHttp.Value)
+                        ? BlockingCalls.Send(_http, message, HttpCompletionOption.ResponseContentRead, attemptCts.Token)
+                        : await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
                     body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

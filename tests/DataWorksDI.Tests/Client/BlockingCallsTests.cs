@@ -1,0 +1,95 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using DataWorksDI.Client;
+using DataWorksDI.Tests.Infrastructure;
+using Xunit;
+
+namespace DataWorksDI.Tests.Client
+{
+    /// <summary>
+    /// On a thread that would only wait for the answer (a cmdlet's pipeline thread), the client waits for it right there
+    /// with the synchronous HttpClient.Send (Client/BlockingCalls, issue 17); cancellation and the per-attempt time-out
+    /// still end such a call at once.
+    /// </summary>
+    public class BlockingCallsTests
+    {
+        private static DataWorksClient Unpaced(ScriptedHttpServer server, int maxAttempts = 4, TimeSpan? attemptTimeout = null) =>
+            ClientTestKit.Create(server, maxAttempts: maxAttempts, attemptTimeout: attemptTimeout, keyId: ClientTestKit.UniqueKeyId(),
+                configure: o => { o.MaxRequestsPerSecond = 0; o.AdaptivePacing = false; });
+
+        private static ApiRequest GetProject() => new ApiRequest(ApiAction.GetProject).With("ProjectId", 10000L);
+
+        private static Task<T> WhereBlockingIsAllowed<T>(Func<Task<T>> call)
+        {
+            BlockingCalls.Enter();
+            try
+            {
+                return call();
+            }
+            finally
+            {
+                BlockingCalls.Exit();
+            }
+        }
+
+        [Fact]
+        public void WhereTheCallerMayBlock_TheCallHasCompletedWhenInvokeReturns()
+        {
+            Assert.NotNull(BlockingCalls.Send);   // .NET 5+: the tests run on .NET 10
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Ok()))
+            {
+                DataWorksClient client = Unpaced(server);
+                Task<Newtonsoft.Json.Linq.JObject> call = WhereBlockingIsAllowed(() => client.InvokeAsync(GetProject(), null, CancellationToken.None));
+                Assert.True(call.IsCompleted, "the call went asynchronous");
+                Assert.Equal("REQ-OK", (string)call.Result["RequestId"]);
+                Assert.Single(server.Requests);
+                Assert.False(BlockingCalls.AllowedHere);
+            }
+        }
+
+        [Fact]
+        public void ABlockedCall_EndsAtOnceWhenCancelled()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Hang = true }))
+            using (var stop = new CancellationTokenSource())
+            {
+                DataWorksClient client = Unpaced(server, attemptTimeout: TimeSpan.FromMinutes(5));
+                // Ctrl+C once the request has reached the server: the call is then waiting for an answer that never comes.
+                TimeSpan cancelledAt = TimeSpan.Zero;
+                var watch = Stopwatch.StartNew();
+                var canceller = new Thread(() =>
+                {
+                    while (server.Requests.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(5);
+                    Thread.Sleep(100);
+                    cancelledAt = watch.Elapsed;
+                    stop.Cancel();
+                });
+                canceller.Start();
+                Task<Newtonsoft.Json.Linq.JObject> call = WhereBlockingIsAllowed(() => client.InvokeAsync(GetProject(), null, stop.Token));
+                TimeSpan returnedAt = watch.Elapsed;
+                canceller.Join();
+                Assert.True(call.IsCompleted);
+                Assert.Single(server.Requests);
+                Assert.True(returnedAt - cancelledAt < TimeSpan.FromSeconds(1), $"cancelled at {cancelledAt}, returned at {returnedAt}");
+                Assert.IsAssignableFrom<OperationCanceledException>(Assert.Throws<AggregateException>(() => call.Wait()).InnerException);
+            }
+        }
+
+        [Fact]
+        public void ABlockedCall_EndsAtTheAttemptTimeout_AsARequestTimeout()
+        {
+            using (var server = ScriptedHttpServer.Sequence(new ScriptedResponse { Hang = true }))
+            {
+                DataWorksClient client = Unpaced(server, maxAttempts: 1, attemptTimeout: TimeSpan.FromMilliseconds(400));
+                var watch = Stopwatch.StartNew();
+                Task<Newtonsoft.Json.Linq.JObject> call = WhereBlockingIsAllowed(() => client.InvokeAsync(GetProject(), null, CancellationToken.None));
+                Assert.True(call.IsCompleted);
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"the time-out took {watch.Elapsed}");
+                var error = Assert.IsType<DataWorksServiceException>(Assert.Throws<AggregateException>(() => call.Wait()).InnerException);
+                Assert.Equal("RequestTimeout", error.Code);
+            }
+        }
+    }
+}
