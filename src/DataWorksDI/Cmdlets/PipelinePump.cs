@@ -9,7 +9,8 @@ namespace DataWorksDI.Cmdlets
     /// runs, so a long wait shows its progress as it goes while a plain call — whose client logs on its way back — costs
     /// one wake-up of this thread, when its answer is in. The library's own awaits use ConfigureAwait(false) and continue
     /// on the thread that completed them. While the work runs here, the client may wait for an answer on this thread
-    /// itself (Client/BlockingCalls): then a plain call has completed when the work returns, and nothing waits at all.
+    /// itself, for the first send of the work's start (Client/BlockingCalls): then a one-call cmdlet's work has completed
+    /// when it returns, and nothing waits at all.
     /// A continuation posted after the pump stopped (work abandoned at Ctrl+C) runs on the thread pool, so nothing is stranded.
     /// </summary>
     internal sealed class PipelinePump : SynchronizationContext
@@ -124,7 +125,7 @@ namespace DataWorksDI.Cmdlets
             SynchronizationContext previous = Current;
             SetSynchronizationContext(this);
             InWork = true;
-            Client.BlockingCalls.Enter();
+            Client.BlockingCalls.Allow();
             try
             {
                 return work() ?? throw new InvalidOperationException("Internal error: the work returned no task.");
@@ -138,7 +139,7 @@ namespace DataWorksDI.Cmdlets
             }
             finally
             {
-                Client.BlockingCalls.Exit();
+                Client.BlockingCalls.Revoke();
                 InWork = false;
                 SetSynchronizationContext(previous);
             }
@@ -186,14 +187,12 @@ namespace DataWorksDI.Cmdlets
                 SynchronizationContext previous = Current;
                 SetSynchronizationContext(this);
                 InWork = true;
-                Client.BlockingCalls.Enter();
                 try
                 {
                     item.Callback(item.State);
                 }
                 finally
                 {
-                    Client.BlockingCalls.Exit();
                     InWork = false;
                     SetSynchronizationContext(previous);
                 }

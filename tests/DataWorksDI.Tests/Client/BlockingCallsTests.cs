@@ -23,14 +23,14 @@ namespace DataWorksDI.Tests.Client
 
         private static Task<T> WhereBlockingIsAllowed<T>(Func<Task<T>> call)
         {
-            BlockingCalls.Enter();
+            BlockingCalls.Allow();
             try
             {
                 return call();
             }
             finally
             {
-                BlockingCalls.Exit();
+                BlockingCalls.Revoke();
             }
         }
 
@@ -45,7 +45,32 @@ namespace DataWorksDI.Tests.Client
                 Assert.True(call.IsCompleted, "the call went asynchronous");
                 Assert.Equal("REQ-OK", (string)call.Result["RequestId"]);
                 Assert.Single(server.Requests);
-                Assert.False(BlockingCalls.AllowedHere);
+                Assert.False(BlockingCalls.TryTake());
+            }
+        }
+
+        [Fact]
+        public void OnlyTheFirstSendOfAStartBlocks_SoWorkStartedSideBySideIsNotSerialized()
+        {
+            // Two calls started one after the other in the same synchronous start (as LiveTaskReader.ForEachAsync starts its
+            // items): the first waits for its answer on this thread, the second must not — it hangs, and blocking for it
+            // would hold this thread (and every item after it) until its time-out.
+            using (var server = ScriptedHttpServer.Sequence(ScriptedResponse.Ok(), new ScriptedResponse { Hang = true }))
+            using (var stop = new CancellationTokenSource())
+            {
+                DataWorksClient client = Unpaced(server, maxAttempts: 1, attemptTimeout: TimeSpan.FromSeconds(20));
+                var watch = Stopwatch.StartNew();
+                (Task<Newtonsoft.Json.Linq.JObject> first, Task<Newtonsoft.Json.Linq.JObject> second) = WhereBlockingIsAllowed(() =>
+                {
+                    Task<Newtonsoft.Json.Linq.JObject> a = client.InvokeAsync(GetProject(), null, stop.Token);
+                    Task<Newtonsoft.Json.Linq.JObject> b = client.InvokeAsync(GetProject(), null, stop.Token);
+                    return Task.FromResult((a, b));
+                }).Result;
+                Assert.True(first.IsCompleted, "the first call went asynchronous");
+                Assert.False(second.IsCompleted, "the second call of the same start blocked this thread");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"starting both took {watch.Elapsed}");
+                stop.Cancel();
+                Assert.ThrowsAny<Exception>(() => second.Wait(TimeSpan.FromSeconds(10)));
             }
         }
 
