@@ -50,7 +50,7 @@ namespace DataWorksDI.Bench
         {
             int calls = Program.IntArg(args, "--calls", 300), rounds = Program.IntArg(args, "--rounds", 5);
             Console.WriteLine();
-            Console.WriteLine($"## Per-call cost ({calls} calls a round, {rounds} rounds, alternating; pacing off)");
+            Console.WriteLine($"## Per-call cost ({calls} calls a round, {rounds} rounds, alternating; pacing off; load average {LoadAverage()})");
             using (EmulatorProcess emulator = EmulatorProcess.Start("--deployment-delay", "0"))
             using (var host = new ModuleHost(emulator, Project))
             using (var bare = new BareSignedClient(emulator.BaseAddress, host.KeyId, host.Secret))
@@ -108,6 +108,7 @@ namespace DataWorksDI.Bench
                     }
                     Report(action, series);
                 }
+                Console.WriteLine($"(load average at the end: {LoadAverage()})");
                 if (node == null) Console.WriteLine("(the official Node client was not measured: run `npm ci` in tests/Conformance, and have node on PATH)");
             }
         }
@@ -120,6 +121,23 @@ namespace DataWorksDI.Bench
             return (wall.Elapsed.TotalMilliseconds / calls, cpu.ElapsedMilliseconds / calls);
         }
 
+        /// <summary>The machine's 1/5/15-minute load average where Linux tells it: the runs are only comparable on a like load.</summary>
+        private static string LoadAverage()
+        {
+            try
+            {
+                return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+            }
+            catch (IOException)
+            {
+                return "unknown";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return "unknown";
+            }
+        }
+
         private static double Median(List<double> s)
         {
             var o = s.OrderBy(x => x).ToList();
@@ -130,15 +148,18 @@ namespace DataWorksDI.Bench
         {
             double wall0 = Median(series[0].Wall), cpu0 = Median(series[0].Cpu);
             Console.WriteLine();
+            // "× bare, paired": the median over rounds of this series' wall time over the bare client's in the same round, a
+            // second or so apart — on a busy machine the steadier ratio, as both sides of each pair saw the same load.
             Console.WriteLine($"{action}: median per call (rounds in brackets)");
-            Console.WriteLine("| path | wall ms | × bare | client CPU ms | × bare | emulator CPU ms | methods JIT-compiled | wall ms, each round |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            Console.WriteLine("| path | wall ms | × bare | × bare, paired | client CPU ms | × bare | emulator CPU ms | methods JIT-compiled | wall ms, each round |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             foreach (Series s in series)
             {
                 double wall = Median(s.Wall), cpu = Median(s.Cpu);
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {3:0.000} | {4:0.00} | {5:0.000} | {6} | {7} |",
+                double paired = Median(s.Wall.Select((w, r) => w / series[0].Wall[r]).ToList());
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {8:0.00} | {3:0.000} | {4:0.00} | {5:0.000} | {6} | {7} |",
                     s.Name, wall, wall / wall0, cpu, cpu / cpu0, Median(s.ServerCpu), s.InProcess ? Median(s.Jit).ToString("0.00", CultureInfo.InvariantCulture) + "/call" : "—",
-                    string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))));
+                    string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))), paired));
             }
         }
 
