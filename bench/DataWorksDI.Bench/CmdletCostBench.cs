@@ -23,7 +23,7 @@ namespace DataWorksDI.Bench
     /// and Invoke-DIApi), and the official Node client (@alicloud/openapi-client). Wall time and CPU per call — this
     /// process's for the C# and PowerShell series, node's own for node — and the emulator's CPU per call (the same work
     /// for every series, so it shows the server side is not what differs). Client-side pacing is off for every series.
-    /// <c>dotnet run -c Release --project bench/DataWorksDI.Bench -- --cmdlet-cost [--calls 300] [--rounds 5]</c>
+    /// <c>dotnet run -c Release --project bench/DataWorksDI.Bench -- --cmdlet-cost [--calls 300] [--rounds 5] [--only Get-DIWorkspace]</c>
     /// </summary>
     internal static class CmdletCostBench
     {
@@ -90,6 +90,9 @@ namespace DataWorksDI.Bench
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Invoke-DIApi GetProject @{ ProjectId = $p } }", n, ("n", n), ("p", Project)))));
                     if (node != null)
                         series.Add(new Series("official Node client (openapi-client V3)", n => node.RoundAsync(action, n, parameters)) { InProcess = false });
+                    // --only TEXT: the bare call and the series whose name contains TEXT, e.g. to profile one of them alone.
+                    string only = Program.StrArg(args, "--only");
+                    if (only != null) series = series.Where((s, i) => i == 0 || s.Name.IndexOf(only, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
 
                     // Warm-up: JIT and tiering, connections, the emulator's caches.
                     for (int w = 0; w < 3; w++) foreach (Series s in series) await s.Run(calls);
