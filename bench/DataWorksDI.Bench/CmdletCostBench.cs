@@ -23,7 +23,7 @@ namespace DataWorksDI.Bench
     /// and Invoke-DIApi), and the official Node client (@alicloud/openapi-client). Wall time and CPU per call — this
     /// process's for the C# and PowerShell series, node's own for node — and the emulator's CPU per call (the same work
     /// for every series, so it shows the server side is not what differs). Client-side pacing is off for every series.
-    /// <c>dotnet run -c Release --project bench/DataWorksDI.Bench -- --cmdlet-cost [--calls 300] [--rounds 5]</c>
+    /// <c>dotnet run -c Release --project bench/DataWorksDI.Bench -- --cmdlet-cost [--calls 300] [--rounds 5] [--only Get-DIWorkspace]</c>
     /// </summary>
     internal static class CmdletCostBench
     {
@@ -50,7 +50,7 @@ namespace DataWorksDI.Bench
         {
             int calls = Program.IntArg(args, "--calls", 300), rounds = Program.IntArg(args, "--rounds", 5);
             Console.WriteLine();
-            Console.WriteLine($"## Per-call cost ({calls} calls a round, {rounds} rounds, alternating; pacing off)");
+            Console.WriteLine($"## Per-call cost ({calls} calls a round, {rounds} rounds, alternating; pacing off; load average {LoadAverage()})");
             using (EmulatorProcess emulator = EmulatorProcess.Start("--deployment-delay", "0"))
             using (var host = new ModuleHost(emulator, Project))
             using (var bare = new BareSignedClient(emulator.BaseAddress, host.KeyId, host.Secret))
@@ -79,11 +79,20 @@ namespace DataWorksDI.Bench
                         new Series(cmdlet.Replace(" $p", string.Empty).Replace(" $f", string.Empty) + " (PowerShell loop)",
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = " + cmdlet + " }", n, ("n", n), ("p", Project), ("f", fileId)))),
                     };
+                    // The floors: PowerShell's own cost of one binary cmdlet (bind a long, write an object), and the module's
+                    // cmdlet layer around a call that is already done (context, the pump's Run, write): no HTTP.
+                    series.Add(new Series("floor: an empty binary cmdlet (PowerShell loop)",
+                        n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchEmptyCmdlet -ProjectId $p }", n, ("n", n), ("p", Project)))));
+                    series.Add(new Series("floor: the module's cmdlet layer, no call (PowerShell loop)",
+                        n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchModuleLayer -ProjectId $p }", n, ("n", n), ("p", Project)))));
                     if (action == "GetProject")
                         series.Add(new Series("Invoke-DIApi GetProject (PowerShell loop)",
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Invoke-DIApi GetProject @{ ProjectId = $p } }", n, ("n", n), ("p", Project)))));
                     if (node != null)
                         series.Add(new Series("official Node client (openapi-client V3)", n => node.RoundAsync(action, n, parameters)) { InProcess = false });
+                    // --only TEXT: the bare call and the series whose name contains TEXT, e.g. to profile one of them alone.
+                    string only = Program.StrArg(args, "--only");
+                    if (only != null) series = series.Where((s, i) => i == 0 || s.Name.IndexOf(only, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
 
                     // Warm-up: JIT and tiering, connections, the emulator's caches.
                     for (int w = 0; w < 3; w++) foreach (Series s in series) await s.Run(calls);
@@ -102,6 +111,7 @@ namespace DataWorksDI.Bench
                     }
                     Report(action, series);
                 }
+                Console.WriteLine($"(load average at the end: {LoadAverage()})");
                 if (node == null) Console.WriteLine("(the official Node client was not measured: run `npm ci` in tests/Conformance, and have node on PATH)");
             }
         }
@@ -114,6 +124,23 @@ namespace DataWorksDI.Bench
             return (wall.Elapsed.TotalMilliseconds / calls, cpu.ElapsedMilliseconds / calls);
         }
 
+        /// <summary>The machine's 1/5/15-minute load average where Linux tells it: the runs are only comparable on a like load.</summary>
+        private static string LoadAverage()
+        {
+            try
+            {
+                return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+            }
+            catch (IOException)
+            {
+                return "unknown";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return "unknown";
+            }
+        }
+
         private static double Median(List<double> s)
         {
             var o = s.OrderBy(x => x).ToList();
@@ -124,15 +151,18 @@ namespace DataWorksDI.Bench
         {
             double wall0 = Median(series[0].Wall), cpu0 = Median(series[0].Cpu);
             Console.WriteLine();
+            // "× bare, paired": the median over rounds of this series' wall time over the bare client's in the same round, a
+            // second or so apart — on a busy machine the steadier ratio, as both sides of each pair saw the same load.
             Console.WriteLine($"{action}: median per call (rounds in brackets)");
-            Console.WriteLine("| path | wall ms | × bare | client CPU ms | × bare | emulator CPU ms | methods JIT-compiled | wall ms, each round |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            Console.WriteLine("| path | wall ms | × bare | × bare, paired | client CPU ms | × bare | emulator CPU ms | methods JIT-compiled | wall ms, each round |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             foreach (Series s in series)
             {
                 double wall = Median(s.Wall), cpu = Median(s.Cpu);
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {3:0.000} | {4:0.00} | {5:0.000} | {6} | {7} |",
+                double paired = Median(s.Wall.Select((w, r) => w / series[0].Wall[r]).ToList());
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {8:0.00} | {3:0.000} | {4:0.00} | {5:0.000} | {6} | {7} |",
                     s.Name, wall, wall / wall0, cpu, cpu / cpu0, Median(s.ServerCpu), s.InProcess ? Median(s.Jit).ToString("0.00", CultureInfo.InvariantCulture) + "/call" : "—",
-                    string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))));
+                    string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))), paired));
             }
         }
 

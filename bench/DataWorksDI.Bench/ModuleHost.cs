@@ -30,6 +30,9 @@ namespace DataWorksDI.Bench
                 string name = cmdlet.VerbName + "-" + cmdlet.NounName;
                 if (iss.Commands[name].Count == 0) iss.Commands.Add(new SessionStateCmdletEntry(name, type, null));
             }
+            // CmdletCostBench's floors: PowerShell's own per-command cost, and the module's cmdlet layer without a call.
+            iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchEmptyCmdlet", typeof(EmptyCmdlet), null));
+            iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchModuleLayer", typeof(ModuleLayerCmdlet), null));
             _runspace = RunspaceFactory.CreateRunspace(iss);
             _runspace.Open();
             Run($"Import-Module -Name '{RepoPaths.ModuleDirectory}' -ErrorAction Stop");

@@ -286,13 +286,17 @@ namespace DataWorksDI.Client
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptCts.CancelAfter(Options.AttemptTimeout);
-                log.Debug($"{action} → {message.Method} {Options.Endpoint.GetLeftPart(UriPartial.Authority)}/ ({Options.SignatureVersion}, attempt {attempt}, credentials {MaskKeyId(credential.AccessKeyId)} from {credential.Source}); parameters: {DescribeParameters(request)}");
+                if (log.DebugEnabled) log.Debug($"{action} → {message.Method} {Options.Endpoint.GetLeftPart(UriPartial.Authority)}/ ({Options.SignatureVersion}, attempt {attempt}, credentials {MaskKeyId(credential.AccessKeyId)} from {credential.Source}); parameters: {DescribeParameters(request)}");
                 var watch = Stopwatch.StartNew();
                 HttpResponseMessage response;
                 string body;
                 try
                 {
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
+                    // On a thread that would only wait for the answer (a cmdlet's pipeline thread), wait for it right here:
+                    // the shared client's handler supports the synchronous Send of .NET 5+ (BlockingCalls).
+                    response = ReferenceEquals(_http, SharedHttp.Value) && BlockingCalls.TryTake()
+                        ? BlockingCalls.Send(_http, message, HttpCompletionOption.ResponseContentRead, attemptCts.Token)
+                        : await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
                     body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -318,7 +322,7 @@ namespace DataWorksDI.Client
                     int? retryAfter = ParseRetryAfter(response);
                     JObject json = TryParse(body);
                     string requestId = json?.Value<string>("RequestId") ?? json?.Value<string>("requestId") ?? HeaderValue(response, "x-acs-request-id");
-                    log.Debug($"{action} ← HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms{(requestId != null ? ", RequestId " + requestId : string.Empty)}");
+                    if (log.DebugEnabled) log.Debug($"{action} ← HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms{(requestId != null ? ", RequestId " + requestId : string.Empty)}");
 
                     DataWorksServiceException failure = Classify(action, response.StatusCode, json, body, requestId, Options.Endpoint.Host, urlLength, bodyLength, secrets);
                     if (failure != null)

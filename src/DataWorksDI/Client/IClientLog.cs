@@ -6,6 +6,15 @@ namespace DataWorksDI.Client
     /// </summary>
     internal interface IClientLog
     {
+        /// <summary>
+        /// Whether a verbose line would reach anyone (a cmdlet: -Verbose, -Debug or $VerbosePreference). When false, a caller
+        /// may skip building the line: per-call lines are not worth their formatting and redaction when nobody reads them.
+        /// </summary>
+        bool VerboseEnabled { get; }
+
+        /// <summary>Whether a debug line would reach anyone (a cmdlet: -Debug or $DebugPreference).</summary>
+        bool DebugEnabled { get; }
+
         void Verbose(string message);
 
         void Debug(string message);
@@ -15,6 +24,10 @@ namespace DataWorksDI.Client
     internal sealed class NullClientLog : IClientLog
     {
         public static readonly NullClientLog Instance = new NullClientLog();
+
+        public bool VerboseEnabled => false;
+
+        public bool DebugEnabled => false;
 
         public void Verbose(string message) { }
 

@@ -125,8 +125,19 @@ namespace DataWorksDI.Client
             _knownValues = knownValues;
         }
 
-        public void Verbose(string message) => _inner.Verbose(Redactor.Redact(message, _knownValues?.Invoke()));
+        public bool VerboseEnabled => _inner.VerboseEnabled;
 
-        public void Debug(string message) => _inner.Debug(Redactor.Redact(message, _knownValues?.Invoke()));
+        public bool DebugEnabled => _inner.DebugEnabled;
+
+        // A line nobody reads is not redacted (two regular-expression passes a line, per wrapper) nor passed on.
+        public void Verbose(string message)
+        {
+            if (_inner.VerboseEnabled) _inner.Verbose(Redactor.Redact(message, _knownValues?.Invoke()));
+        }
+
+        public void Debug(string message)
+        {
+            if (_inner.DebugEnabled) _inner.Debug(Redactor.Redact(message, _knownValues?.Invoke()));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataWorksDI.Client;
 using DataWorksDI.Services;
 using DataWorksDI.Workflows;
@@ -17,6 +18,7 @@ namespace DataWorksDI.Cmdlets
         private bool _abandoned;
         private IClientLog _log;
         private int _pipelineThreadId = -1;
+        private bool _verboseEnabled = true, _debugEnabled = true;   // until BeginProcessing has read the preferences
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -34,8 +36,32 @@ namespace DataWorksDI.Cmdlets
                 _cancellation = new CancellationTokenSource();
             }
             _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
+            _verboseEnabled = WouldWrite("Verbose", "VerbosePreference");
+            _debugEnabled = WouldWrite("Debug", "DebugPreference");
             Begin();
         }
+
+        /// <summary>
+        /// Whether WriteVerbose / WriteDebug of this command would write anything, by the engine's own rule
+        /// (PowerShell/PowerShell, src/System.Management.Automation/engine/MshCommandRuntime.cs, VerbosePreference and
+        /// DebugPreference): the common parameter when it was given (-Verbose:$false too), else -Debug also turns verbose
+        /// on, else the preference variable as this command sees it; SilentlyContinue and Ignore write nothing. Read once
+        /// per command, so that <see cref="Log"/> can tell helpers not to build lines nobody reads. When in doubt (a value
+        /// that is no ActionPreference), it says yes.
+        /// </summary>
+        private bool WouldWrite(string flag, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(flag, out object given)) return IsOn(given);
+            if (flag == "Verbose" && MyInvocation.BoundParameters.TryGetValue("Debug", out object debug) && IsOn(debug)) return true;
+            object preference = GetVariableValue(preferenceVariable);
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            if (preference == null) return false;   // not set at all: the engine's default is SilentlyContinue
+            if (!LanguagePrimitives.TryConvertTo(preference, CultureInfo.InvariantCulture, out ActionPreference value)) return true;
+            return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+        }
+
+        private static bool IsOn(object switchValue) =>
+            switchValue is SwitchParameter s ? s.IsPresent : !(switchValue is bool b) || b;
 
         /// <summary>Per-cmdlet setup after the base has created the cancellation token.</summary>
         protected virtual void Begin() { }
@@ -228,6 +254,10 @@ namespace DataWorksDI.Cmdlets
             private readonly DataWorksCmdlet _owner;
 
             public CmdletLog(DataWorksCmdlet owner) => _owner = owner;
+
+            public bool VerboseEnabled => _owner._verboseEnabled;
+
+            public bool DebugEnabled => _owner._debugEnabled;
 
             public void Verbose(string message) => _owner.Post(c => c.WriteVerbose(message));
 

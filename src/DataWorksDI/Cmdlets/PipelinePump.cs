@@ -8,7 +8,9 @@ namespace DataWorksDI.Cmdlets
     /// wake it on their own: it writes them when it wakes, and at least every <see cref="WriteLatency"/> while the work
     /// runs, so a long wait shows its progress as it goes while a plain call — whose client logs on its way back — costs
     /// one wake-up of this thread, when its answer is in. The library's own awaits use ConfigureAwait(false) and continue
-    /// on the thread that completed them.
+    /// on the thread that completed them. While the work runs here, the client may wait for an answer on this thread
+    /// itself, for the first send of the work's start (Client/BlockingCalls): then a one-call cmdlet's work has completed
+    /// when it returns, and nothing waits at all.
     /// A continuation posted after the pump stopped (work abandoned at Ctrl+C) runs on the thread pool, so nothing is stranded.
     /// </summary>
     internal sealed class PipelinePump : SynchronizationContext
@@ -123,6 +125,7 @@ namespace DataWorksDI.Cmdlets
             SynchronizationContext previous = Current;
             SetSynchronizationContext(this);
             InWork = true;
+            Client.BlockingCalls.Allow();
             try
             {
                 return work() ?? throw new InvalidOperationException("Internal error: the work returned no task.");
@@ -136,6 +139,7 @@ namespace DataWorksDI.Cmdlets
             }
             finally
             {
+                Client.BlockingCalls.Revoke();
                 InWork = false;
                 SetSynchronizationContext(previous);
             }

@@ -42,6 +42,10 @@ namespace DataWorksDI.Tests.Client
         public ConcurrentQueue<string> VerboseLines { get; } = new ConcurrentQueue<string>();
         public ConcurrentQueue<string> DebugLines { get; } = new ConcurrentQueue<string>();
 
+        public bool VerboseEnabled => true;
+
+        public bool DebugEnabled => true;
+
         public void Verbose(string message) => VerboseLines.Enqueue(message);
 
         public void Debug(string message) => DebugLines.Enqueue(message);

@@ -98,6 +98,10 @@ namespace DataWorksDI.Tests.Workflows
     {
         public ConcurrentQueue<string> Verbose { get; } = new ConcurrentQueue<string>();
 
+        bool IClientLog.VerboseEnabled => true;
+
+        bool IClientLog.DebugEnabled => false;
+
         void IClientLog.Verbose(string message) => Verbose.Enqueue(message);
 
         void IClientLog.Debug(string message) { }
