@@ -92,7 +92,8 @@ function Start-DIEmulator {
         the temporary folder, waits until it answers its health endpoint, and returns an object that describes it:
         Endpoint, AccessKeyId and AccessKeySecret (the emulator's public demo key pair, the secret as a SecureString),
         DataDirectory, LogDirectory and ProcessId. Pass that object to Connect-DIEmulator, Get-DIEmulatorRequest and
-        Stop-DIEmulator.
+        Stop-DIEmulator. The emulator is started with --exit-with-process set to this PowerShell process, so it stops by
+        itself when the session ends without Stop-DIEmulator.
 
         The emulator is found in this order: -Path; the environment variable DATAWORKSDI_EMULATOR; the command
         dataworks-emulator on PATH (dotnet tool install --global DataWorksDI.Emulator). Its standard output and error
@@ -167,7 +168,9 @@ function Start-DIEmulator {
         '--data-dir', $dataDirectory,
         '--deployment-delay', (ConvertTo-DelayArgument $DeploymentDelay),
         '--realtime-generation-delay', (ConvertTo-DelayArgument $RealtimeGenerationDelay),
-        '--realtime-start-delay', (ConvertTo-DelayArgument $RealtimeStartDelay))
+        '--realtime-start-delay', (ConvertTo-DelayArgument $RealtimeStartDelay),
+        # It stops by itself when this PowerShell process ends without Stop-DIEmulator (a closed window, a killed job).
+        '--exit-with-process', $PID)
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
     $arguments += $ArgumentList
     Write-Verbose ("Starting the DataWorks emulator: {0} {1}" -f $command.FilePath, ($arguments -join ' '))

@@ -27,6 +27,38 @@ namespace DataWorksDI.Emulator.Tests
             new[] { "--data-dir", dataDirectory, "--deployment-delay", "300ms" }.Concat(more).ToArray();
 
         [Fact]
+        public async Task With_exit_with_process_it_stops_by_itself_once_that_process_has_gone()
+        {
+            // A process that lives a few seconds stands for the test run or PowerShell session that started the emulator.
+            var psi = OperatingSystem.IsWindows()
+                ? new System.Diagnostics.ProcessStartInfo("ping", "-n 4 127.0.0.1") { RedirectStandardOutput = true }
+                : new System.Diagnostics.ProcessStartInfo("sleep", "3");
+            using var owner = System.Diagnostics.Process.Start(psi);
+            using (var e = await EmulatorProcess.StartAsync(Args(TestEmulator.NewDataDirectory(), "--urls", "http://127.0.0.1:0", "--exit-with-process", owner.Id.ToString())))
+            {
+                Assert.Equal(200, (int)(await Http.GetAsync(new Uri(e.BaseAddress, "/_emulator/health"))).StatusCode);
+                Assert.False(e.HasExited);
+                owner.WaitForExit();
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                while (!e.HasExited && watch.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
+                Assert.True(e.HasExited, "the emulator still runs after the process it was told to exit with has gone");
+                Assert.Contains(e.StandardError, l => l.Contains("(--exit-with-process) has exited; stopping."));
+            }
+        }
+
+        [Fact]
+        public void With_exit_with_process_naming_no_process_it_refuses_to_start()
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (string a in new[] { RepoPaths.EmulatorDll, "--urls", "http://127.0.0.1:0", "--data-dir", TestEmulator.NewDataDirectory(), "--exit-with-process", "2147483646" }) psi.ArgumentList.Add(a);
+            using var p = System.Diagnostics.Process.Start(psi);
+            string error = p.StandardError.ReadToEnd();
+            Assert.True(p.WaitForExit(30000));
+            Assert.Equal(2, p.ExitCode);
+            Assert.Contains("--exit-with-process 2147483646: no such process is running.", error);
+        }
+
+        [Fact]
         public async Task On_all_interfaces_it_prints_that_address_with_the_real_port_and_switches_the_admin_endpoints_off()
         {
             string dir = TestEmulator.NewDataDirectory();

@@ -113,6 +113,8 @@ namespace DataWorksDI.Testing
             {
                 dataDir = args[i + 1];
             }
+            // A test host killed at the end of a run never disposes what it started: the emulator ends with this process.
+            if (Array.IndexOf(args, "--exit-with-process") < 0) argList.AddRange(new[] { "--exit-with-process", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             argList.AddRange(args);
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (string a in argList) psi.ArgumentList.Add(a);

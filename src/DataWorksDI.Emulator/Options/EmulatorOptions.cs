@@ -61,6 +61,12 @@ namespace DataWorksDI.Emulator.Options
         /// </summary>
         public TimeSpan? StsCredentialLifetime { get; set; }
 
+        /// <summary>
+        /// The emulator process stops by itself when this process (e.g. the test run or PowerShell session that started it)
+        /// has exited; null = it runs until stopped. Used by the program only, not by an in-process host.
+        /// </summary>
+        public int? ExitWithProcessId { get; set; }
+
         /// <summary>The RAM role the emulated ECS metadata service reports.</summary>
         public string EcsRamRoleName { get; set; } = "EmulatorEcsRole";
 
@@ -164,6 +170,8 @@ namespace DataWorksDI.Emulator.Options
 
             string stsLifetime = configuration["sts-credential-lifetime"];
             if (!string.IsNullOrWhiteSpace(stsLifetime)) options.StsCredentialLifetime = ParseDuration("--sts-credential-lifetime", stsLifetime);
+            string exitWith = configuration["exit-with-process"];
+            if (!string.IsNullOrWhiteSpace(exitWith)) options.ExitWithProcessId = ParseInt("--exit-with-process", exitWith, 1, int.MaxValue);
             string ecsRole = configuration["ecs-ram-role"];
             if (!string.IsNullOrWhiteSpace(ecsRole)) options.EcsRamRoleName = ecsRole.Trim();
 
