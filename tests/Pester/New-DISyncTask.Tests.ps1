@@ -139,4 +139,180 @@ Describe 'New-DISyncTask' {
             @($calls.action | Where-Object { $_ -eq 'CreateDISyncTask' }) | Should -HaveCount 1
         }
     }
+
+    Context 'a real-time generation the service refuses' {
+        It 'is refused against the workspace first (no generation started); sent anyway, it is the service''s error under the same ErrorId, and nothing is created' {
+            $bad = $RealtimeRequest.Replace('"datasource":"mysql_pub"', '"datasource":"no_such_mysql"')
+            $bad | Should -Not -Be $RealtimeRequest
+            $create = { New-DISyncTask -TaskType Realtime -Name rt_no_source -FolderPath 'Workflow/sales/Data_Integration' -ResourceGroup S_res_group_280749521950784_1602767279794 -Content $bad -PollInterval 0.1 @args 2>&1 }
+            $local = $emulator | Get-DIEmulatorRequest -During { $script:records = @(& $create) }
+            $streams = Split-Stream $records
+            $streams.Output | Should -BeNullOrEmpty
+            $streams.Errors | Should -HaveCount 1
+            $streams.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidContent.DI.Workspace.DataSourceUnknown,*'
+            $local.action | Should -Not -Contain 'GenerateDISyncTaskConfigForCreating'
+
+            $sent = $emulator | Get-DIEmulatorRequest -During { $script:records = @(& $create -SkipValidation) }
+            $streams = Split-Stream $records
+            $streams.Output | Should -BeNullOrEmpty
+            $streams.Errors | Should -HaveCount 1
+            $e = $streams.Errors[0]
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidContent.DI.Workspace.DataSourceUnknown,*'
+            $e.Exception.InnerException.GetType().FullName | Should -Be 'DataWorksDI.Client.DataWorksServiceException'
+            $e.Exception.Message | Should -BeLike '*no_such_mysql*'
+            $e.Exception.Message | Should -BeLike '*RequestId*'
+            $sent.action | Should -Contain 'GenerateDISyncTaskConfigForCreating'
+            $sent.action | Should -Not -Contain 'CreateDISyncTask'
+        }
+    }
+
+    Context 'the workspace catalogue: typos refused before a write, with the closest names, for the cost of cached reads' {
+        # Each case runs in a context of its own (a key of its own, the catalogue not read yet) on demo workspace 10000,
+        # and counts that key's calls in the emulator's request log: each list is read once per context.
+        BeforeAll {
+            $goodFolder = 'Workflow/new_biz/Data Integration'
+            $diGroup = 'S_res_group_280749521950784_1602767279794'
+            function Get-KeyAction { @($emulator | Get-DIEmulatorRequest -Since $mark | Where-Object accessKeyId -EQ $key.AccessKeyId | ForEach-Object action) }
+            # The one error record of a command refused for one item: no output, not terminating.
+            function Get-Refusal([scriptblock] $Command) {
+                $records = @(& $Command 2>&1)
+                $streams = Split-Stream $records
+                $streams.Output | Should -BeNullOrEmpty
+                $streams.Errors | Should -HaveCount 1
+                $streams.Errors[0]
+            }
+        }
+        BeforeEach {
+            $key = New-SuiteAccessKey $emulator
+            $mark = Get-RequestMark $emulator
+            $null = Connect-DIWorkspace -Endpoint $emulator.Endpoint -ProjectId 10000 -AccessKeyId $key.AccessKeyId -AccessKeySecret $key.AccessKeySecret
+        }
+        AfterAll { Connect-Suite $emulator }
+
+        It 'a misspelt folder is refused naming the closest folder, after one ListFolders; a second typo costs nothing' {
+            $e = Get-Refusal { New-DISyncTask -Name ws_folder -FolderPath 'Workflow/new_biz/Data Integraton' -Content $BatchContent }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnknownFolder,*'
+            $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $e.Exception.Message | Should -BeLike "*did you mean 'Workflow/new_biz/Data Integration'?*"
+            $e.ErrorDetails.RecommendedAction | Should -BeLike "*-FolderPath 'Workflow/new_biz/Data Integration'*"
+            Get-KeyAction | Should -Be @('ListFolders')
+
+            $e = Get-Refusal { New-DISyncTask -Name ws_folder -FolderPath 'Workflow/new_biz/data integration' -Content $BatchContent }
+            $e.Exception.Message | Should -BeLike "*did you mean 'Workflow/new_biz/Data Integration'?*"
+            Get-KeyAction | Should -Be @('ListFolders') -Because 'the list is cached for the context'
+        }
+
+        It 'a misspelt workflow walks up and suggests the whole path under the right workflow' {
+            $e = Get-Refusal { New-DISyncTask -Name ws_flow -FolderPath 'Workflow/new_bz/Data Integration' -Content $BatchContent }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnknownFolder,*'
+            $e.Exception.Message | Should -BeLike "*('Workflow/new_bz' is not a folder)*"
+            $e.Exception.Message | Should -BeLike "*did you mean 'Workflow/new_biz/Data Integration'?*"
+            Get-KeyAction | Should -Be @('ListFolders', 'ListFolders')
+        }
+
+        It 'a folder that is not a Data Integration folder is refused, suggesting the workflow''s Data Integration folder' {
+            $e = Get-Refusal { New-DISyncTask -Name ws_maxcompute -FolderPath 'Workflow/new_biz/MaxCompute' -Content $BatchContent }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.NotADataIntegrationFolder,*'
+            $e.Exception.Message | Should -BeLike "*did you mean 'Workflow/new_biz/Data Integration'?*"
+            Get-KeyAction | Should -Be @('ListFolders') -Because 'the parent is the workflow folder: one list serves both'
+        }
+
+        It 'a misspelt resource group is refused with the closest identifiers and the usable ones; Set-DISyncTask reuses the list' {
+            $e = Get-Refusal { New-DISyncTask -Name ws_group -FolderPath $goodFolder -ResourceGroup S_res_group_XX -Content $BatchContent }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnknownResourceGroup,*'
+            $e.Exception.Message | Should -BeLike "*did you mean 'S_res_group_XXX' or 'S_res_group_XXX_XXXX'?*"
+            $e.ErrorDetails.RecommendedAction | Should -BeLike '*Use one of:*'
+            $e.ErrorDetails.RecommendedAction | Should -Not -BeLike '*S_res_group_expired_di*'
+            Get-KeyAction | Should -Be @('ListFolders', 'ListResourceGroups')
+
+            $e = Get-Refusal { Set-DISyncTask -FileId 1 -ResourceGroup S_res_group_XXY }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnknownResourceGroup,*'
+            Get-KeyAction | Should -Be @('ListFolders', 'ListResourceGroups') -Because 'the list is already read: no call at all'
+        }
+
+        It 'a display name instead of the identifier suggests the identifier' {
+            $e = Get-Refusal { New-DISyncTask -Name ws_display -FolderPath $goodFolder -ResourceGroup di_exclusive_group -Content $BatchContent }
+            $e.Exception.Message | Should -BeLike "*did you mean 'S_res_group_280749521950784_1602767279794'*"
+        }
+
+        It 'a stopped resource group is refused naming its status and the usable ones' {
+            $e = Get-Refusal { New-DISyncTask -Name ws_stopped -FolderPath $goodFolder -ResourceGroup S_res_group_expired_di -Content $BatchContent }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.StoppedResourceGroup,*'
+            $e.Exception.Message | Should -BeLike '*is STOP, not NORMAL*'
+            $e.ErrorDetails.RecommendedAction | Should -BeLike '*Use one of: *'
+            Get-KeyAction | Should -Not -Contain 'CreateDISyncTask'
+        }
+
+        It 'a misspelt data source in the content is refused as Test-DISyncTaskContent would say, which reads the same cached list' {
+            $typo = $BatchContent.Replace('"dh_mysql"', '"dh_mysq"')
+            $typo | Should -Not -Be $BatchContent
+            $e = Get-Refusal { New-DISyncTask -Name ws_source -FolderPath $goodFolder -Content $typo }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidContent.DI.Workspace.DataSourceUnknown,*'
+            $e.Exception.Message | Should -BeLike "*did you mean 'dh_mysql'?*"
+            Get-KeyAction | Should -Be @('ListFolders', 'ListDataSources')
+
+            $result = Test-DISyncTaskContent -Content $typo
+            $result.Findings | Where-Object { $_.Code -eq 'DI.Workspace.DataSourceUnknown' -and $_.Message -like "*did you mean 'dh_mysql'?*" } | Should -Not -BeNullOrEmpty
+            Get-KeyAction | Should -Be @('ListFolders', 'ListDataSources', 'ListResourceGroups') -Because 'the data sources are not read again'
+        }
+
+        It 'a batch FileId given to the real-time cmdlets is refused naming the closest real-time task, for one ListFiles in all' {
+            $batch = New-DISyncTask -Name ws_orders -FolderPath $goodFolder -Content $BatchContent -ErrorAction Stop
+            $realtime = New-DISyncTask -TaskType Realtime -Name ws_orders_rt -FolderPath $goodFolder -Content $RealtimeRequest -PollInterval 0.2 -ErrorAction Stop
+            $before = Get-KeyAction
+            foreach ($command in 'Get-DISyncTask', 'Get-DISyncInstance', 'Start-DISyncInstance', 'Stop-DISyncInstance', 'Unpublish-DISyncTask -Confirm:$false') {
+                $e = Get-Refusal ([scriptblock]::Create("$command -FileId $($batch.FileId)"))
+                $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.NotARealtimeTask,*'
+                $e.Exception.Message | Should -BeLike "*did you mean 'ws_orders_rt' (file $($realtime.FileId))?*"
+                $e.ErrorDetails.RecommendedAction | Should -BeLike "*-FileId $($realtime.FileId)*"
+            }
+            (Get-KeyAction | Select-Object -Skip $before.Count) | Should -Be @('ListFiles') -Because "the catalogue's file list serves all five"
+
+            $null = Get-DISyncTask -FileId $realtime.FileId -ErrorAction Stop
+            (Get-KeyAction | Select-Object -Skip $before.Count) | Should -Be @('ListFiles', 'GetDISyncTask') -Because 'the real task passes the check and reaches the service'
+        }
+
+        It 'the service''s refusal of a resource group has its own ErrorId and the usable groups, and drops the stale list' {
+            # Read the list (a check that passes), then send a typo anyway with -SkipValidation: the service refuses it.
+            $null = New-DISyncTask -Name ws_refused_ok -FolderPath $goodFolder -ResourceGroup $diGroup -Content $BatchContent -ErrorAction Stop
+            $e = Get-Refusal { New-DISyncTask -Name ws_refused -FolderPath $goodFolder -ResourceGroup S_res_group_XXZ -Content $BatchContent -SkipValidation }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.InvalidResourceGroup,*'
+            $e.Exception.Message | Should -BeLike '*ResourceGroup:`[S_res_group_XXZ`] is invalid.*'
+            $e.Exception.Message | Should -BeLike '*RequestId*'
+            $e.Exception.Message | Should -BeLike "*did you mean 'S_res_group_XXX'*"
+            $e.ErrorDetails.RecommendedAction | Should -BeLike '*Use one of:*'
+            $e.Exception.InnerException.GetType().FullName | Should -Be 'DataWorksDI.Client.DataWorksServiceException'
+
+            @(Get-KeyAction | Where-Object { $_ -eq 'ListResourceGroups' }) | Should -HaveCount 1
+            $null = Get-Refusal { New-DISyncTask -Name ws_refused -FolderPath $goodFolder -ResourceGroup S_res_group_XXZ -Content $BatchContent }
+            @(Get-KeyAction | Where-Object { $_ -eq 'ListResourceGroups' }) | Should -HaveCount 2 -Because 'the list proved out of date, so the next check reads it again'
+        }
+
+        It 'Get-DIWorkspace -Refresh drops the catalogue, so the next check reads again' {
+            $typo = { New-DISyncTask -Name ws_refresh -FolderPath 'Workflow/new_biz/Data Integraton' -Content $BatchContent }
+            $null = Get-Refusal $typo
+            $null = Get-Refusal $typo
+            @(Get-KeyAction | Where-Object { $_ -eq 'ListFolders' }) | Should -HaveCount 1
+            $null = Get-DIWorkspace -ProjectId 10000 -Refresh -ErrorAction Stop
+            $null = Get-Refusal $typo
+            @(Get-KeyAction | Where-Object { $_ -eq 'ListFolders' }) | Should -HaveCount 2
+        }
+
+        It '-SkipValidation sends without reading the catalogue' {
+            $null = New-DISyncTask -Name ws_skip -FolderPath $goodFolder -ResourceGroup $diGroup -Content $BatchContent -SkipValidation -ErrorAction Stop
+            Get-KeyAction | Should -Be @('CreateDISyncTask')
+        }
+
+        It 'Set-DIFileSchedule refuses a scheduling resource group typo and a non-Data Integration folder before UpdateFile' {
+            $t = New-DISyncTask -Name ws_schedule -FolderPath $goodFolder -ResourceGroup $diGroup -Content $BatchContent -SkipValidation -ErrorAction Stop
+            $e = Get-Refusal { $t | Set-DIFileSchedule -ResourceGroupIdentifier default_grup }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.UnknownResourceGroup,*'
+            $e.Exception.Message | Should -BeLike "*did you mean 'default_group'?*"
+            Get-KeyAction | Should -Not -Contain 'UpdateFile'
+
+            $e = Get-Refusal { $t | Set-DIFileSchedule -FolderPath 'Workflow/new_biz/MaxCompute' }
+            $e.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.NotADataIntegrationFolder,*'
+            Get-KeyAction | Should -Not -Contain 'UpdateFile'
+        }
+    }
 }

@@ -3,11 +3,13 @@
 BeforeDiscovery {
     $pairs = @(
         # From New-DISyncTask (DISyncTask)
-        @{ Pair = 'New-DISyncTask | Get-DIFile'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Get-DIFile }; Action = 'GetFile'; Expect = { $Result.Committed | Should -BeFalse } }
-        @{ Pair = 'New-DISyncTask | Set-DIFileSchedule'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Set-DIFileSchedule -Daily -At 06:15 }; Action = 'UpdateFile'; Expect = { $Result.Schedule.Cron | Should -Be '00 15 06 * * ?' } }
-        @{ Pair = 'New-DISyncTask | Set-DISyncTask'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Set-DISyncTask -ResourceGroup S_res_group_XXX }; Action = 'UpdateDISyncTask'; Expect = { $Result.ResourceGroup | Should -Be 'S_res_group_XXX' } }
+        @{ Pair = 'New-DISyncTask | Get-DIFile'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Get-DIFile }; Action = 'GetFile'; Expect = { $Result.Committed | Should -BeFalse; $Result.FolderPath | Should -Be $folder } }
+        @{ Pair = 'New-DISyncTask | Set-DIFileSchedule'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Set-DIFileSchedule -Daily -At 06:15 }; Action = 'UpdateFile'; Expect = { $Result.Schedule.Cron | Should -Be '00 15 06 * * ?'; $Result.FolderPath | Should -Be $folder } }
+        @{ Pair = 'New-DISyncTask | Set-DISyncTask'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Set-DISyncTask -ResourceGroup S_res_group_XXX }; Action = 'UpdateDISyncTask'; Expect = { $Result.ResourceGroup | Should -Be 'S_res_group_XXX'; $Result.FileName | Should -Be $latest.FileName; $Result.FolderPath | Should -Be $folder } }
         @{ Pair = 'New-DISyncTask | Submit-DIFile'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Submit-DIFile -Wait -PollInterval 0.2 }; Action = 'SubmitFile'; Expect = { $Result.Status | Should -Be 'Succeeded' } }
         @{ Pair = 'New-DISyncTask | Remove-DIFile'; Run = { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Remove-DIFile -Confirm:$false }; Action = 'DeleteFile'; Expect = { } }
+        @{ Pair = 'Submit-DIFile | Remove-DIFile -PassThru | Get-DIFile (the recycle bin)'; Removed = $true; Run = { $script:removal = New-SuiteBatchTask -Name (Get-UniqueName) -Submit | Remove-DIFile -Confirm:$false -PassThru; $removal | Get-DIFile }; Action = 'GetFile'; Expect = { $Result.FileId | Should -Be $removal.FileId; $removal.DeploymentId | Should -BeGreaterThan 0; $Result.DeletedStatus | Should -Be 'RECYCLE_BIN' } }
+        @{ Pair = 'Remove-DIFile -PassThru | Wait-DIDeployment (DIFileRemoval)'; Removed = $true; Run = { $script:removal = New-SuiteBatchTask -Name (Get-UniqueName) -Submit | Remove-DIFile -Confirm:$false -PassThru; $removal | Wait-DIDeployment -PollInterval 0.2 }; Action = 'GetDeployment'; Expect = { $Result.DeploymentId | Should -Be $removal.DeploymentId; $Result.Status | Should -Be 'Succeeded'; $Result.Kind | Should -Be 'Delete' } }
         @{ Pair = 'New-DISyncTask (real-time) | Get-DISyncTask'; Run = { New-DISyncTask -TaskType Realtime -Name (Get-UniqueName) -FolderPath $folder -Content $RealtimeRequest | Get-DISyncTask }; Action = 'GetDISyncTask'; Expect = { $Result.Tables | Should -Be @('orders') } }
         @{ Pair = 'New-DISyncTask (real-time) | Publish-DIFile'; Run = { New-DISyncTask -TaskType Realtime -Name (Get-UniqueName) -FolderPath $folder -Content $RealtimeRequest | Publish-DIFile }; Action = 'DeployDISyncTask'; Expect = { $Result.TaskType | Should -Be 'Realtime' } }
         # From Get-DIFile (DIFile)
@@ -21,14 +23,19 @@ BeforeDiscovery {
         @{ Pair = 'Get-DIFile | Start-DISyncInstance'; Run = { Get-DIFile -FileId (New-SuiteRealtimeTask -Name (Get-UniqueName) -Deploy).FileId | Start-DISyncInstance -Wait }; Action = 'StartDISyncInstance'; Expect = { $Result.Status | Should -Be 'Run' } }
         @{ Pair = 'Get-DIFile | Stop-DISyncInstance'; Run = { Get-DIFile -FileId (New-SuiteRealtimeTask -Name (Get-UniqueName) -Start).FileId | Stop-DISyncInstance }; Action = 'StopDISyncInstance'; Expect = { $Result.Status | Should -Be 'Pause' } }
         @{ Pair = 'Get-DIFile | Unpublish-DISyncTask'; Run = { Get-DIFile -FileId (New-SuiteRealtimeTask -Name (Get-UniqueName) -Deploy).FileId | Unpublish-DISyncTask -Confirm:$false }; Action = 'TerminateDISyncInstance'; Expect = { $Result.Status | Should -Be 'NoRun' } }
+        @{ Pair = 'Get-DIFile | Test-DISyncTaskContent'; Run = { Get-DIFile -FileId (New-SuiteBatchTask -Name (Get-UniqueName)).FileId | Test-DISyncTaskContent }; Action = 'GetFile'; Expect = { $Result.IsValid | Should -BeTrue } }
+        @{ Pair = 'Get-DIFile -Name (listed) | Get-DIFile (by id, with its schedule)'; Lists = 1; Run = { Get-DIFile -Name (New-SuiteBatchTask -Name (Get-UniqueName)).FileName | Get-DIFile }; Action = 'GetFile'; Expect = { $Result.Schedule | Should -Not -BeNullOrEmpty; $Result.FileName | Should -Be $latest.FileName } }
+        @{ Pair = 'Get-DIFile (Schedule) | Set-DIFileSchedule'; Run = { (Get-DIFile -FileId (New-SuiteBatchTask -Name (Get-UniqueName)).FileId).Schedule | Set-DIFileSchedule -RerunMode AllDenied }; Action = 'UpdateFile'; Expect = { $Result.Schedule.RerunMode | Should -Be 'AllDenied' } }
         @{ Pair = 'Get-DIFile | Get-DIScheduleTime (Schedule)'; Run = { (Get-DIFile -FileId (New-SuiteBatchTask -Name (Get-UniqueName)).FileId).Schedule | Get-DIScheduleTime -Count 2 }; Action = 'GetFile'; Expect = { $Result | Should -HaveCount 2 } }
         # From the deployment cmdlets (DIDeployment)
         @{ Pair = 'Submit-DIFile | Publish-DIFile'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile -Wait -PollInterval 0.2 | Publish-DIFile -Wait -PollInterval 0.2 }; Action = 'DeployFile'; Expect = { $Result.ToEnvironment | Should -Be 'Production' } }
         @{ Pair = 'Submit-DIFile | Wait-DIDeployment'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile | Wait-DIDeployment -PollInterval 0.2 }; Action = 'GetDeployment'; Expect = { $Result.Status | Should -Be 'Succeeded' } }
         @{ Pair = 'Submit-DIFile | Get-DIDeployment'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile | Get-DIDeployment }; Action = 'GetDeployment'; Expect = { $Result.ToEnvironment | Should -Be 'Development' } }
         @{ Pair = 'Submit-DIFile | Get-DIFile'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile -Wait -PollInterval 0.2 | Get-DIFile }; Action = 'GetFile'; Expect = { $Result.Committed | Should -BeTrue } }
+        @{ Pair = 'Submit-DIFile | Get-DIDeployment | Get-DIFile (FileId and Kind kept)'; Run = { $script:deployment = New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile | Get-DIDeployment; $deployment | Get-DIFile }; Action = 'GetFile'; Expect = { $deployment.Kind | Should -Be 'Submit'; $deployment.FileId | Should -Be $Result.FileId } }
+        @{ Pair = 'Get-DIDeployment -Keyword (listed) | Get-DIFile'; Run = { $script:deployment = Get-DIDeployment -Keyword (New-SuiteBatchTask -Name (Get-UniqueName) -Submit).FileName | Select-Object -First 1; $deployment | Get-DIFile }; Action = 'GetFile'; Expect = { $deployment.Kind | Should -Be 'Submit'; $deployment.FileId | Should -Be $Result.FileId; $Result.FileName | Should -Be $latest.FileName } }
         @{ Pair = 'Publish-DIFile | Wait-DIDeployment'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) -Submit | Publish-DIFile | Wait-DIDeployment -PollInterval 0.2 }; Action = 'DeployFile'; Expect = { $Result.ToEnvironment | Should -Be 'Production' } }
-        @{ Pair = 'Wait-DIDeployment | Publish-DIFile'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile | Wait-DIDeployment -PollInterval 0.2 | Publish-DIFile -Wait -PollInterval 0.2 }; Action = 'DeployFile'; Expect = { $Result.ToEnvironment | Should -Be 'Production' } }
+        @{ Pair = 'Wait-DIDeployment | Publish-DIFile'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile | Wait-DIDeployment -PollInterval 0.2 | Publish-DIFile -Wait -PollInterval 0.2 }; Action = 'DeployFile'; Expect = { $Result.ToEnvironment | Should -Be 'Production'; $Result.Kind | Should -Be 'Deploy' } }
         @{ Pair = 'Get-DIDeployment | Wait-DIDeployment'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Submit-DIFile | Get-DIDeployment | Wait-DIDeployment -PollInterval 0.2 }; Action = 'GetDeployment'; Expect = { $Result.Status | Should -Be 'Succeeded' } }
         @{ Pair = 'Set-DIFileSchedule | Submit-DIFile'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Set-DIFileSchedule -Daily -At 07:00 | Submit-DIFile -Wait -PollInterval 0.2 }; Action = 'SubmitFile'; Expect = { $Result.Status | Should -Be 'Succeeded' } }
         @{ Pair = 'Set-DISyncTask | Submit-DIFile'; Run = { New-SuiteBatchTask -Name (Get-UniqueName) | Set-DISyncTask -ResourceGroup S_res_group_XXX | Submit-DIFile }; Action = 'SubmitFile'; Expect = { $Result.DeploymentId | Should -BeGreaterThan 0 } }
@@ -39,9 +46,9 @@ BeforeDiscovery {
         @{ Pair = 'Start-DISyncInstance | Get-DISyncInstance'; Run = { New-SuiteRealtimeTask -Name (Get-UniqueName) -Deploy | Start-DISyncInstance | Get-DISyncInstance }; Action = 'GetDISyncInstanceInfo'; Expect = { $Result.Status | Should -BeIn 'Wait', 'Run' } }
         @{ Pair = 'Unpublish-DISyncTask | Remove-DIFile'; Run = { New-SuiteRealtimeTask -Name (Get-UniqueName) -Start | Unpublish-DISyncTask -Confirm:$false | Remove-DIFile -Confirm:$false }; Action = 'DeleteDISyncTask'; Expect = { } }
         @{ Pair = 'Unpublish-DISyncTask | Publish-DIFile'; Run = { New-SuiteRealtimeTask -Name (Get-UniqueName) -Deploy | Unpublish-DISyncTask -Confirm:$false | Publish-DIFile }; Action = 'DeployDISyncTask'; Expect = { } }
-        @{ Pair = 'Get-DISyncTask | Set-DISyncTask'; Run = { New-SuiteRealtimeTask -Name (Get-UniqueName) | Get-DISyncTask | Set-DISyncTask -Table orders, refunds }; Action = 'UpdateDISyncTask'; Expect = { } }
+        @{ Pair = 'Get-DISyncTask | Set-DISyncTask'; Run = { New-SuiteRealtimeTask -Name (Get-UniqueName) | Get-DISyncTask | Set-DISyncTask -Table orders, refunds }; Action = 'UpdateDISyncTask'; Expect = { $Result.FileName | Should -Be $latest.FileName } }
         # Workspaces
-        @{ Pair = 'Get-DIWorkspace -List | Get-DIWorkspace'; Run = { Get-DIWorkspace -List | Where-Object ProjectId -eq 10001 | Get-DIWorkspace }; Action = 'GetProject'; Expect = { $Result.Mode | Should -Be 'Basic' } }
+        @{ Pair = 'Get-DIWorkspace -List | Get-DIWorkspace'; Run = { $script:listed = Get-DIWorkspace -List | Where-Object ProjectId -eq 10001; $listed | Get-DIWorkspace }; Action = 'GetProject'; Expect = { $listed.Mode | Should -Be 'Basic' -Because 'the listed workspace carries its mode'; $Result.Mode | Should -Be 'Basic' } }
     )
 }
 
@@ -60,15 +67,59 @@ AfterAll { $emulator | Stop-DIEmulator }
 Describe 'Pipelines between the cmdlets (New-DISyncTask, Get-DIFile, Set-DIFileSchedule, Set-DISyncTask, Submit-DIFile, Publish-DIFile, Wait-DIDeployment, Get-DIDeployment, Remove-DIFile, Get-DISyncTask, Get-DISyncInstance, Start-DISyncInstance, Stop-DISyncInstance, Unpublish-DISyncTask, Get-DIScheduleTime, Get-DIWorkspace)' {
     It '<Pair>' -ForEach $pairs {
         $mark = Get-RequestMark $emulator
-        $Result = @(& $Run)
+        $streams = Split-Stream @(& $Run 2>&1)
+        $streams.Errors | Should -BeNullOrEmpty
+        $Result = $streams.Output
         $calls = @($emulator | Get-DIEmulatorRequest -Since $mark)
         if ($Pair -notlike '*Get-DIScheduleTime*') { $Result.Count | Should -BeLessOrEqual 1 -Because 'one object in, one out' }
         $calls.action | Should -Contain $Action
-        $calls.action | Where-Object { $_ -eq 'ListFiles' } | Should -HaveCount ($(if ($Pair -like 'Get-DIFile | Submit-DIFile') { 1 } else { 0 })) -Because 'an object with an id never widens into a listing'
-        # The acted-on id is the one created in this case: the last file the emulator created.
+        $calls.action | Where-Object { $_ -eq 'ListFiles' } | Should -HaveCount ($(if ($Pair -like 'Get-DIFile | Submit-DIFile' -or $Lists) { 1 } else { 0 })) -Because 'an object with an id never widens into a listing'
+        # The acted-on id is the one created in this case: the last file the emulator created (a removed file is no longer
+        # listed: those cases compare with the removal instead).
         $latest = (Get-DIFile -Keyword pipe_task_ -AnyType | Sort-Object FileId | Select-Object -Last 1)
-        if ($Result -and $Result[0].PSObject.Properties['FileId'] -and $Pair -notlike '*Get-DIScheduleTime*' -and $Pair -notlike '*Workspace*') { $Result[0].FileId | Should -Be $latest.FileId }
+        if ($Result -and $Result[0].PSObject.Properties['FileId'] -and $Pair -notlike '*Get-DIScheduleTime*' -and $Pair -notlike '*Workspace*' -and -not $Removed) { $Result[0].FileId | Should -Be $latest.FileId }
         . $Expect
+    }
+
+    It 'a real-time task''s whole life as one pipeline: create, publish, start (with its options), stop, terminate, remove' {
+        $calls = @($emulator | Get-DIEmulatorRequest -During {
+                $script:records = @(& {
+                        $t = New-DISyncTask -TaskType Realtime -Name rt_whole_life -FolderPath $folder -ResourceGroup S_res_group_280749521950784_1602767279794 -Content $RealtimeRequest -PollInterval 0.1
+                        $run = $t | Publish-DIFile | Start-DISyncInstance -Wait -PollInterval 0.1 -FailoverLimitCount 10 -FailoverLimitIntervalMinutes 30 -DirtyRecordLimit 0 -OnDropTable IGNORE -OnAddColumn NORMAL
+                        $run
+                        $paused = $run | Stop-DISyncInstance
+                        $paused
+                        $offline = $paused | Unpublish-DISyncTask -Confirm:$false
+                        $offline
+                        $offline | Remove-DIFile -Confirm:$false
+                        $script:gone = @(Get-DIFile -FileId $t.FileId 2>&1)
+                    } 2>&1)
+            })
+        $streams = Split-Stream $records
+        $streams.Errors | Should -BeNullOrEmpty
+        $streams.Output.Status | Should -Be @('Run', 'Pause', 'NoRun')
+        $gone | Should -HaveCount 1
+        $gone[0] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
+        $actions = @($calls.action)
+        $positions = @('CreateDISyncTask', 'DeployDISyncTask', 'StartDISyncInstance', 'StopDISyncInstance', 'TerminateDISyncInstance', 'DeleteDISyncTask' | ForEach-Object { [array]::IndexOf($actions, $_) })
+        $positions | Should -Not -Contain -1 -Because ($actions -join ',')
+        $positions | Should -Be @($positions | Sort-Object) -Because 'each step acts after the one before'
+        $actions | Should -Not -Contain 'DeployFile'
+        $actions | Should -Not -Contain 'DeleteFile'
+        ($calls | Where-Object action -EQ StartDISyncInstance).parameterNames | Should -Contain 'StartParam' -Because 'the start options were sent'
+    }
+
+    It 'a batch task piped to Start-DISyncInstance is refused clearly, and nothing is started' {
+        $calls = @($emulator | Get-DIEmulatorRequest -During {
+                # The task type it was given is an argument it cannot use: the command stops (a terminating error).
+                $script:records = @(try { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Start-DISyncInstance 2>&1 } catch { $_ })
+            })
+        $streams = Split-Stream $records
+        $streams.Output | Should -BeNullOrEmpty
+        $streams.Errors | Should -HaveCount 1
+        $streams.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.NotARealtimeTask,*'
+        $streams.Errors[0].Exception.Message | Should -BeLike '*was given as a batch task*'
+        $calls.action | Should -Not -Contain 'StartDISyncInstance'
     }
 }
 

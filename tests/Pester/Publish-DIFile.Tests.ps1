@@ -53,4 +53,48 @@ Describe 'Publish-DIFile' {
         BeforeAll { Set-CloudRedirect $emulator }
         It '<Title>' -ForEach $examples { Invoke-ExampleCase $_ $emulator }
     }
+
+    Context 'calls per task (issue 17)' {
+        It 'create, schedule, submit -Wait, publish -Wait spends at most 7 calls per task in a standard-mode workspace' {
+            # A context of its own (a key of its own, a catalogue not read yet); the emulator finishes a deployment 300 ms
+            # after it is made, within the 1 s poll interval.
+            $key = New-SuiteAccessKey $emulator
+            $null = Connect-DIWorkspace -Endpoint $emulator.Endpoint -ProjectId 12345 -AccessKeyId $key.AccessKeyId -AccessKeySecret $key.AccessKeySecret
+            try {
+                $tasks = 3
+                $log = @($emulator | Get-DIEmulatorRequest -During {
+                        $script:published = @(foreach ($i in 1..$tasks) {
+                                New-DISyncTask -Name "calls_per_task_$i" -FolderPath 'Workflow/sales/Data_Integration' -ResourceGroup S_res_group_280749521950784_1602767279794 -Content $BatchContent -ErrorAction Stop |
+                                    Set-DIFileSchedule -Daily -At 05:30 -InputList my_workspace_root -RerunMode FAILURE_ALLOWED -AutoRerunTimes 3 -ErrorAction Stop |
+                                    Submit-DIFile -Wait -PollInterval 1 -ErrorAction Stop |
+                                    Publish-DIFile -Wait -PollInterval 1 -ErrorAction Stop
+                            })
+                    })
+            }
+            finally { Connect-Suite $emulator }
+            $published | Should -HaveCount $tasks
+            $published.Status | Should -Be @('Succeeded', 'Succeeded', 'Succeeded')
+            $calls = @($log | Where-Object accessKeyId -EQ $key.AccessKeyId | ForEach-Object action)
+            $calls | Should -HaveCount $log.Count -Because 'only this context called the emulator meanwhile'
+
+            # Before the first create, the context reads the workspace catalogue once (the folder, the resource group and
+            # the data sources are checked before anything is sent); later tasks reuse it.
+            $first = [array]::IndexOf($calls, 'CreateDISyncTask')
+            $once = @(if ($first -gt 0) { $calls[0..($first - 1)] })
+            $once.Count | Should -BeLessOrEqual 3 -Because "before the first create: $($once -join ', ')"
+            $once | Where-Object { $_ -notlike 'List*' } | Should -BeNullOrEmpty
+            $perTask = [System.Collections.Generic.List[object]]::new()
+            foreach ($call in $calls[$first..($calls.Count - 1)]) {
+                if ($call -eq 'CreateDISyncTask') { $perTask.Add([System.Collections.Generic.List[string]]::new()) }
+                $perTask[$perTask.Count - 1].Add($call)
+            }
+            $perTask.Count | Should -Be $tasks
+            foreach ($task in $perTask) {
+                $task.Count | Should -BeLessOrEqual 7 -Because "calls for one task: $($task -join ', ')"
+                $task[0..3] | Should -Be @('CreateDISyncTask', 'GetFile', 'UpdateFile', 'SubmitFile')
+                @($task | Where-Object { $_ -eq 'DeployFile' }) | Should -HaveCount 1
+            }
+            ($calls.Count - $once.Count) | Should -BeLessOrEqual (7 * $tasks)
+        }
+    }
 }

@@ -124,6 +124,24 @@ Describe 'Set-DIFileSchedule' {
             $schedule.ParaValue | Should -Be 'day=$bizdate region=cn'
         }
 
+        It 'the UpdateFile page''s own -OutputParameters example is sent once, then re-runs send nothing (GetFile''s normalised form compares equal)' {
+            # The example value of the UpdateFile API page (../shared/spec/dataworks-api.md, UpdateFile). GetFile returns
+            # OutputParameters[].Type as a string and adds Description: the comparison sees through both.
+            $example = '[{"Type":1,"Value":"${bizdate}","ParameterName":"bizdate_param"}]'
+            $task = New-SuiteBatchTask -Name schedule_output_rerun
+            $calls = $emulator | Get-DIEmulatorRequest -During {
+                $null = $task | Set-DIFileSchedule -OutputParameters $example -ErrorAction Stop
+                $script:records = @(
+                    $task | Set-DIFileSchedule -OutputParameters $example -ErrorAction Stop -Verbose 4>&1
+                    $task | Set-DIFileSchedule -OutputParameters @(@{ ParameterName = 'bizdate_param'; Type = 1; Value = '${bizdate}' }) -ErrorAction Stop -Verbose 4>&1)
+            }
+            @($calls.action | Where-Object { $_ -eq 'UpdateFile' }) | Should -HaveCount 1
+            @((Split-Stream $records).Verbose.Message | Where-Object { $_ -like '*UpdateFile was not called*' }) | Should -HaveCount 2
+            $stored = @((Get-DIFile -FileId $task.FileId).Schedule.OutputParameters | ConvertFrom-Json)
+            $stored[0].Type | Should -BeOfType [string] -Because 'what GetFile holds is the normalised form the comparison had to see through'
+            $stored[0].ParameterName | Should -Be 'bizdate_param'
+        }
+
         It 'only the fields that change are sent, and -Verbose names what was not' {
             $task = New-SuiteBatchTask -Name schedule_only_changed
             $null = $task | Set-DIFileSchedule -Cron '00 30 05 * * ?' -CycleType DAY

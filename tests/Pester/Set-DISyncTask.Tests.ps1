@@ -79,4 +79,23 @@ Describe 'Set-DISyncTask' {
             ($read.Content | ConvertFrom-Json).steps[1].parameter.column | Should -HaveCount 10000
         }
     }
+
+    Context 'a real-time task' {
+        It 'gains a table in one call (the asynchronous generation inside it), and the new configuration is readable' {
+            $calls = @($emulator | Get-DIEmulatorRequest -During {
+                    $script:task = New-DISyncTask -TaskType Realtime -Name rt_gains_table -FolderPath 'Workflow/sales/Data_Integration' -ResourceGroup S_res_group_280749521950784_1602767279794 -Content $RealtimeRequest -PollInterval 0.1 -ErrorAction Stop
+                    $null = Set-DISyncTask -FileId $task.FileId -Table orders, refunds -PollInterval 0.1 -ErrorAction Stop
+                    $script:config = Get-DISyncTask -FileId $task.FileId -ErrorAction Stop
+                }).action
+            $task.TaskType | Should -Be 'Realtime'
+            $config.Tables | Sort-Object | Should -Be @('orders', 'refunds')
+            $config.Code | Should -BeLike '*"refunds"*'
+
+            @($calls | Where-Object { $_ -notlike 'List*' })[0] | Should -Be 'GenerateDISyncTaskConfigForCreating'
+            $calls | Should -Contain 'QueryDISyncTaskConfigProcessResult'
+            $update = [array]::IndexOf($calls, 'GenerateDISyncTaskConfigForUpdating')
+            $update | Should -BeGreaterThan ([array]::IndexOf($calls, 'CreateDISyncTask'))
+            @($calls | Select-Object -Skip $update | Where-Object { $_ -notin 'QueryDISyncTaskConfigProcessResult', 'GenerateDISyncTaskConfigForUpdating' })[0] | Should -Be 'UpdateDISyncTask'
+        }
+    }
 }
