@@ -109,16 +109,18 @@ Describe 'Pipelines between the cmdlets (New-DISyncTask, Get-DIFile, Set-DIFileS
         ($calls | Where-Object action -EQ StartDISyncInstance).parameterNames | Should -Contain 'StartParam' -Because 'the start options were sent'
     }
 
-    It 'a batch task piped to Start-DISyncInstance is refused clearly, and nothing is started' {
+    It 'batch tasks piped to Start-DISyncInstance are refused one by one (non-terminating), and nothing is started' {
         $calls = @($emulator | Get-DIEmulatorRequest -During {
-                # The task type it was given is an argument it cannot use: the command stops (a terminating error).
-                $script:records = @(try { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent | Start-DISyncInstance 2>&1 } catch { $_ })
+                # A per-item refusal: each batch task gets its error and the pipeline goes on to the next.
+                $script:started = @(1..2 | ForEach-Object { New-DISyncTask -Name (Get-UniqueName) -FolderPath $folder -Content $BatchContent } |
+                        Start-DISyncInstance -ErrorAction SilentlyContinue -ErrorVariable script:refusals)
             })
-        $streams = Split-Stream $records
-        $streams.Output | Should -BeNullOrEmpty
-        $streams.Errors | Should -HaveCount 1
-        $streams.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.NotARealtimeTask,*'
-        $streams.Errors[0].Exception.Message | Should -BeLike '*was given as a batch task*'
+        $started | Should -BeNullOrEmpty
+        $refusals | Should -HaveCount 2 -Because 'the second task was still processed after the first was refused'
+        $refusals | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.NotARealtimeTask,*' }
+        $refusals[0].Exception.Message | Should -BeLike '*was given as a batch task*'
+        $refusals[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refusals[0].TargetObject | Should -BeOfType [long]
         $calls.action | Should -Not -Contain 'StartDISyncInstance'
     }
 }

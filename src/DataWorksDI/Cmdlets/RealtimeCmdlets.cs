@@ -6,15 +6,20 @@ namespace DataWorksDI.Cmdlets
     /// <summary>The offline check of the real-time cmdlets: the task type they were given, defaulting to Realtime.</summary>
     internal static class RealtimeTaskTypes
     {
-        /// <summary>The type to use; a batch task (or a solution where none is allowed) terminates with NotARealtimeTask.</summary>
-        public static DITaskType Require(PSCmdlet cmdlet, DITaskType? given, long fileId, bool solutionsAllowed)
+        /// <summary>
+        /// The type to use, or null after writing the non-terminating error NotARealtimeTask for a batch task (or a solution
+        /// where none is allowed): a per-item refusal, so the other tasks of a pipeline (Get-DIFile | Start-DISyncInstance
+        /// over a folder holding both kinds) still run.
+        /// </summary>
+        public static DITaskType? Require(PSCmdlet cmdlet, DITaskType? given, long fileId, bool solutionsAllowed)
         {
             DITaskType type = given ?? DITaskType.Realtime;
             if (type == DITaskType.Batch || (!solutionsAllowed && type == DITaskType.Solution))
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NotARealtimeTask,
+                cmdlet.WriteError(ErrorRecords.Create(ErrorIds.NotARealtimeTask,
                     $"{cmdlet.MyInvocation.MyCommand.Name} works on real-time tasks{(solutionsAllowed ? " and sync solutions" : string.Empty)}; file {fileId} was given as a {type.ToString().ToLowerInvariant()} task. Batch tasks run on their schedule once deployed.",
                     ErrorCategory.InvalidArgument, fileId));
+                return null;
             }
             return type;
         }
@@ -41,7 +46,7 @@ namespace DataWorksDI.Cmdlets
         /// </summary>
         internal void RunOnTask<T>(bool solutionsAllowed, string action, Func<SyncInstanceWorkflow, long, DITaskType, bool, CancellationToken, Task<T>> call)
         {
-            DITaskType type = RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed);
+            if (!(RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed) is DITaskType type)) return;
             long projectId = ResolveProjectId();
             if (action != null && !ShouldProcess($"real-time task {FileId} in workspace {projectId}", action)) return;
             var workflow = new SyncInstanceWorkflow(ResolveContext(), Log, PostProgress);
@@ -133,7 +138,7 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            DITaskType type = RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed: true);
+            if (!(RealtimeTaskTypes.Require(this, TaskType, FileId, solutionsAllowed: true) is DITaskType type)) return;
             long projectId = ResolveProjectId();
             var bound = MyInvocation.BoundParameters;
             var ddl = new Dictionary<string, DIDdlAction>();
