@@ -32,6 +32,7 @@ BeforeDiscovery {
         @{ Run = "Set-DISyncTask -FileId 1 -Table t1 -Cu 1.25"; ErrorId = 'DataWorksDI.InvalidCu'; Message = 'multiple of 0\.5' }
         @{ Run = "Set-DISyncTask -FileId 1 -ResourceGroup S_res_group_280749521950784_1602767279794 -Cu -1"; ErrorId = 'DataWorksDI.InvalidCu' }
         @{ Run = "$create -Cu NaN"; ErrorId = 'DataWorksDI.InvalidCu' }
+        @{ Run = "Set-DISyncTask -FileId 1 -TaskType Batch -Table t1"; ErrorId = 'DataWorksDI.TableNeedsRealtime'; Message = 'given as a batch task' }
         @{ Run = "$create -Cu ([double]::PositiveInfinity)"; ErrorId = 'DataWorksDI.InvalidCu' }
         @{ Run = "$create -Cu ([double]::NegativeInfinity)"; ErrorId = 'DataWorksDI.InvalidCu' }
         @{ Run = "New-DISyncTask -Name `"a`$([char]0)b`" -FolderPath '$folder' -Content `$BatchContent"; ErrorId = 'DataWorksDI.ControlCharacter' }
@@ -146,6 +147,19 @@ Describe 'Arguments refused before any call' {
         $refusal[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         if ($ErrorId -ne 'DataWorksDI.InvalidCu') { $refusal[0].Exception.Message | Should -BeLike 'Nothing was sent*' }
         if ($Message) { $refusal[0].Exception.Message | Should -Match $Message }
+        if ($ErrorId -in 'DataWorksDI.InvalidCu', 'DataWorksDI.TableNeedsRealtime') { $refusal[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty }
+        $calls | Should -BeNullOrEmpty
+    }
+
+    It 'per item: batch tasks piped to Set-DISyncTask -Table are refused one by one, and the pipeline goes on' {
+        $calls = $emulator | Get-DIEmulatorRequest -During {
+            $script:written = @([pscustomobject]@{ FileId = 1; TaskType = 'Batch' }, [pscustomobject]@{ FileId = 2; TaskType = 'Batch' } |
+                    Set-DISyncTask -Table t1 -ErrorAction SilentlyContinue -ErrorVariable script:refusals)
+        }
+        $written | Should -BeNullOrEmpty
+        $refusals | Should -HaveCount 2 -Because 'a refusal of one piped task does not stop the next'
+        $refusals.TargetObject | Should -Be @(1, 2)
+        $refusals | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.TableNeedsRealtime,*' }
         $calls | Should -BeNullOrEmpty
     }
 

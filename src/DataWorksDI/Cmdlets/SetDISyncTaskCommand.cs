@@ -66,7 +66,12 @@ namespace DataWorksDI.Cmdlets
             if (type == DITaskType.Batch)
             {
                 if (ParameterSetName == TableSet)
-                    ThrowTerminatingError(ErrorRecords.Create(ErrorIds.TableNeedsRealtime, "-Table changes the tables of a real-time task; for a batch task change -Content.", ErrorCategory.InvalidArgument, FileId));
+                {
+                    // Per item: a batch task piped in among real-time ones is refused, and the others go on.
+                    WriteError(ErrorRecords.Create(ErrorIds.TableNeedsRealtime, $"Nothing was sent: -Table changes the tables of a real-time task, and file {FileId} was given as a batch task (change a batch task's -Content instead).", ErrorCategory.InvalidArgument, FileId,
+                        "Filter the piped tasks to real-time ones (Where-Object TaskType -ne 'Batch'), or give a batch task its new JSON with -Content or -Path."));
+                    return;
+                }
                 bool hasContent = ParameterSetName == PathSet || MyInvocation.BoundParameters.ContainsKey(nameof(Content));
                 if (!hasContent && ResourceGroup == null && !cu.HasValue)
                     ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NothingToChange, "Give at least one of -Content, -Path, -ResourceGroup or -Cu.", ErrorCategory.InvalidArgument, FileId));

@@ -15,7 +15,8 @@ namespace DataWorksDI.Cmdlets
             cu = cmdlet.MyInvocation.BoundParameters.ContainsKey("Cu") ? value : (double?)null;
             string problem = SyncTaskService.CuProblem(cu);
             if (problem == null) return true;
-            cmdlet.WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, problem, ErrorCategory.InvalidArgument, target));
+            cmdlet.WriteError(ErrorRecords.Create(ErrorIds.InvalidCu, problem, ErrorCategory.InvalidArgument, target,
+                "Give -Cu a positive multiple of 0.5 (for example -Cu 2), or leave it out to keep the task's current CUs."));
             return false;
         }
 
