@@ -42,6 +42,9 @@ namespace DataWorksDI.Emulator.Tests
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 while (!e.HasExited && watch.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
                 Assert.True(e.HasExited, "the emulator still runs after the process it was told to exit with has gone");
+                // Its standard error is read asynchronously: the last lines can arrive just after the process has exited.
+                watch.Restart();
+                while (!e.StandardError.Any(l => l.Contains("(--exit-with-process) has exited; stopping.")) && watch.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
                 Assert.Contains(e.StandardError, l => l.Contains("(--exit-with-process) has exited; stopping."));
             }
         }
