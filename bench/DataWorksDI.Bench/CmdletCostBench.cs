@@ -43,6 +43,7 @@ namespace DataWorksDI.Bench
             public List<double> Cpu { get; } = new List<double>();
             public List<double> ServerCpu { get; } = new List<double>();
             public List<double> Jit { get; } = new List<double>();
+            public List<double> AllocatedKb { get; } = new List<double>();
             public bool InProcess { get; set; } = true;
         }
 
@@ -102,7 +103,9 @@ namespace DataWorksDI.Bench
                         {
                             TimeSpan serverBefore = Cpu.Of(emulator.ProcessId);
                             long jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+                            long allocatedBefore = GC.GetTotalAllocatedBytes(true);
                             (double wall, double cpu) = await s.Run(calls);
+                            s.AllocatedKb.Add((GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1024.0 / calls);
                             s.Jit.Add((double)(System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore) / calls);
                             s.Wall.Add(wall);
                             s.Cpu.Add(cpu);
@@ -154,15 +157,19 @@ namespace DataWorksDI.Bench
             // "× bare, paired": the median over rounds of this series' wall time over the bare client's in the same round, a
             // second or so apart — on a busy machine the steadier ratio, as both sides of each pair saw the same load.
             Console.WriteLine($"{action}: median per call (rounds in brackets)");
-            Console.WriteLine("| path | wall ms | × bare | × bare, paired | client CPU ms | × bare | emulator CPU ms | methods JIT-compiled | wall ms, each round |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            // "KB allocated": this process's managed allocations per call, all threads (the emulator and node are other
+            // processes) — unlike the times, it does not move with the machine's load, so it shows a change a noisy wall
+            // time cannot; what is allocated is what the garbage collector later stops the process for.
+            Console.WriteLine("| path | wall ms | × bare | × bare, paired | client CPU ms | × bare | KB allocated | emulator CPU ms | methods JIT-compiled | wall ms, each round |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (Series s in series)
             {
                 double wall = Median(s.Wall), cpu = Median(s.Cpu);
                 double paired = Median(s.Wall.Select((w, r) => w / series[0].Wall[r]).ToList());
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {8:0.00} | {3:0.000} | {4:0.00} | {5:0.000} | {6} | {7} |",
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {8:0.00} | {3:0.000} | {4:0.00} | {9} | {5:0.000} | {6} | {7} |",
                     s.Name, wall, wall / wall0, cpu, cpu / cpu0, Median(s.ServerCpu), s.InProcess ? Median(s.Jit).ToString("0.00", CultureInfo.InvariantCulture) + "/call" : "—",
-                    string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))), paired));
+                    string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))), paired,
+                    s.InProcess ? Median(s.AllocatedKb).ToString("0.0", CultureInfo.InvariantCulture) : "—"));
             }
         }
 
