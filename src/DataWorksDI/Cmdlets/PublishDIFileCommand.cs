@@ -6,14 +6,8 @@ namespace DataWorksDI.Cmdlets
     [Cmdlet(VerbsData.Publish, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Publish-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
     [OutputType(typeof(DISyncTask))]
-    public sealed class PublishDIFileCommand : WaitingCmdlet
+    public sealed class PublishDIFileCommand : WaitingFileCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
-
         /// <summary>A deployment piped from Submit-DIFile; in a basic-mode workspace it is passed on as the production deployment.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public object InputObject { get; set; }

@@ -26,14 +26,8 @@ namespace DataWorksDI.Cmdlets
     }
 
     /// <summary>Base of the real-time cmdlets that do not wait: -FileId and -TaskType bind from piped tasks.</summary>
-    public abstract class SyncInstanceCmdlet : WorkspaceCmdlet
+    public abstract class SyncInstanceCmdlet : FileCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
-
         /// <summary>Realtime (default) or Solution.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EnumSpellingTransformation(typeof(DITaskType))]
@@ -83,14 +77,8 @@ namespace DataWorksDI.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "DISyncInstance", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Start-DISyncInstance.md")]
     [OutputType(typeof(DISyncInstance))]
-    public sealed class StartDISyncInstanceCommand : WaitingCmdlet
+    public sealed class StartDISyncInstanceCommand : WaitingFileCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
-
         /// <summary>Realtime (default) or Solution.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EnumSpellingTransformation(typeof(DITaskType))]

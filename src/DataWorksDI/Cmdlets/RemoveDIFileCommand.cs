@@ -5,14 +5,8 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Remove-DIFile: deletes a file or real-time task (Workflows.RemoveWorkflow).</summary>
     [Cmdlet(VerbsCommon.Remove, "DIFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Pages + "Remove-DIFile.md")]
     [OutputType(typeof(DIFileRemoval))]
-    public sealed class RemoveDIFileCommand : WaitingCmdlet
+    public sealed class RemoveDIFileCommand : WaitingFileCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
-
         /// <summary>Batch or Realtime; bound from piped tasks and files, else read from the file (GetFile).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EnumSpellingTransformation(typeof(DITaskType))]

@@ -12,7 +12,7 @@ namespace DataWorksDI.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DIFileSchedule", SupportsShouldProcess = true, DefaultParameterSetName = CronSet, HelpUri = HelpLinks.Pages + "Set-DIFileSchedule.md")]
     [OutputType(typeof(DIFile))]
-    public sealed class SetDIFileScheduleCommand : WorkspaceCmdlet
+    public sealed class SetDIFileScheduleCommand : FileCmdlet
     {
         private const string CronSet = "Cron";
         private const string DailySet = "Daily";
@@ -20,11 +20,6 @@ namespace DataWorksDI.Cmdlets
         private const string EveryMinutesSet = "EveryMinutes";
         private const string WeeklySet = "Weekly";
         private const string MonthlySet = "Monthly";
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
 
         /// <summary>Six-field DataWorks cron: 'ss mm HH dd MM ?', e.g. '00 30 05 * * ?'.</summary>
         [Parameter(ParameterSetName = CronSet)]

@@ -6,17 +6,11 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Set-DISyncTask: changes a batch task's content or resource group, or a real-time task's tables (Workflows.SyncTaskWorkflow.UpdateAsync).</summary>
     [Cmdlet(VerbsCommon.Set, "DISyncTask", SupportsShouldProcess = true, DefaultParameterSetName = ContentSet, HelpUri = HelpLinks.Pages + "Set-DISyncTask.md")]
     [OutputType(typeof(DISyncTask))]
-    public sealed class SetDISyncTaskCommand : WaitingCmdlet
+    public sealed class SetDISyncTaskCommand : WaitingFileCmdlet
     {
         private const string ContentSet = "Content";
         private const string PathSet = "Path";
         private const string TableSet = "Table";
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
 
         /// <summary>Batch (default) or Realtime/Solution; binds from piped tasks and files. -Table implies Realtime.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -5,14 +5,8 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Submit-DIFile: SubmitFile, optionally waiting for the package (Workflows.SubmitWorkflow).</summary>
     [Cmdlet(VerbsLifecycle.Submit, "DIFile", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Submit-DIFile.md")]
     [OutputType(typeof(DIDeployment))]
-    public sealed class SubmitDIFileCommand : WaitingCmdlet
+    public sealed class SubmitDIFileCommand : WaitingFileCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
-        [ValidateRange(1, long.MaxValue)]
-        [ArgumentCompleter(typeof(DataWorksCompleter))]
-        public long FileId { get; set; }
-
         [Parameter]
         public string Comment { get; set; }
 

@@ -6,18 +6,8 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Import-DITaskDefinition: reads a definition folder offline (templates expanded, the stage applied) and writes one object per task.</summary>
     [Cmdlet(VerbsData.Import, "DITaskDefinition", HelpUri = HelpLinks.Pages + "Import-DITaskDefinition.md")]
     [OutputType(typeof(DITaskDefinition))]
-    public sealed class ImportDITaskDefinitionCommand : DataWorksCmdlet
+    public sealed class ImportDITaskDefinitionCommand : DefinitionFolderCmdlet
     {
-        /// <summary>The definition folder.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>The stage file (stages/&lt;name&gt;.json) to apply.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Stage { get; set; }
-
         protected override void ProcessRecord()
         {
             string root = DefinitionCmdletSupport.FullPath(this, Path);

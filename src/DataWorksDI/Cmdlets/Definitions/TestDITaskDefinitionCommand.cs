@@ -5,18 +5,8 @@ namespace DataWorksDI.Cmdlets
     /// <summary>Test-DITaskDefinition: every offline check of a definition folder and stage; one finding object per problem.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "DITaskDefinition", HelpUri = HelpLinks.Pages + "Test-DITaskDefinition.md")]
     [OutputType(typeof(DefinitionFinding))]
-    public sealed class TestDITaskDefinitionCommand : DataWorksCmdlet
+    public sealed class TestDITaskDefinitionCommand : DefinitionFolderCmdlet
     {
-        /// <summary>The definition folder.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>The stage file to check with (and against) the definitions.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Stage { get; set; }
-
         protected override void ProcessRecord()
         {
             DefinitionSet set = DefinitionSet.Load(DefinitionCmdletSupport.FullPath(this, Path), DefinitionCmdletSupport.FullPath(this, Stage), null);
