@@ -25,10 +25,8 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            long projectId = ResolveProjectId();
-            var context = ResolveContext();
-            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
-            if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)")) return;
+            if (!ConfirmFileChange(FileId, "Deploy to production (DeployFile, or DeployDISyncTask for a real-time task; DeployFile is not called in a basic-mode workspace)",
+                    out long projectId, out var context, (nameof(Comment), Comment, TextKind.Text))) return;
             var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new PublishWorkflow(context, Log, PostProgress);
             if (TryRun(ct => workflow.PublishAsync(file, Comment, Wait.IsPresent ? WaitOptions : null, ct), FileId, out PublishResult result) && result.Output != null)

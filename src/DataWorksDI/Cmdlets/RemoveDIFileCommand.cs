@@ -33,9 +33,7 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            long projectId = ResolveProjectId();
-            var context = ResolveContext();
-            if (!ShouldProcess($"file {FileId} in workspace {projectId}", Publish.IsPresent ? "Delete, and deploy the deletion to production" : "Delete (DeleteFile)")) return;
+            if (!ConfirmFileChange(FileId, Publish.IsPresent ? "Delete, and deploy the deletion to production" : "Delete (DeleteFile)", out long projectId, out var context)) return;
             var file = new FileInput(projectId, FileId, TaskType, PipedDeployment(InputObject));
             var workflow = new RemoveWorkflow(context, Log, PostProgress);
             WaitOptions wait = Wait.IsPresent || Publish.IsPresent ? WaitOptions : null;

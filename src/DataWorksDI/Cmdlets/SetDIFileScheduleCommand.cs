@@ -210,7 +210,7 @@ namespace DataWorksDI.Cmdlets
             }
 
             // Asked before any call, so -WhatIf sends nothing at all (not even the read that finds what differs).
-            if (!ShouldProcess($"file {FileId} in workspace {projectId}",
+            if (!ShouldProcessFile(FileId, projectId,
                 "Set " + string.Join(", ", desired.Select(d => d.WireName)) + " (UpdateFile; values already set are not sent)")) return;
 
             var workflow = new ScheduleWorkflow(context, Log, PostProgress);

@@ -20,10 +20,7 @@ namespace DataWorksDI.Cmdlets
 
         protected override void ProcessRecord()
         {
-            long projectId = ResolveProjectId();
-            var context = ResolveContext();
-            if (!ArgumentBounds.TryCheck(this, FileId, (nameof(Comment), Comment, TextKind.Text))) return;
-            if (!ShouldProcess($"file {FileId} in workspace {projectId}", "Submit (SubmitFile)")) return;
+            if (!ConfirmFileChange(FileId, "Submit (SubmitFile)", out long projectId, out var context, (nameof(Comment), Comment, TextKind.Text))) return;
             var workflow = new SubmitWorkflow(context, Log, PostProgress);
             WaitOptions wait = Wait.IsPresent ? WaitOptions : null;
             if (TryRun(ct => workflow.SubmitAsync(projectId, FileId, Comment, SkipDeploymentChecks.IsPresent, wait, ct), FileId, out DIDeployment deployment))

@@ -27,5 +27,21 @@ namespace DataWorksDI.Cmdlets
                 ErrorCategory.InvalidArgument, null));
             return 0;
         }
+
+        /// <summary>
+        /// The opening of a cmdlet that changes one file (Remove-, Submit-, Publish-DIFile): the workspace and the context
+        /// for the current item, the offline bounds of its text parameters (false after writing the error: nothing is
+        /// sent), then <see cref="ShouldProcessFile"/>.
+        /// </summary>
+        internal bool ConfirmFileChange(long fileId, string action, out long projectId, out DIContext context, params (string Parameter, string Value, TextKind Kind)[] bounds)
+        {
+            projectId = ResolveProjectId();
+            context = ResolveContext();
+            return ArgumentBounds.TryCheck(this, fileId, bounds) && ShouldProcessFile(fileId, projectId, action);
+        }
+
+        /// <summary>ShouldProcess for a change to one file, named the one way: "file N in workspace P".</summary>
+        internal bool ShouldProcessFile(long fileId, long projectId, string action) =>
+            ShouldProcess($"file {fileId} in workspace {projectId}", action);
     }
 }
