@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State

@@ -1,12 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Gateway;
 using DataWorksDI.Emulator.State;
 using Microsoft.AspNetCore.Http;
