@@ -136,43 +136,24 @@ namespace DataWorksDI.Emulator.State
             "last_edit_time, last_edit_user, commit_status, current_version, node_id, use_type, deleted_status, auto_parsing, advanced_settings, " +
             "task_type, di_resource_group, di_cu, node_config, dev_version, prod_version";
 
-        private static FileRecord Map(SqliteDataReader r) => new FileRecord
+        /// <summary>
+        /// A map for one query's rows: Dapper's row parser (<see cref="Rows"/>), then the step it cannot do: the scheduling
+        /// config is kept as its JSON, parsed on first use.
+        /// </summary>
+        private static Func<SqliteDataReader, FileRecord> Map()
         {
-            FileId = r.Long("file_id"),
-            ProjectId = r.Long("project_id"),
-            FolderId = r.Str("folder_id"),
-            Name = r.Str("name"),
-            FileType = r.Int("file_type"),
-            Description = r.Str("description"),
-            Content = r.Str("content"),
-            Owner = r.Str("owner"),
-            ConnectionName = r.Str("connection_name"),
-            CreateTime = r.Long("create_time"),
-            CreateUser = r.Str("create_user"),
-            LastEditTime = r.Long("last_edit_time"),
-            LastEditUser = r.Str("last_edit_user"),
-            CommitStatus = r.Int("commit_status"),
-            CurrentVersion = r.Int("current_version"),
-            NodeId = r.LongOrNull("node_id"),
-            UseType = r.Str("use_type"),
-            DeletedStatus = r.Str("deleted_status"),
-            AutoParsing = r.Bool("auto_parsing"),
-            AdvancedSettings = r.Str("advanced_settings"),
-            TaskType = r.Str("task_type"),
-            DiResourceGroup = r.Str("di_resource_group"),
-            DiCu = r.DoubleOrNull("di_cu"),
-            DevVersion = r.Int("dev_version"),
-            ProdVersion = r.Int("prod_version"),
-        }.WithConfigJson(r.Str("node_config"));
+            var parse = Rows.Of<FileRecord>();
+            return r => parse(r).WithConfigJson(r.Str("node_config"));
+        }
 
         public static FileRecord Get(Db db, long projectId, long fileId) =>
-            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map, "$p", projectId, "$f", fileId);
+            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map(), "$p", projectId, "$f", fileId);
 
         public static FileRecord GetById(Db db, long fileId) =>
-            db.Single("SELECT " + Columns + " FROM files WHERE file_id = $f", Map, "$f", fileId);
+            db.Single("SELECT " + Columns + " FROM files WHERE file_id = $f", Map(), "$f", fileId);
 
         public static FileRecord GetByNode(Db db, long projectId, long nodeId) =>
-            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND node_id = $n", Map, "$p", projectId, "$n", nodeId);
+            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND node_id = $n", Map(), "$p", projectId, "$n", nodeId);
 
         /// <summary>The columns of a listing row: the file (content only when asked for) and its folder's path.</summary>
         private static string ListColumns(bool withContent) =>
@@ -185,14 +166,17 @@ namespace DataWorksDI.Emulator.State
         /// One page of the files matching <paramref name="filter"/> (over <see cref="ListingSource"/>), in FileId order, and
         /// how many match; each with its folder path. Counted and fetched in SQL (see <see cref="PagedQuery"/>).
         /// </summary>
-        public static (long Total, List<(FileRecord File, string FolderPath)> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size, bool withContent) =>
-            PagedQuery.Run(db, cache, ListColumns(withContent), ListingSource, filter, "f.file_id", descending: false, offset, size,
-                r => (File: Map(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
+        public static (long Total, List<(FileRecord File, string FolderPath)> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size, bool withContent)
+        {
+            var map = Map();
+            return PagedQuery.Run(db, cache, ListColumns(withContent), ListingSource, filter, "f.file_id", descending: false, offset, size,
+                r => (File: map(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
+        }
 
         /// <summary>The live file (other than <paramref name="exceptFileId"/>, lowest FileId first) whose OutputList holds <paramref name="output"/>.</summary>
         public static FileRecord OutputOwner(Db db, string output, long exceptFileId) =>
             db.Single("SELECT " + string.Join(", ", Columns.Split(", ").Select(c => "f." + c)) + " FROM file_outputs o JOIN files f ON f.file_id = o.file_id " +
-                "WHERE o.output = $o AND o.file_id <> $x AND f.deleted_status = 'NORMAL' ORDER BY o.file_id LIMIT 1", Map, "$o", output, "$x", exceptFileId);
+                "WHERE o.output = $o AND o.file_id <> $x AND f.deleted_status = 'NORMAL' ORDER BY o.file_id LIMIT 1", Map(), "$o", output, "$x", exceptFileId);
 
         /// <summary>Keeps the output index (table file_outputs) equal to the file's OutputList.</summary>
         private static void WriteOutputs(Db db, FileRecord f)
@@ -265,22 +249,6 @@ namespace DataWorksDI.Emulator.State
         private const string VersionColumns =
             "file_id, version, file_name, content, property_content, node_content, node_id, change_type, status, comment, commit_time, commit_user, use_type";
 
-        private static FileVersion MapVersion(SqliteDataReader r) => new FileVersion
-        {
-            FileId = r.Long("file_id"),
-            Version = r.Int("version"),
-            FileName = r.Str("file_name"),
-            Content = r.Str("content"),
-            PropertyContent = r.Str("property_content"),
-            NodeContent = r.Str("node_content"),
-            NodeId = r.LongOrNull("node_id"),
-            ChangeType = r.Str("change_type"),
-            Status = r.Str("status"),
-            Comment = r.Str("comment"),
-            CommitTime = r.Long("commit_time"),
-            CommitUser = r.Str("commit_user"),
-            UseType = r.Str("use_type"),
-        };
 
         public static void InsertVersion(Db db, FileVersion v)
         {
@@ -290,15 +258,15 @@ namespace DataWorksDI.Emulator.State
         }
 
         public static FileVersion Version(Db db, long fileId, int version) =>
-            db.Single("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f AND version = $v", MapVersion, "$f", fileId, "$v", version);
+            db.Single("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f AND version = $v", Rows.Of<FileVersion>(), "$f", fileId, "$v", version);
 
         /// <summary>Newest first.</summary>
         public static List<FileVersion> Versions(Db db, long fileId) =>
-            db.Query("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f ORDER BY version DESC", MapVersion, "$f", fileId);
+            db.Query("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f ORDER BY version DESC", Rows.Of<FileVersion>(), "$f", fileId);
 
         /// <summary>One page of a file's versions, newest first, and how many there are.</summary>
         public static (long Total, List<FileVersion> Rows) VersionsPage(Db db, long fileId, long offset, int size) =>
-            PagedQuery.Simple(db, VersionColumns, "file_versions", new SqlFilter().Where("file_id = $f", "$f", fileId), "version DESC", offset, size, MapVersion);
+            PagedQuery.Simple(db, VersionColumns, "file_versions", new SqlFilter().Where("file_id = $f", "$f", fileId), "version DESC", offset, size, Rows.Of<FileVersion>());
 
         public static void SetVersionStatus(Db db, long fileId, int version, string status) =>
             db.Execute("UPDATE file_versions SET status = $s WHERE file_id = $f AND version = $v", "$s", status, "$f", fileId, "$v", version);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.IO;
 using System.Threading;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State
@@ -409,6 +411,29 @@ namespace DataWorksDI.Emulator.State
             object v = Scalar("UPDATE sequences SET value = value + 1 WHERE name = $n RETURNING value", "$n", sequence);
             if (v == null) throw new InvalidOperationException("Unknown id sequence " + sequence);
             return Convert.ToInt64(v);
+        }
+    }
+
+    /// <summary>
+    /// Rows onto objects: Dapper's row parser sets each property from the column of the same name (snake_case columns
+    /// match PascalCase properties; a NULL leaves the property's default; integers become int, bool, enums and nullables).
+    /// Only the mapping is Dapper's: statements still run through <see cref="Db"/> on its prepared, reused commands.
+    /// </summary>
+    internal static class Rows
+    {
+        static Rows()
+        {
+            DefaultTypeMap.MatchNamesWithUnderscores = true;
+        }
+
+        /// <summary>
+        /// A map for one query's rows (pass a fresh one to each query): the parser is built from the first row's columns
+        /// and used for every row after it (Dapper caches it by type and column layout, so building it is a look-up).
+        /// </summary>
+        public static Func<SqliteDataReader, T> Of<T>()
+        {
+            Func<DbDataReader, T> parse = null;
+            return r => (parse ??= r.GetRowParser<T>())(r);
         }
     }
 

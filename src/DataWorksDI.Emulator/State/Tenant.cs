@@ -120,53 +120,28 @@ namespace DataWorksDI.Emulator.State
     {
         private const string WorkspaceColumns = "project_id, identifier, name, description, mode, status, default_di_resource_group, gmt_create";
 
-        private static Workspace MapWorkspace(SqliteDataReader r) => new Workspace
-        {
-            ProjectId = r.Long("project_id"),
-            Identifier = r.Str("identifier"),
-            Name = r.Str("name"),
-            Description = r.Str("description"),
-            Mode = (WorkspaceMode)r.Int("mode"),
-            Status = r.Int("status"),
-            DefaultDiResourceGroup = r.Str("default_di_resource_group"),
-            GmtCreate = r.Long("gmt_create"),
-        };
 
         public static Workspace WorkspaceById(Db db, long projectId) =>
-            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE project_id = $id", MapWorkspace, "$id", projectId);
+            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE project_id = $id", Rows.Of<Workspace>(), "$id", projectId);
 
         public static Workspace WorkspaceByIdentifier(Db db, string identifier) =>
-            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE identifier = $id", MapWorkspace, "$id", identifier);
+            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE identifier = $id", Rows.Of<Workspace>(), "$id", identifier);
 
         public static List<Workspace> Workspaces(Db db) =>
-            db.Query("SELECT " + WorkspaceColumns + " FROM workspaces ORDER BY project_id", MapWorkspace);
+            db.Query("SELECT " + WorkspaceColumns + " FROM workspaces ORDER BY project_id", Rows.Of<Workspace>());
 
         private const string GroupColumns = "id, identifier, name, type, mode, status, biz_ext_key, is_default, cluster, create_time, sequence";
 
-        private static ResourceGroup MapGroup(SqliteDataReader r) => new ResourceGroup
-        {
-            Id = r.Long("id"),
-            Identifier = r.Str("identifier"),
-            Name = r.Str("name"),
-            Type = r.Int("type"),
-            Mode = r.Str("mode"),
-            Status = r.Int("status"),
-            BizExtKey = r.Str("biz_ext_key"),
-            IsDefault = r.Bool("is_default"),
-            Cluster = r.Str("cluster"),
-            CreateTime = r.Long("create_time"),
-            Sequence = r.Int("sequence"),
-        };
 
         public static ResourceGroup GroupByIdentifier(Db db, string identifier) =>
-            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", MapGroup, "$id", identifier));
+            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", Rows.Of<ResourceGroup>(), "$id", identifier));
 
         public static ResourceGroup GroupById(Db db, long id) =>
-            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE id = $id", MapGroup, "$id", id));
+            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE id = $id", Rows.Of<ResourceGroup>(), "$id", id));
 
         public static List<ResourceGroup> Groups(Db db)
         {
-            var groups = db.Query("SELECT " + GroupColumns + " FROM resource_groups ORDER BY sequence, id", MapGroup);
+            var groups = db.Query("SELECT " + GroupColumns + " FROM resource_groups ORDER BY sequence, id", Rows.Of<ResourceGroup>());
             foreach (var g in groups) WithTypes(db, g);
             return groups;
         }
@@ -181,62 +156,40 @@ namespace DataWorksDI.Emulator.State
 
         /// <summary>The default scheduling resource group (type 1) new nodes run on.</summary>
         public static ResourceGroup DefaultSchedulingGroup(Db db) =>
-            db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE type = 1 ORDER BY is_default DESC, id LIMIT 1", MapGroup);
+            db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE type = 1 ORDER BY is_default DESC, id LIMIT 1", Rows.Of<ResourceGroup>());
 
         private const string DataSourceColumns = "id, project_id, name, type, sub_type, env_type, status, connect_status, description, content, gmt_create";
 
-        private static DataSource MapDataSource(SqliteDataReader r) => new DataSource
-        {
-            Id = r.Long("id"),
-            ProjectId = r.Long("project_id"),
-            Name = r.Str("name"),
-            Type = r.Str("type"),
-            SubType = r.Str("sub_type"),
-            EnvType = r.Int("env_type"),
-            Status = r.Int("status"),
-            ConnectStatus = r.Int("connect_status"),
-            Description = r.Str("description"),
-            Content = r.Str("content"),
-            GmtCreate = r.Long("gmt_create"),
-        };
 
         public static List<DataSource> DataSources(Db db, long projectId) =>
-            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p ORDER BY id", MapDataSource, "$p", projectId);
+            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p ORDER BY id", Rows.Of<DataSource>(), "$p", projectId);
 
         public static List<DataSource> DataSourcesNamed(Db db, long projectId, string name) =>
-            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p AND name = $n ORDER BY env_type", MapDataSource, "$p", projectId, "$n", name);
+            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p AND name = $n ORDER BY env_type", Rows.Of<DataSource>(), "$p", projectId, "$n", name);
 
         private const string FolderColumns = "folder_id, project_id, path, parent_path, business_id";
 
-        private static Folder MapFolder(SqliteDataReader r) => new Folder
-        {
-            FolderId = r.Str("folder_id"),
-            ProjectId = r.Long("project_id"),
-            Path = r.Str("path"),
-            ParentPath = r.Str("parent_path"),
-            BusinessId = r.LongOrNull("business_id"),
-        };
 
         public static Folder FolderByPath(Db db, long projectId, string path) =>
-            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND path = $path", MapFolder, "$p", projectId, "$path", FolderPaths.Normalize(path));
+            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND path = $path", Rows.Of<Folder>(), "$p", projectId, "$path", FolderPaths.Normalize(path));
 
         public static Folder FolderById(Db db, long projectId, string folderId) =>
-            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND folder_id = $id", MapFolder, "$p", projectId, "$id", folderId);
+            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND folder_id = $id", Rows.Of<Folder>(), "$p", projectId, "$id", folderId);
 
         public static List<Folder> Folders(Db db, long projectId) =>
-            db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p ORDER BY path", MapFolder, "$p", projectId);
+            db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p ORDER BY path", Rows.Of<Folder>(), "$p", projectId);
 
         /// <summary>One page of a folder's direct children, by path, and how many there are.</summary>
         public static (long Total, List<Folder> Rows) ChildFoldersPage(Db db, long projectId, string parentPath, long offset, int size) =>
             PagedQuery.Simple(db, FolderColumns, "folders", new SqlFilter().Where("project_id = $p AND parent_path = $pp", "$p", projectId, "$pp", FolderPaths.Normalize(parentPath)),
-                "path", offset, size, MapFolder);
+                "path", offset, size, Rows.Of<Folder>());
 
         /// <summary>One page of the workspaces (all, or those in <paramref name="only"/>), by id, and how many there are.</summary>
         public static (long Total, List<Workspace> Rows) WorkspacesPage(Db db, IReadOnlyList<long> only, long offset, int size)
         {
             var filter = new SqlFilter();
             if (only != null) filter.In("project_id", "$id", only);
-            return PagedQuery.Simple(db, WorkspaceColumns, "workspaces", filter, "project_id", offset, size, MapWorkspace);
+            return PagedQuery.Simple(db, WorkspaceColumns, "workspaces", filter, "project_id", offset, size, Rows.Of<Workspace>());
         }
 
         /// <summary>Creates the folder and any missing ancestors; returns the folder. Workflow folders get a business id.</summary>
