@@ -63,6 +63,8 @@ namespace DataWorksDI.Emulator.State
         private static readonly string SelectColumns =
             Columns.Replace("from_env, to_env", "from_env AS from_environment, to_env AS to_environment", StringComparison.Ordinal);
 
+        private static readonly Func<SqliteDataReader, Deployment> Map = Rows.Of<Deployment>();
+
         public static long Create(Db db, Deployment d)
         {
             d.Id = db.NextId("deployment");
@@ -78,11 +80,11 @@ namespace DataWorksDI.Emulator.State
         }
 
         public static Deployment Get(Db db, long projectId, long id) =>
-            db.Single("SELECT " + SelectColumns + " FROM deployments WHERE project_id = $p AND id = $id", Rows.Of<Deployment>(), "$p", projectId, "$id", id);
+            db.Single("SELECT " + SelectColumns + " FROM deployments WHERE project_id = $p AND id = $id", Map, "$p", projectId, "$id", id);
 
         /// <summary>One page of the packages matching <paramref name="filter"/>, newest first, and how many match (see <see cref="PagedQuery"/>).</summary>
         public static (long Total, List<Deployment> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size) =>
-            PagedQuery.Run(db, cache, SelectColumns, "deployments", filter, "id", descending: true, offset, size, Rows.Of<Deployment>(), d => d.Id);
+            PagedQuery.Run(db, cache, SelectColumns, "deployments", filter, "id", descending: true, offset, size, Map, d => d.Id);
 
         public static Deployment LastOfKinds(Db db, long fileId, params string[] kinds)
         {
@@ -96,7 +98,7 @@ namespace DataWorksDI.Emulator.State
                 args.Add(kinds[i]);
             }
             filter.Where(kinds.Length == 0 ? "0" : "kind IN (" + string.Join(", ", names) + ")", args.ToArray());
-            return db.Single("SELECT " + SelectColumns + " FROM deployments WHERE " + filter.Text + " ORDER BY id DESC LIMIT 1", Rows.Of<Deployment>(), filter.Args);
+            return db.Single("SELECT " + SelectColumns + " FROM deployments WHERE " + filter.Text + " ORDER BY id DESC LIMIT 1", Map, filter.Args);
         }
 
         /// <summary>Whether any package is due to settle at <paramref name="nowMs"/> (an index seek; a read can ask it).</summary>
@@ -105,7 +107,7 @@ namespace DataWorksDI.Emulator.State
 
         public static void SettleDue(Db db, long nowMs)
         {
-            var due = db.Query("SELECT " + SelectColumns + " FROM deployments WHERE settled = 0 AND due_time <= $now ORDER BY due_time, id", Rows.Of<Deployment>(), "$now", nowMs);
+            var due = db.Query("SELECT " + SelectColumns + " FROM deployments WHERE settled = 0 AND due_time <= $now ORDER BY due_time, id", Map, "$now", nowMs);
             foreach (var d in due) Settle(db, d);
         }
 

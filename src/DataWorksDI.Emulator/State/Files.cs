@@ -136,24 +136,24 @@ namespace DataWorksDI.Emulator.State
             "last_edit_time, last_edit_user, commit_status, current_version, node_id, use_type, deleted_status, auto_parsing, advanced_settings, " +
             "task_type, di_resource_group, di_cu, node_config, dev_version, prod_version";
 
-        /// <summary>
-        /// A map for one query's rows: Dapper's row parser (<see cref="Rows"/>), then the step it cannot do: the scheduling
-        /// config is kept as its JSON, parsed on first use.
-        /// </summary>
-        private static Func<SqliteDataReader, FileRecord> Map()
-        {
-            var parse = Rows.Of<FileRecord>();
-            return r => parse(r).WithConfigJson(r.Str("node_config"));
-        }
+        /// <summary>A file of <see cref="Columns"/>: Dapper's row parser (<see cref="Rows"/>), then the step it cannot do.</summary>
+        private static readonly Func<SqliteDataReader, FileRecord> Map = WithConfig(Rows.Of<FileRecord>());
+
+        /// <summary>A file of a listing row (<see cref="ListColumns"/>: one column more, the folder path).</summary>
+        private static readonly Func<SqliteDataReader, FileRecord> MapListed = WithConfig(Rows.Of<FileRecord>());
+
+        /// <summary>The scheduling config is kept as its stored JSON, parsed on first use (a listing never needs it).</summary>
+        private static Func<SqliteDataReader, FileRecord> WithConfig(Func<SqliteDataReader, FileRecord> parse) =>
+            r => parse(r).WithConfigJson(r.Str("node_config"));
 
         public static FileRecord Get(Db db, long projectId, long fileId) =>
-            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map(), "$p", projectId, "$f", fileId);
+            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map, "$p", projectId, "$f", fileId);
 
         public static FileRecord GetById(Db db, long fileId) =>
-            db.Single("SELECT " + Columns + " FROM files WHERE file_id = $f", Map(), "$f", fileId);
+            db.Single("SELECT " + Columns + " FROM files WHERE file_id = $f", Map, "$f", fileId);
 
         public static FileRecord GetByNode(Db db, long projectId, long nodeId) =>
-            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND node_id = $n", Map(), "$p", projectId, "$n", nodeId);
+            db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND node_id = $n", Map, "$p", projectId, "$n", nodeId);
 
         /// <summary>The columns of a listing row: the file (content only when asked for) and its folder's path.</summary>
         private static string ListColumns(bool withContent) =>
@@ -166,17 +166,14 @@ namespace DataWorksDI.Emulator.State
         /// One page of the files matching <paramref name="filter"/> (over <see cref="ListingSource"/>), in FileId order, and
         /// how many match; each with its folder path. Counted and fetched in SQL (see <see cref="PagedQuery"/>).
         /// </summary>
-        public static (long Total, List<(FileRecord File, string FolderPath)> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size, bool withContent)
-        {
-            var map = Map();
-            return PagedQuery.Run(db, cache, ListColumns(withContent), ListingSource, filter, "f.file_id", descending: false, offset, size,
-                r => (File: map(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
-        }
+        public static (long Total, List<(FileRecord File, string FolderPath)> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size, bool withContent) =>
+            PagedQuery.Run(db, cache, ListColumns(withContent), ListingSource, filter, "f.file_id", descending: false, offset, size,
+                r => (File: MapListed(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
 
         /// <summary>The live file (other than <paramref name="exceptFileId"/>, lowest FileId first) whose OutputList holds <paramref name="output"/>.</summary>
         public static FileRecord OutputOwner(Db db, string output, long exceptFileId) =>
             db.Single("SELECT " + string.Join(", ", Columns.Split(", ").Select(c => "f." + c)) + " FROM file_outputs o JOIN files f ON f.file_id = o.file_id " +
-                "WHERE o.output = $o AND o.file_id <> $x AND f.deleted_status = 'NORMAL' ORDER BY o.file_id LIMIT 1", Map(), "$o", output, "$x", exceptFileId);
+                "WHERE o.output = $o AND o.file_id <> $x AND f.deleted_status = 'NORMAL' ORDER BY o.file_id LIMIT 1", Map, "$o", output, "$x", exceptFileId);
 
         /// <summary>Keeps the output index (table file_outputs) equal to the file's OutputList.</summary>
         private static void WriteOutputs(Db db, FileRecord f)
@@ -248,7 +245,7 @@ namespace DataWorksDI.Emulator.State
 
         private const string VersionColumns =
             "file_id, version, file_name, content, property_content, node_content, node_id, change_type, status, comment, commit_time, commit_user, use_type";
-
+        private static readonly Func<SqliteDataReader, FileVersion> MapVersion = Rows.Of<FileVersion>();
 
         public static void InsertVersion(Db db, FileVersion v)
         {
@@ -258,15 +255,15 @@ namespace DataWorksDI.Emulator.State
         }
 
         public static FileVersion Version(Db db, long fileId, int version) =>
-            db.Single("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f AND version = $v", Rows.Of<FileVersion>(), "$f", fileId, "$v", version);
+            db.Single("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f AND version = $v", MapVersion, "$f", fileId, "$v", version);
 
         /// <summary>Newest first.</summary>
         public static List<FileVersion> Versions(Db db, long fileId) =>
-            db.Query("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f ORDER BY version DESC", Rows.Of<FileVersion>(), "$f", fileId);
+            db.Query("SELECT " + VersionColumns + " FROM file_versions WHERE file_id = $f ORDER BY version DESC", MapVersion, "$f", fileId);
 
         /// <summary>One page of a file's versions, newest first, and how many there are.</summary>
         public static (long Total, List<FileVersion> Rows) VersionsPage(Db db, long fileId, long offset, int size) =>
-            PagedQuery.Simple(db, VersionColumns, "file_versions", new SqlFilter().Where("file_id = $f", "$f", fileId), "version DESC", offset, size, Rows.Of<FileVersion>());
+            PagedQuery.Simple(db, VersionColumns, "file_versions", new SqlFilter().Where("file_id = $f", "$f", fileId), "version DESC", offset, size, MapVersion);
 
         public static void SetVersionStatus(Db db, long fileId, int version, string status) =>
             db.Execute("UPDATE file_versions SET status = $s WHERE file_id = $f AND version = $v", "$s", status, "$f", fileId, "$v", version);

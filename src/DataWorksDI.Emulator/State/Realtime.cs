@@ -103,7 +103,7 @@ CREATE TABLE IF NOT EXISTS realtime_instances (
 
         private const string ProcessColumns =
             "process_id, project_id, task_type, kind, file_id, task_param, create_time, due_time, outcome, message, task_content, finish_time";
-
+        private static readonly Func<SqliteDataReader, RealtimeProcess> MapProcess = Rows.Of<RealtimeProcess>();
 
         public static long InsertProcess(Db db, RealtimeProcess p)
         {
@@ -115,21 +115,21 @@ CREATE TABLE IF NOT EXISTS realtime_instances (
         }
 
         public static RealtimeProcess Process(Db db, long projectId, long processId) =>
-            db.Single("SELECT " + ProcessColumns + " FROM realtime_processes WHERE project_id = $p AND process_id = $id", Rows.Of<RealtimeProcess>(),
+            db.Single("SELECT " + ProcessColumns + " FROM realtime_processes WHERE project_id = $p AND process_id = $id", MapProcess,
                 "$p", projectId, "$id", processId);
 
         /// <summary>A finished, successful process of this workspace whose generated content is exactly <paramref name="content"/>.</summary>
         public static RealtimeProcess SucceededWithContent(Db db, long projectId, string taskType, string kind, long? fileId, string content, long nowMs) =>
             db.Single("SELECT " + ProcessColumns + " FROM realtime_processes WHERE project_id = $p AND task_type = $t AND kind = $k " +
                       "AND (($f IS NULL AND file_id IS NULL) OR file_id = $f) AND outcome = 'success' AND due_time <= $now AND task_content = $c " +
-                      "ORDER BY process_id DESC LIMIT 1", Rows.Of<RealtimeProcess>(),
+                      "ORDER BY process_id DESC LIMIT 1", MapProcess,
                 "$p", projectId, "$t", taskType, "$k", kind, "$f", fileId, "$now", nowMs, "$c", content);
 
         private const string InstanceColumns = "file_id, project_id, task_type, deployed, deploy_time, status, run_at, start_time, start_param, create_time";
-
+        private static readonly Func<SqliteDataReader, RealtimeInstance> MapInstance = Rows.Of<RealtimeInstance>();
 
         public static RealtimeInstance Instance(Db db, long fileId) =>
-            db.Single("SELECT " + InstanceColumns + " FROM realtime_instances WHERE file_id = $f", Rows.Of<RealtimeInstance>(), "$f", fileId);
+            db.Single("SELECT " + InstanceColumns + " FROM realtime_instances WHERE file_id = $f", MapInstance, "$f", fileId);
 
         public static void SaveInstance(Db db, RealtimeInstance i)
         {

@@ -427,13 +427,32 @@ namespace DataWorksDI.Emulator.State
         }
 
         /// <summary>
-        /// A map for one query's rows (pass a fresh one to each query): the parser is built from the first row's columns
-        /// and used for every row after it (Dapper caches it by type and column layout, so building it is a look-up).
+        /// A map for the rows of one column list: every query it reads selects the same columns in the same order (keep it
+        /// in a static field beside that list). Dapper's parser is built from the first row it sees and kept, so a query pays
+        /// no look-up of its column layout (a layout of another width is refused, not misread).
         /// </summary>
-        public static Func<SqliteDataReader, T> Of<T>()
+        public static Func<SqliteDataReader, T> Of<T>() => new Map<T>().Read;
+
+        private sealed class Map<T>
         {
-            Func<DbDataReader, T> parse = null;
-            return r => (parse ??= r.GetRowParser<T>())(r);
+            private Func<DbDataReader, T> _parse;
+            private int _fieldCount;
+
+            public T Read(SqliteDataReader reader)
+            {
+                Func<DbDataReader, T> parse = Volatile.Read(ref _parse);
+                if (parse == null)
+                {
+                    _fieldCount = reader.FieldCount;
+                    parse = reader.GetRowParser<T>();
+                    Volatile.Write(ref _parse, parse);
+                }
+                else if (reader.FieldCount != _fieldCount)
+                {
+                    throw new InvalidOperationException("A row map of " + typeof(T).Name + " was built for " + _fieldCount + " columns and given " + reader.FieldCount + ".");
+                }
+                return parse(reader);
+            }
         }
     }
 

@@ -119,29 +119,29 @@ namespace DataWorksDI.Emulator.State
     public static class Tenant
     {
         private const string WorkspaceColumns = "project_id, identifier, name, description, mode, status, default_di_resource_group, gmt_create";
-
+        private static readonly Func<SqliteDataReader, Workspace> MapWorkspace = Rows.Of<Workspace>();
 
         public static Workspace WorkspaceById(Db db, long projectId) =>
-            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE project_id = $id", Rows.Of<Workspace>(), "$id", projectId);
+            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE project_id = $id", MapWorkspace, "$id", projectId);
 
         public static Workspace WorkspaceByIdentifier(Db db, string identifier) =>
-            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE identifier = $id", Rows.Of<Workspace>(), "$id", identifier);
+            db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE identifier = $id", MapWorkspace, "$id", identifier);
 
         public static List<Workspace> Workspaces(Db db) =>
-            db.Query("SELECT " + WorkspaceColumns + " FROM workspaces ORDER BY project_id", Rows.Of<Workspace>());
+            db.Query("SELECT " + WorkspaceColumns + " FROM workspaces ORDER BY project_id", MapWorkspace);
 
         private const string GroupColumns = "id, identifier, name, type, mode, status, biz_ext_key, is_default, cluster, create_time, sequence";
-
+        private static readonly Func<SqliteDataReader, ResourceGroup> MapGroup = Rows.Of<ResourceGroup>();
 
         public static ResourceGroup GroupByIdentifier(Db db, string identifier) =>
-            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", Rows.Of<ResourceGroup>(), "$id", identifier));
+            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", MapGroup, "$id", identifier));
 
         public static ResourceGroup GroupById(Db db, long id) =>
-            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE id = $id", Rows.Of<ResourceGroup>(), "$id", id));
+            WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE id = $id", MapGroup, "$id", id));
 
         public static List<ResourceGroup> Groups(Db db)
         {
-            var groups = db.Query("SELECT " + GroupColumns + " FROM resource_groups ORDER BY sequence, id", Rows.Of<ResourceGroup>());
+            var groups = db.Query("SELECT " + GroupColumns + " FROM resource_groups ORDER BY sequence, id", MapGroup);
             foreach (var g in groups) WithTypes(db, g);
             return groups;
         }
@@ -156,40 +156,40 @@ namespace DataWorksDI.Emulator.State
 
         /// <summary>The default scheduling resource group (type 1) new nodes run on.</summary>
         public static ResourceGroup DefaultSchedulingGroup(Db db) =>
-            db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE type = 1 ORDER BY is_default DESC, id LIMIT 1", Rows.Of<ResourceGroup>());
+            db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE type = 1 ORDER BY is_default DESC, id LIMIT 1", MapGroup);
 
         private const string DataSourceColumns = "id, project_id, name, type, sub_type, env_type, status, connect_status, description, content, gmt_create";
-
+        private static readonly Func<SqliteDataReader, DataSource> MapDataSource = Rows.Of<DataSource>();
 
         public static List<DataSource> DataSources(Db db, long projectId) =>
-            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p ORDER BY id", Rows.Of<DataSource>(), "$p", projectId);
+            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p ORDER BY id", MapDataSource, "$p", projectId);
 
         public static List<DataSource> DataSourcesNamed(Db db, long projectId, string name) =>
-            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p AND name = $n ORDER BY env_type", Rows.Of<DataSource>(), "$p", projectId, "$n", name);
+            db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p AND name = $n ORDER BY env_type", MapDataSource, "$p", projectId, "$n", name);
 
         private const string FolderColumns = "folder_id, project_id, path, parent_path, business_id";
-
+        private static readonly Func<SqliteDataReader, Folder> MapFolder = Rows.Of<Folder>();
 
         public static Folder FolderByPath(Db db, long projectId, string path) =>
-            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND path = $path", Rows.Of<Folder>(), "$p", projectId, "$path", FolderPaths.Normalize(path));
+            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND path = $path", MapFolder, "$p", projectId, "$path", FolderPaths.Normalize(path));
 
         public static Folder FolderById(Db db, long projectId, string folderId) =>
-            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND folder_id = $id", Rows.Of<Folder>(), "$p", projectId, "$id", folderId);
+            db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND folder_id = $id", MapFolder, "$p", projectId, "$id", folderId);
 
         public static List<Folder> Folders(Db db, long projectId) =>
-            db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p ORDER BY path", Rows.Of<Folder>(), "$p", projectId);
+            db.Query("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p ORDER BY path", MapFolder, "$p", projectId);
 
         /// <summary>One page of a folder's direct children, by path, and how many there are.</summary>
         public static (long Total, List<Folder> Rows) ChildFoldersPage(Db db, long projectId, string parentPath, long offset, int size) =>
             PagedQuery.Simple(db, FolderColumns, "folders", new SqlFilter().Where("project_id = $p AND parent_path = $pp", "$p", projectId, "$pp", FolderPaths.Normalize(parentPath)),
-                "path", offset, size, Rows.Of<Folder>());
+                "path", offset, size, MapFolder);
 
         /// <summary>One page of the workspaces (all, or those in <paramref name="only"/>), by id, and how many there are.</summary>
         public static (long Total, List<Workspace> Rows) WorkspacesPage(Db db, IReadOnlyList<long> only, long offset, int size)
         {
             var filter = new SqlFilter();
             if (only != null) filter.In("project_id", "$id", only);
-            return PagedQuery.Simple(db, WorkspaceColumns, "workspaces", filter, "project_id", offset, size, Rows.Of<Workspace>());
+            return PagedQuery.Simple(db, WorkspaceColumns, "workspaces", filter, "project_id", offset, size, MapWorkspace);
         }
 
         /// <summary>Creates the folder and any missing ancestors; returns the folder. Workflow folders get a business id.</summary>
