@@ -1,8 +1,5 @@
-using System;
 using System.IO;
-using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Actions;
 using DataWorksDI.Emulator.Admin;
 using DataWorksDI.Emulator.Gateway;

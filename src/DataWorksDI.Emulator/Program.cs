@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Options;
 using Microsoft.Extensions.Configuration;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json.Nodes;
 using DataWorksDI.Emulator.Gateway;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Nodes;
 using DataWorksDI.Emulator.Options;
 
 namespace DataWorksDI.Emulator.Actions

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Linq;
-using System.Text.Json.Nodes;
 using DataWorksDI.Emulator.State;
 
 namespace DataWorksDI.Emulator.Actions

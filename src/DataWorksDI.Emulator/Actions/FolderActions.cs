@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json.Nodes;
 using DataWorksDI.Emulator.Gateway;
 using DataWorksDI.Emulator.State;
 

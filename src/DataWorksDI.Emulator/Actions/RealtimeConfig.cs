@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using DataWorksDI.Emulator.Gateway;
 using DataWorksDI.Emulator.State;
 

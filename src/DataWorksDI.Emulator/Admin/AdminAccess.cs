@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Gateway;
 using Microsoft.AspNetCore.Http;
 

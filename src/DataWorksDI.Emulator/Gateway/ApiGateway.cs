@@ -1,15 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Actions;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace DataWorksDI.Emulator.Gateway
 {
     /// <summary>An error answered as HTTP 4xx/5xx with {RequestId, HostId, Code, Message, Recommend}.</summary>

@@ -1,11 +1,8 @@
-using System;
 using System.Buffers;
 using System.IO;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Connections;
 
 namespace DataWorksDI.Emulator.Gateway

@@ -1,5 +1,3 @@
-using System;
-
 namespace DataWorksDI.Emulator.Gateway
 {
     /// <summary>Protocol constants of the emulated gateway.</summary>

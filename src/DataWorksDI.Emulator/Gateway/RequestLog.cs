@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace DataWorksDI.Emulator.Gateway
 {
     /// <summary>One API call as seen by the gateway. Holds parameter names only, never values.</summary>

@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client.Signing;
 using DataWorksDI.Emulator.Options;
 using DataWorksDI.Emulator.State;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using DataWorksDI.Emulator.Options;
 
 namespace DataWorksDI.Emulator.Gateway

@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Gateway;
 using DataWorksDI.Emulator.Sts;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using DataWorksDI.Emulator.Actions;
 
 namespace DataWorksDI.Emulator.State

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State
@@ -60,29 +59,11 @@ namespace DataWorksDI.Emulator.State
             "id, project_id, file_id, file_version, kind, name, creator_id, handler_id, create_time, due_time, execute_time, status, checking_status, " +
             "from_env, to_env, item_status, planned, planned_message, error_message, settled";
 
-        private static Deployment Map(SqliteDataReader r) => new Deployment
-        {
-            Id = r.Long("id"),
-            ProjectId = r.Long("project_id"),
-            FileId = r.Long("file_id"),
-            FileVersion = r.Int("file_version"),
-            Kind = r.Str("kind"),
-            Name = r.Str("name"),
-            CreatorId = r.Str("creator_id"),
-            HandlerId = r.Str("handler_id"),
-            CreateTime = r.Long("create_time"),
-            DueTime = r.Long("due_time"),
-            ExecuteTime = r.LongOrNull("execute_time"),
-            Status = r.Int("status"),
-            CheckingStatus = r.IntOrNull("checking_status"),
-            FromEnvironment = r.Int("from_env"),
-            ToEnvironment = r.Int("to_env"),
-            ItemStatus = r.Int("item_status"),
-            Planned = r.Str("planned"),
-            PlannedMessage = r.Str("planned_message"),
-            ErrorMessage = r.Str("error_message"),
-            Settled = r.Bool("settled"),
-        };
+        /// <summary>The columns as read: the two whose names are not the property's are renamed for the row parser (<see cref="Rows"/>).</summary>
+        private static readonly string SelectColumns =
+            Columns.Replace("from_env, to_env", "from_env AS from_environment, to_env AS to_environment", StringComparison.Ordinal);
+
+        private static readonly Func<SqliteDataReader, Deployment> Map = Rows.Of<Deployment>();
 
         public static long Create(Db db, Deployment d)
         {
@@ -99,11 +80,11 @@ namespace DataWorksDI.Emulator.State
         }
 
         public static Deployment Get(Db db, long projectId, long id) =>
-            db.Single("SELECT " + Columns + " FROM deployments WHERE project_id = $p AND id = $id", Map, "$p", projectId, "$id", id);
+            db.Single("SELECT " + SelectColumns + " FROM deployments WHERE project_id = $p AND id = $id", Map, "$p", projectId, "$id", id);
 
         /// <summary>One page of the packages matching <paramref name="filter"/>, newest first, and how many match (see <see cref="PagedQuery"/>).</summary>
         public static (long Total, List<Deployment> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size) =>
-            PagedQuery.Run(db, cache, Columns, "deployments", filter, "id", descending: true, offset, size, Map, d => d.Id);
+            PagedQuery.Run(db, cache, SelectColumns, "deployments", filter, "id", descending: true, offset, size, Map, d => d.Id);
 
         public static Deployment LastOfKinds(Db db, long fileId, params string[] kinds)
         {
@@ -117,7 +98,7 @@ namespace DataWorksDI.Emulator.State
                 args.Add(kinds[i]);
             }
             filter.Where(kinds.Length == 0 ? "0" : "kind IN (" + string.Join(", ", names) + ")", args.ToArray());
-            return db.Single("SELECT " + Columns + " FROM deployments WHERE " + filter.Text + " ORDER BY id DESC LIMIT 1", Map, filter.Args);
+            return db.Single("SELECT " + SelectColumns + " FROM deployments WHERE " + filter.Text + " ORDER BY id DESC LIMIT 1", Map, filter.Args);
         }
 
         /// <summary>Whether any package is due to settle at <paramref name="nowMs"/> (an index seek; a read can ask it).</summary>
@@ -126,7 +107,7 @@ namespace DataWorksDI.Emulator.State
 
         public static void SettleDue(Db db, long nowMs)
         {
-            var due = db.Query("SELECT " + Columns + " FROM deployments WHERE settled = 0 AND due_time <= $now ORDER BY due_time, id", Map, "$now", nowMs);
+            var due = db.Query("SELECT " + SelectColumns + " FROM deployments WHERE settled = 0 AND due_time <= $now ORDER BY due_time, id", Map, "$now", nowMs);
             foreach (var d in due) Settle(db, d);
         }
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State
@@ -140,34 +136,15 @@ namespace DataWorksDI.Emulator.State
             "last_edit_time, last_edit_user, commit_status, current_version, node_id, use_type, deleted_status, auto_parsing, advanced_settings, " +
             "task_type, di_resource_group, di_cu, node_config, dev_version, prod_version";
 
-        private static FileRecord Map(SqliteDataReader r) => new FileRecord
-        {
-            FileId = r.Long("file_id"),
-            ProjectId = r.Long("project_id"),
-            FolderId = r.Str("folder_id"),
-            Name = r.Str("name"),
-            FileType = r.Int("file_type"),
-            Description = r.Str("description"),
-            Content = r.Str("content"),
-            Owner = r.Str("owner"),
-            ConnectionName = r.Str("connection_name"),
-            CreateTime = r.Long("create_time"),
-            CreateUser = r.Str("create_user"),
-            LastEditTime = r.Long("last_edit_time"),
-            LastEditUser = r.Str("last_edit_user"),
-            CommitStatus = r.Int("commit_status"),
-            CurrentVersion = r.Int("current_version"),
-            NodeId = r.LongOrNull("node_id"),
-            UseType = r.Str("use_type"),
-            DeletedStatus = r.Str("deleted_status"),
-            AutoParsing = r.Bool("auto_parsing"),
-            AdvancedSettings = r.Str("advanced_settings"),
-            TaskType = r.Str("task_type"),
-            DiResourceGroup = r.Str("di_resource_group"),
-            DiCu = r.DoubleOrNull("di_cu"),
-            DevVersion = r.Int("dev_version"),
-            ProdVersion = r.Int("prod_version"),
-        }.WithConfigJson(r.Str("node_config"));
+        /// <summary>A file of <see cref="Columns"/>: Dapper's row parser (<see cref="Rows"/>), then the step it cannot do.</summary>
+        private static readonly Func<SqliteDataReader, FileRecord> Map = WithConfig(Rows.Of<FileRecord>());
+
+        /// <summary>A file of a listing row (<see cref="ListColumns"/>: one column more, the folder path).</summary>
+        private static readonly Func<SqliteDataReader, FileRecord> MapListed = WithConfig(Rows.Of<FileRecord>());
+
+        /// <summary>The scheduling config is kept as its stored JSON, parsed on first use (a listing never needs it).</summary>
+        private static Func<SqliteDataReader, FileRecord> WithConfig(Func<SqliteDataReader, FileRecord> parse) =>
+            r => parse(r).WithConfigJson(r.Str("node_config"));
 
         public static FileRecord Get(Db db, long projectId, long fileId) =>
             db.Single("SELECT " + Columns + " FROM files WHERE project_id = $p AND file_id = $f", Map, "$p", projectId, "$f", fileId);
@@ -191,7 +168,7 @@ namespace DataWorksDI.Emulator.State
         /// </summary>
         public static (long Total, List<(FileRecord File, string FolderPath)> Rows) Page(Db db, ListingCache cache, SqlFilter filter, long offset, int size, bool withContent) =>
             PagedQuery.Run(db, cache, ListColumns(withContent), ListingSource, filter, "f.file_id", descending: false, offset, size,
-                r => (File: Map(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
+                r => (File: MapListed(r), FolderPath: r.Str("folder_path") ?? ""), row => row.File.FileId);
 
         /// <summary>The live file (other than <paramref name="exceptFileId"/>, lowest FileId first) whose OutputList holds <paramref name="output"/>.</summary>
         public static FileRecord OutputOwner(Db db, string output, long exceptFileId) =>
@@ -268,23 +245,7 @@ namespace DataWorksDI.Emulator.State
 
         private const string VersionColumns =
             "file_id, version, file_name, content, property_content, node_content, node_id, change_type, status, comment, commit_time, commit_user, use_type";
-
-        private static FileVersion MapVersion(SqliteDataReader r) => new FileVersion
-        {
-            FileId = r.Long("file_id"),
-            Version = r.Int("version"),
-            FileName = r.Str("file_name"),
-            Content = r.Str("content"),
-            PropertyContent = r.Str("property_content"),
-            NodeContent = r.Str("node_content"),
-            NodeId = r.LongOrNull("node_id"),
-            ChangeType = r.Str("change_type"),
-            Status = r.Str("status"),
-            Comment = r.Str("comment"),
-            CommitTime = r.Long("commit_time"),
-            CommitUser = r.Str("commit_user"),
-            UseType = r.Str("use_type"),
-        };
+        private static readonly Func<SqliteDataReader, FileVersion> MapVersion = Rows.Of<FileVersion>();
 
         public static void InsertVersion(Db db, FileVersion v)
         {

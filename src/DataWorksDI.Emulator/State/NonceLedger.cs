@@ -1,7 +1,5 @@
-using System;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State

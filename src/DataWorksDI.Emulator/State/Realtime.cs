@@ -103,22 +103,7 @@ CREATE TABLE IF NOT EXISTS realtime_instances (
 
         private const string ProcessColumns =
             "process_id, project_id, task_type, kind, file_id, task_param, create_time, due_time, outcome, message, task_content, finish_time";
-
-        private static RealtimeProcess MapProcess(SqliteDataReader r) => new RealtimeProcess
-        {
-            ProcessId = r.Long("process_id"),
-            ProjectId = r.Long("project_id"),
-            TaskType = r.Str("task_type"),
-            Kind = r.Str("kind"),
-            FileId = r.LongOrNull("file_id"),
-            TaskParam = r.Str("task_param"),
-            CreateTime = r.Long("create_time"),
-            DueTime = r.Long("due_time"),
-            Outcome = r.Str("outcome"),
-            Message = r.Str("message"),
-            TaskContent = r.Str("task_content"),
-            FinishTime = r.LongOrNull("finish_time"),
-        };
+        private static readonly Func<SqliteDataReader, RealtimeProcess> MapProcess = Rows.Of<RealtimeProcess>();
 
         public static long InsertProcess(Db db, RealtimeProcess p)
         {
@@ -141,20 +126,7 @@ CREATE TABLE IF NOT EXISTS realtime_instances (
                 "$p", projectId, "$t", taskType, "$k", kind, "$f", fileId, "$now", nowMs, "$c", content);
 
         private const string InstanceColumns = "file_id, project_id, task_type, deployed, deploy_time, status, run_at, start_time, start_param, create_time";
-
-        private static RealtimeInstance MapInstance(SqliteDataReader r) => new RealtimeInstance
-        {
-            FileId = r.Long("file_id"),
-            ProjectId = r.Long("project_id"),
-            TaskType = r.Str("task_type"),
-            Deployed = r.Bool("deployed"),
-            DeployTime = r.LongOrNull("deploy_time"),
-            Status = r.Str("status"),
-            RunAt = r.LongOrNull("run_at"),
-            StartTime = r.LongOrNull("start_time"),
-            StartParam = r.Str("start_param"),
-            CreateTime = r.Long("create_time"),
-        };
+        private static readonly Func<SqliteDataReader, RealtimeInstance> MapInstance = Rows.Of<RealtimeInstance>();
 
         public static RealtimeInstance Instance(Db db, long fileId) =>
             db.Single("SELECT " + InstanceColumns + " FROM realtime_instances WHERE file_id = $f", MapInstance, "$f", fileId);

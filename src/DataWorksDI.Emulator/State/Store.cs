@@ -1,9 +1,8 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
+using System.Data.Common;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace DataWorksDI.Emulator.State
@@ -412,6 +411,48 @@ namespace DataWorksDI.Emulator.State
             object v = Scalar("UPDATE sequences SET value = value + 1 WHERE name = $n RETURNING value", "$n", sequence);
             if (v == null) throw new InvalidOperationException("Unknown id sequence " + sequence);
             return Convert.ToInt64(v);
+        }
+    }
+
+    /// <summary>
+    /// Rows onto objects: Dapper's row parser sets each property from the column of the same name (snake_case columns
+    /// match PascalCase properties; a NULL leaves the property's default; integers become int, bool, enums and nullables).
+    /// Only the mapping is Dapper's: statements still run through <see cref="Db"/> on its prepared, reused commands.
+    /// </summary>
+    internal static class Rows
+    {
+        static Rows()
+        {
+            DefaultTypeMap.MatchNamesWithUnderscores = true;
+        }
+
+        /// <summary>
+        /// A map for the rows of one column list: every query it reads selects the same columns in the same order (keep it
+        /// in a static field beside that list). Dapper's parser is built from the first row it sees and kept, so a query pays
+        /// no look-up of its column layout (a layout of another width is refused, not misread).
+        /// </summary>
+        public static Func<SqliteDataReader, T> Of<T>() => new Map<T>().Read;
+
+        private sealed class Map<T>
+        {
+            private Func<DbDataReader, T> _parse;
+            private int _fieldCount;
+
+            public T Read(SqliteDataReader reader)
+            {
+                Func<DbDataReader, T> parse = Volatile.Read(ref _parse);
+                if (parse == null)
+                {
+                    _fieldCount = reader.FieldCount;
+                    parse = reader.GetRowParser<T>();
+                    Volatile.Write(ref _parse, parse);
+                }
+                else if (reader.FieldCount != _fieldCount)
+                {
+                    throw new InvalidOperationException("A row map of " + typeof(T).Name + " was built for " + _fieldCount + " columns and given " + reader.FieldCount + ".");
+                }
+                return parse(reader);
+            }
         }
     }
 

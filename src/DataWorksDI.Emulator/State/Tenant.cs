@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using DataWorksDI.Emulator.Options;
@@ -122,18 +119,7 @@ namespace DataWorksDI.Emulator.State
     public static class Tenant
     {
         private const string WorkspaceColumns = "project_id, identifier, name, description, mode, status, default_di_resource_group, gmt_create";
-
-        private static Workspace MapWorkspace(SqliteDataReader r) => new Workspace
-        {
-            ProjectId = r.Long("project_id"),
-            Identifier = r.Str("identifier"),
-            Name = r.Str("name"),
-            Description = r.Str("description"),
-            Mode = (WorkspaceMode)r.Int("mode"),
-            Status = r.Int("status"),
-            DefaultDiResourceGroup = r.Str("default_di_resource_group"),
-            GmtCreate = r.Long("gmt_create"),
-        };
+        private static readonly Func<SqliteDataReader, Workspace> MapWorkspace = Rows.Of<Workspace>();
 
         public static Workspace WorkspaceById(Db db, long projectId) =>
             db.Single("SELECT " + WorkspaceColumns + " FROM workspaces WHERE project_id = $id", MapWorkspace, "$id", projectId);
@@ -145,21 +131,7 @@ namespace DataWorksDI.Emulator.State
             db.Query("SELECT " + WorkspaceColumns + " FROM workspaces ORDER BY project_id", MapWorkspace);
 
         private const string GroupColumns = "id, identifier, name, type, mode, status, biz_ext_key, is_default, cluster, create_time, sequence";
-
-        private static ResourceGroup MapGroup(SqliteDataReader r) => new ResourceGroup
-        {
-            Id = r.Long("id"),
-            Identifier = r.Str("identifier"),
-            Name = r.Str("name"),
-            Type = r.Int("type"),
-            Mode = r.Str("mode"),
-            Status = r.Int("status"),
-            BizExtKey = r.Str("biz_ext_key"),
-            IsDefault = r.Bool("is_default"),
-            Cluster = r.Str("cluster"),
-            CreateTime = r.Long("create_time"),
-            Sequence = r.Int("sequence"),
-        };
+        private static readonly Func<SqliteDataReader, ResourceGroup> MapGroup = Rows.Of<ResourceGroup>();
 
         public static ResourceGroup GroupByIdentifier(Db db, string identifier) =>
             WithTypes(db, db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE identifier = $id", MapGroup, "$id", identifier));
@@ -187,21 +159,7 @@ namespace DataWorksDI.Emulator.State
             db.Single("SELECT " + GroupColumns + " FROM resource_groups WHERE type = 1 ORDER BY is_default DESC, id LIMIT 1", MapGroup);
 
         private const string DataSourceColumns = "id, project_id, name, type, sub_type, env_type, status, connect_status, description, content, gmt_create";
-
-        private static DataSource MapDataSource(SqliteDataReader r) => new DataSource
-        {
-            Id = r.Long("id"),
-            ProjectId = r.Long("project_id"),
-            Name = r.Str("name"),
-            Type = r.Str("type"),
-            SubType = r.Str("sub_type"),
-            EnvType = r.Int("env_type"),
-            Status = r.Int("status"),
-            ConnectStatus = r.Int("connect_status"),
-            Description = r.Str("description"),
-            Content = r.Str("content"),
-            GmtCreate = r.Long("gmt_create"),
-        };
+        private static readonly Func<SqliteDataReader, DataSource> MapDataSource = Rows.Of<DataSource>();
 
         public static List<DataSource> DataSources(Db db, long projectId) =>
             db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p ORDER BY id", MapDataSource, "$p", projectId);
@@ -210,15 +168,7 @@ namespace DataWorksDI.Emulator.State
             db.Query("SELECT " + DataSourceColumns + " FROM data_sources WHERE project_id = $p AND name = $n ORDER BY env_type", MapDataSource, "$p", projectId, "$n", name);
 
         private const string FolderColumns = "folder_id, project_id, path, parent_path, business_id";
-
-        private static Folder MapFolder(SqliteDataReader r) => new Folder
-        {
-            FolderId = r.Str("folder_id"),
-            ProjectId = r.Long("project_id"),
-            Path = r.Str("path"),
-            ParentPath = r.Str("parent_path"),
-            BusinessId = r.LongOrNull("business_id"),
-        };
+        private static readonly Func<SqliteDataReader, Folder> MapFolder = Rows.Of<Folder>();
 
         public static Folder FolderByPath(Db db, long projectId, string path) =>
             db.Single("SELECT " + FolderColumns + " FROM folders WHERE project_id = $p AND path = $path", MapFolder, "$p", projectId, "$path", FolderPaths.Normalize(path));

@@ -1,12 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Emulator.Gateway;
 using DataWorksDI.Emulator.State;
 using Microsoft.AspNetCore.Http;
@@ -142,22 +137,20 @@ namespace DataWorksDI.Emulator.Sts
 
         public static string FormatTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-        private static string RequireRoleArn(IncomingRequest req)
-        {
-            string roleArn = Param(req, "RoleArn");
-            if (string.IsNullOrEmpty(roleArn)) throw new ApiException(400, "MissingRoleArn", "RoleArn is mandatory for this action.");
-            if (!RoleArnPattern.IsMatch(roleArn))
-                throw new ApiException(400, "InvalidParameter.RoleArn", "The parameter RoleArn must look like acs:ram::<account>:role/<name>.");
-            return roleArn;
-        }
+        private static string RequireRoleArn(IncomingRequest req) =>
+            RequireMatching(req, "RoleArn", RoleArnPattern, "look like acs:ram::<account>:role/<name>");
 
-        private static string RequireSessionName(IncomingRequest req)
+        private static string RequireSessionName(IncomingRequest req) =>
+            RequireMatching(req, "RoleSessionName", SessionNamePattern, "be 2-64 characters of letters, digits and . @ - _");
+
+        /// <summary>STS's check of a mandatory parameter: Missing&lt;Name&gt; when absent, InvalidParameter.&lt;Name&gt; when it does not match.</summary>
+        private static string RequireMatching(IncomingRequest req, string name, Regex pattern, string must)
         {
-            string name = Param(req, "RoleSessionName");
-            if (string.IsNullOrEmpty(name)) throw new ApiException(400, "MissingRoleSessionName", "RoleSessionName is mandatory for this action.");
-            if (!SessionNamePattern.IsMatch(name))
-                throw new ApiException(400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName must be 2-64 characters of letters, digits and . @ - _.");
-            return name;
+            string value = Param(req, name);
+            if (string.IsNullOrEmpty(value)) throw new ApiException(400, "Missing" + name, name + " is mandatory for this action.");
+            if (!pattern.IsMatch(value))
+                throw new ApiException(400, "InvalidParameter." + name, "The parameter " + name + " must " + must + ".");
+            return value;
         }
 
         private static TimeSpan Duration(IncomingRequest req)
