@@ -7,6 +7,6 @@ ref="${1:-main}"
 dir="${2:-$(mktemp -d -t dwemu-baseline-XXXXXX)}"
 mkdir -p "$dir"
 root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-git -C "$root" archive "$ref" Directory.Build.props DataWorksDI.psd1 src/DataWorksDI.Emulator src/DataWorksDI/Client/Signing | tar -x -C "$dir"
+git -C "$root" archive "$ref" Directory.Build.props Directory.Packages.props DataWorksDI.psd1 src/DataWorksDI.Emulator src/DataWorksDI/Client/Signing | tar -x -C "$dir"
 dotnet build "$dir/src/DataWorksDI.Emulator" -c Release -nologo -v q >&2
 echo "$dir/src/DataWorksDI.Emulator/bin/Release/net10.0/DataWorksDI.Emulator.dll"
