@@ -56,6 +56,9 @@ namespace DataWorksDI.Cmdlets
             object preference = GetVariableValue(preferenceVariable);
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;
             if (preference == null) return false;   // not set at all: the engine's default is SilentlyContinue
+            // The usual case, the variable holding an ActionPreference, needs no conversion (LanguagePrimitives' look-up of
+            // a conversion was a measurable share of a one-call cmdlet's own CPU: docs/performance.md, issue 17).
+            if (preference is ActionPreference set) return set != ActionPreference.SilentlyContinue && set != ActionPreference.Ignore;
             if (!LanguagePrimitives.TryConvertTo(preference, CultureInfo.InvariantCulture, out ActionPreference value)) return true;
             return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
         }
