@@ -305,7 +305,11 @@ namespace DataWorksDI.Tests.Workflows
                 proxy.Fail("UpdateFile", ProxyFault.HangAfter);
                 ScheduleResult result = await kit.Workflow<ScheduleWorkflow>().ApplyAsync(Standard, task.FileId, fields, true, CancellationToken.None);
                 Assert.Equal(2, result.File.Schedule.AutoRerunTimes);
-                Assert.Equal(new[] { "GetFile", "UpdateFile", "GetFile" }, kit.ActionsSince(before).ToArray());
+                // The write shows once. A read may show twice: with this test's 1 s attempt time-out, a GetFile slowed past it
+                // on a loaded machine is retried (reads are safe to send again); a fresh-clone CI run saw exactly that.
+                string[] since = kit.ActionsSince(before).ToArray();
+                Assert.Single(since, a => a == "UpdateFile");
+                Assert.Equal(new[] { "GetFile", "UpdateFile", "GetFile" }, since.Where((a, i) => i == 0 || a != since[i - 1]).ToArray());
             }
         }
     }
