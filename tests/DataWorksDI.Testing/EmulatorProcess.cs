@@ -141,7 +141,7 @@ namespace DataWorksDI.Testing
                 }
                 if (watch.Elapsed > TimeSpan.FromSeconds(60)) break;
             }
-            try { process.Kill(true); } catch (InvalidOperationException) { }
+            try { process.Kill(); } catch (InvalidOperationException) { }
             process.WaitForExit(5000);
             lock (stderr) throw new InvalidOperationException("The emulator did not start: " + string.Join(Environment.NewLine, stderr));
         }
@@ -224,7 +224,10 @@ namespace DataWorksDI.Testing
         {
             try
             {
-                if (!_process.HasExited) _process.Kill(true);
+                // Kill(), not Kill(true): `dotnet Emulator.dll` is one process with no children, and on Unix the tree kill
+                // stops (SIGSTOP) the process before it kills it; a test host ended between the two (this runs at its
+                // ProcessExit) left an emulator stopped for good, where its --exit-with-process watch cannot run.
+                if (!_process.HasExited) _process.Kill();
                 _process.WaitForExit(10000);
             }
             catch (InvalidOperationException)
