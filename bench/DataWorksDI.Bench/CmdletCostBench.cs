@@ -86,6 +86,13 @@ namespace DataWorksDI.Bench
                         n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchEmptyCmdlet -ProjectId $p }", n, ("n", n), ("p", Project)))));
                     series.Add(new Series("floor: the module's cmdlet layer, no call (PowerShell loop)",
                         n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchModuleLayer -ProjectId $p }", n, ("n", n), ("p", Project)))));
+                    if (action == "GetFile")
+                    {
+                        series.Add(new Series("floor: Get-DIFile's parameters and layer, no call (PowerShell loop)",
+                            n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchFileShape -FileId $f }", n, ("n", n), ("f", fileId)))));
+                        series.Add(new Series("the client's GetFile in the module layer, no service parse (PowerShell loop)",
+                            n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchClientCall -FileId $f -ProjectId $p }", n, ("n", n), ("p", Project), ("f", fileId)))));
+                    }
                     if (action == "GetProject")
                         series.Add(new Series("Invoke-DIApi GetProject (PowerShell loop)",
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Invoke-DIApi GetProject @{ ProjectId = $p } }", n, ("n", n), ("p", Project)))));
@@ -174,15 +181,16 @@ namespace DataWorksDI.Bench
         }
 
         /// <summary>The least a client does for one call: sign it (V3, the module's own signing code), POST it, read the body.</summary>
-        private sealed class BareSignedClient : IDisposable
+        internal sealed class BareSignedClient : IDisposable
         {
-            private readonly HttpClient _http = new HttpClient();
+            private readonly HttpClient _http;
             private readonly Uri _base;
             private readonly string _keyId;
             private readonly byte[] _secret;
 
-            public BareSignedClient(Uri baseAddress, string keyId, string secret)
+            public BareSignedClient(Uri baseAddress, string keyId, string secret, HttpMessageHandler handler = null)
             {
+                _http = handler == null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
                 _base = baseAddress;
                 _keyId = keyId;
                 _secret = Encoding.UTF8.GetBytes(secret);

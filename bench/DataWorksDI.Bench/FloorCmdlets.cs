@@ -1,6 +1,10 @@
 using System.Management.Automation;
 using System.Threading.Tasks;
 using DataWorksDI.Cmdlets;
+using DataWorksDI.Client;
+using DataWorksDI.Internal;
+using DataWorksDI.Models;
+using DataWorksDI.Session;
 
 namespace DataWorksDI.Bench
 {
@@ -41,6 +45,64 @@ namespace DataWorksDI.Bench
         {
             ResolveContext();
             if (TryRun(ct => Task.FromResult(new EmptyCmdlet.Result(ProjectId)), ProjectId, out EmptyCmdlet.Result result)) WriteObject(result);
+        }
+    }
+
+    /// <summary>Get-DIFile -FileId's parameter surface and cmdlet layer, answering a finished task: no call.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "BenchFileShape", DefaultParameterSetName = "Query")]
+    public sealed class FileShapeCmdlet : WorkspaceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ById", ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
+        [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
+        public long FileId { get; set; }
+
+        [Parameter(ParameterSetName = "ById", ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Query")]
+        [IdTransformation]
+        [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(DataWorksCompleter))]
+        public override long ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
+
+        [Parameter(ParameterSetName = "Query")] [Alias("FileName")] [SupportsWildcards] [ArgumentCompleter(typeof(DataWorksCompleter))]
+        public string Name { get; set; }
+        [Parameter(ParameterSetName = "Query")] [ArgumentCompleter(typeof(DataWorksCompleter))]
+        public string FolderPath { get; set; }
+        [Parameter(ParameterSetName = "Query")]
+        public string Keyword { get; set; }
+        [Parameter(ParameterSetName = "Query")]
+        public DIFileType[] FileType { get; set; } = { DIFileType.BatchSync, DIFileType.RealtimeSync };
+        [Parameter(ParameterSetName = "Query")]
+        public SwitchParameter AnyType { get; set; }
+        [Parameter(ParameterSetName = "Query")]
+        public SwitchParameter IncludeContent { get; set; }
+        [Parameter(ParameterSetName = "Query")] [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        protected override void ProcessRecord()
+        {
+            long projectId = ResolveProjectId();
+            ResolveContext();
+            if (TryRun(ct => Task.FromResult(new DIFile { ProjectId = projectId, FileId = FileId }), FileId, out DIFile file)) WriteObject(file);
+        }
+    }
+
+    /// <summary>The module layer around the client's GetFile call alone (the pump, the synchronous send), no service parse.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "BenchClientCall")]
+    public sealed class ClientCallCmdlet : DataWorksApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        public long FileId { get; set; }
+
+        [Parameter(Mandatory = true)]
+        public long ProjectId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            DIContext context = ResolveContext();
+            if (TryRun(ct => context.Client.InvokeAsync(new ApiRequest(ApiAction.GetFile).With("ProjectId", ProjectId).With("FileId", FileId), Log, ct), FileId, out Newtonsoft.Json.Linq.JObject body))
+                WriteObject(body.Count);
         }
     }
 }

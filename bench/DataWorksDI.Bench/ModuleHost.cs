@@ -33,6 +33,8 @@ namespace DataWorksDI.Bench
             // CmdletCostBench's floors: PowerShell's own per-command cost, and the module's cmdlet layer without a call.
             iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchEmptyCmdlet", typeof(EmptyCmdlet), null));
             iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchModuleLayer", typeof(ModuleLayerCmdlet), null));
+            iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchFileShape", typeof(FileShapeCmdlet), null));
+            iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchClientCall", typeof(ClientCallCmdlet), null));
             _runspace = RunspaceFactory.CreateRunspace(iss);
             _runspace.Open();
             Run($"Import-Module -Name '{RepoPaths.ModuleDirectory}' -ErrorAction Stop");

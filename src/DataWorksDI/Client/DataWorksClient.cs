@@ -558,7 +558,7 @@ namespace DataWorksDI.Client
         // default) allocates an annotation per token, the largest share of a call's parse (docs/performance.md, issue 17).
         private static readonly JsonLoadSettings AnswerLoadSettings = new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore };
 
-        private static JObject TryParse(string body)
+        internal static JObject TryParse(string body)
         {
             if (string.IsNullOrWhiteSpace(body)) return null;
             try
