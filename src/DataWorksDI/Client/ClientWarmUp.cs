@@ -1,11 +1,7 @@
-using System;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client.Credentials;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Client
 {

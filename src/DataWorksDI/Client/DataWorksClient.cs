@@ -1,22 +1,16 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client.Credentials;
 using DataWorksDI.Client.Pacing;
 using DataWorksDI.Client.Signing;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Client
 {

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace DataWorksDI.Validation
 {
     /// <summary>The result of <see cref="TaskContentValidator.Validate(string)"/>.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Newtonsoft.Json.Linq;
-
 namespace DataWorksDI.Validation
 {
     /// <summary>The plugin-specific checks: each step's parameters against <see cref="PluginCatalog.Default"/>.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace DataWorksDI.Client.Credentials
 {
     /// <summary>The chain's answer: the provider that won (kept for the session, so temporary credentials refresh), its region and what was passed over.</summary>

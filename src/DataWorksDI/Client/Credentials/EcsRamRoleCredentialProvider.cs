@@ -1,9 +1,5 @@
-using System;
 using System.Globalization;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Client.Credentials
 {

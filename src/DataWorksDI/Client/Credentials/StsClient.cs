@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using DataWorksDI.Client.Signing;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Client.Credentials
 {
