@@ -29,7 +29,7 @@ namespace DataWorksDI.Services
         }
 
         private static long ProcessId(JObject body, string action) =>
-            Json.Long(body["Data"], "ProcessId") ?? throw new DataWorksServiceException(action, "InvalidResponse", "the response carried no Data.ProcessId", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
+            Json.Long(body["Data"], "ProcessId") ?? throw InvalidResponse(action, "the response carried no Data.ProcessId", body);
 
         /// <summary>
         /// QueryDISyncTaskConfigProcessResult, once. A failed generation is the service's error (Data.Status = fail, thrown
@@ -43,7 +43,7 @@ namespace DataWorksDI.Services
             string status = Json.Str(body["Data"], "Status"), content = Json.Str(body["Data"], "TaskContent");
             bool done = string.Equals(status, "success", StringComparison.OrdinalIgnoreCase);
             if (done && string.IsNullOrEmpty(content))
-                throw new DataWorksServiceException("QueryDISyncTaskConfigProcessResult", "InvalidResponse", "the finished process carried no TaskContent", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
+                throw InvalidResponse("QueryDISyncTaskConfigProcessResult", "the finished process carried no TaskContent", body);
             return (done, status, content);
         }
 

@@ -40,7 +40,7 @@ namespace DataWorksDI.Services
             JObject body = await Call(request, ct).ConfigureAwait(false);
             long? fileId = Json.Long(body["Data"], "FileId");
             if (!fileId.HasValue)
-                throw new DataWorksServiceException("CreateDISyncTask", "InvalidResponse", "the response carried no Data.FileId", Json.Str(body, "RequestId"), System.Net.HttpStatusCode.OK);
+                throw InvalidResponse("CreateDISyncTask", "the response carried no Data.FileId", body);
             return new DISyncTask
             {
                 ProjectId = projectId,
