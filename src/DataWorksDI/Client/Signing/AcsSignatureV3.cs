@@ -1,3 +1,8 @@
+// Compiled by link into the emulator and the emulator benchmark too, which do not have the module's GlobalUsings.cs:
+// this file names every namespace it uses.
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
