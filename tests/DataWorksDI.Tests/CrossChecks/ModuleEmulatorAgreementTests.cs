@@ -85,7 +85,7 @@ namespace DataWorksDI.Tests.CrossChecks
             // The same content as an update of another task (UpdateFile refuses "no change", UpdateDISyncTask does not need one).
             DISyncTask other = await kit.CreateBatchAsync("agree_upd");
             await workflow.UpdateAsync(new DISyncTask { ProjectId = 10000, FileId = other.FileId, TaskType = DITaskType.Batch }, content, null, CancellationToken.None);
-            Assert.Equal(content, (await new Services.FileService(kit.Context, null).GetAsync(10000, other.FileId, CancellationToken.None)).Content);
+            Assert.Equal(content, (await new DataWorksDI.Services.FileService(kit.Context, null).GetAsync(10000, other.FileId, CancellationToken.None)).Content);
         }
     }
 }

@@ -55,7 +55,7 @@ namespace DataWorksDI.Tests.Definitions
                 Assert.True(devFiles[file].SequenceEqual(prodFiles[file]), file + " differs after the round trip:\n" + File.ReadAllText(Path.Combine(exportedProd, file)));
 
             // The physical names really differ between the workspaces.
-            DIFile live = (await new Services.FileService(prod.Context, null).List(Prod, new Services.FileQuery { ExactName = prefix + "_001", IncludeContent = true }).AllAsync(default)).Single();
+            DIFile live = (await new DataWorksDI.Services.FileService(prod.Context, null).List(Prod, new DataWorksDI.Services.FileQuery { ExactName = prefix + "_001", IncludeContent = true }).AllAsync(default)).Single();
             Assert.Contains("mysql_prod", live.Content);
             Assert.DoesNotContain("src_mysql", live.Content);
 
