@@ -340,7 +340,8 @@ namespace DataWorksDI.EmulatorBench
 
         public void Dispose()
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            // One SIGKILL: the emulator is one process, and a tree kill SIGSTOPs it first (see tests/DataWorksDI.Testing/EmulatorProcess.KillHard).
+            if (!_process.HasExited) _process.Kill();
             _process.WaitForExit(10000);
             _process.Dispose();
             if (KeepData) return;

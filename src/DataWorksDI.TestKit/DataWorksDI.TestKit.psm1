@@ -1,5 +1,5 @@
 # DataWorksDI.TestKit: a throwaway local DataWorks emulator for testing runbooks with Pester.
-# Written for Windows PowerShell 5.1 and PowerShell 7+ alike (no ?? or ternaries, no Process.Kill(bool) without a check).
+# Written for Windows PowerShell 5.1 and PowerShell 7+ alike (no ?? or ternaries, no Process.Kill(bool)).
 
 Set-StrictMode -Version 3.0
 
@@ -60,11 +60,11 @@ function Stop-EmulatorProcess {
     param([System.Diagnostics.Process] $Process)
     if ($null -eq $Process) { return }
     try {
-        if (-not $Process.HasExited) {
-            # Kill(true) ends the whole tree (PowerShell 7 / .NET); .NET Framework only has Kill().
-            $killTree = $Process.GetType().GetMethod('Kill', [Type[]] @([bool]))
-            if ($killTree) { $Process.Kill($true) } else { $Process.Kill() }
-        }
+        # Kill(), not Kill($true): the emulator is one process (the tool's apphost, or dotnet running the dll in-process),
+        # and on Unix .NET's tree kill first stops the process (SIGSTOP) and only then kills it. A session that ended
+        # between the two (Stop-DIEmulator in a finally while PowerShell exits) left an emulator stopped for good, where
+        # its --exit-with-process watch cannot run. A plain Kill() is one SIGKILL (TerminateProcess on Windows).
+        if (-not $Process.HasExited) { $Process.Kill() }
         $null = $Process.WaitForExit(10000)
     }
     catch [System.InvalidOperationException] {

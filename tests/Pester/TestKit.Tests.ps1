@@ -64,6 +64,27 @@ Describe 'Start-DIEmulator and Stop-DIEmulator' {
         @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'dataworks-emulator-*' -Directory).Count | Should -Be $before
     }
 
+    It 'stops the emulator with one kill of its own process, never a tree kill (which first SIGSTOPs it on Unix)' -Skip:$IsWindows {
+        # A tree kill would end this shell's child too; a plain Kill() ends only the process it was given. The emulator
+        # has no children, so the tree kill bought nothing and could leave it stopped (state T) for good.
+        $psi = [Diagnostics.ProcessStartInfo]::new('sh', '-c "sleep 60 & echo $!; wait"')
+        $psi.RedirectStandardOutput = $true
+        $psi.UseShellExecute = $false
+        $shell = [Diagnostics.Process]::Start($psi)
+        $childId = [int]$shell.StandardOutput.ReadLine()
+        try {
+            & (Get-Module DataWorksDI.TestKit) { param($p) Stop-EmulatorProcess $p } $shell
+            $shell.HasExited | Should -BeTrue
+            # Alive and not a zombie (state Z: killed, waiting to be reaped), from /proc/<pid>/stat's third field.
+            $state = ((Get-Content "/proc/$childId/stat" -ErrorAction SilentlyContinue) -split ' ')[2]
+            $state | Should -BeIn 'S', 'R' -Because 'only the given process is killed, not its children'
+        }
+        finally {
+            Stop-Process -Id $childId -Force -ErrorAction SilentlyContinue
+            $shell.Dispose()
+        }
+    }
+
     It 'passes -ConfigPath and the delays through' {
         $config = Join-Path $TestDrive 'config.json'
         '{"workspaces":[{"projectId":20000,"identifier":"team_ws","name":"Team","mode":"basic"}]}' | Set-Content -LiteralPath $config
