@@ -77,6 +77,14 @@ namespace DataWorksDI.Bench
                     {
                         new Series("bare signed HttpClient (C#)", n => Loop(n, () => bare.CallAsync(action, parameters))),
                         new Series("module client alone (InvokeAsync)", n => Loop(n, () => client.InvokeAsync(Request(), null, CancellationToken.None))),
+                        // What a cmdlet's pipeline thread does, without PowerShell: one thread sends and waits for each answer itself.
+                        new Series("bare signed HttpClient, one thread waiting (sync Send)", n => LoopOnOneThread(n, () => bare.CallBlocking(action, parameters))),
+                        new Series("module client alone, one thread waiting (BlockingCalls, as a cmdlet)", n => LoopOnOneThread(n, () =>
+                        {
+                            BlockingCalls.Allow();
+                            try { client.InvokeAsync(Request(), null, CancellationToken.None).GetAwaiter().GetResult(); }
+                            finally { BlockingCalls.Revoke(); }
+                        })),
                         new Series(cmdlet.Replace(" $p", string.Empty).Replace(" $f", string.Empty) + " (PowerShell loop)",
                             n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = " + cmdlet + " }", n, ("n", n), ("p", Project), ("f", fileId)))),
                     };
@@ -84,6 +92,11 @@ namespace DataWorksDI.Bench
                     // cmdlet layer around a call that is already done (context, the pump's Run, write): no HTTP.
                     series.Add(new Series("floor: an empty binary cmdlet (PowerShell loop)",
                         n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchEmptyCmdlet -ProjectId $p }", n, ("n", n), ("p", Project)))));
+                    series.Add(new Series("the bare call (sync Send) in an empty binary cmdlet, no module code (PowerShell loop)", n =>
+                    {
+                        BareCallCmdlet.Call = _ => bare.CallBlocking(action, parameters);
+                        return Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchBareCall -ProjectId $p }", n, ("n", n), ("p", Project)));
+                    }));
                     series.Add(new Series("floor: the module's cmdlet layer, no call (PowerShell loop)",
                         n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchModuleLayer -ProjectId $p }", n, ("n", n), ("p", Project)))));
                     if (action == "GetFile")
@@ -132,6 +145,28 @@ namespace DataWorksDI.Bench
             var wall = Stopwatch.StartNew();
             for (int i = 0; i < calls; i++) await call().ConfigureAwait(false);
             return (wall.Elapsed.TotalMilliseconds / calls, cpu.ElapsedMilliseconds / calls);
+        }
+
+        /// <summary>The calls one after another on a thread of their own, each waited for by that thread (no await).</summary>
+        private static Task<(double Wall, double Cpu)> LoopOnOneThread(int calls, Action call)
+        {
+            var done = new TaskCompletionSource<(double, double)>();
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    var cpu = Cpu.Start();
+                    var wall = Stopwatch.StartNew();
+                    for (int i = 0; i < calls; i++) call();
+                    done.SetResult((wall.Elapsed.TotalMilliseconds / calls, cpu.ElapsedMilliseconds / calls));
+                }
+                catch (Exception ex)
+                {
+                    done.SetException(ex);
+                }
+            }) { IsBackground = true, Name = "one thread waiting" };
+            thread.Start();
+            return done.Task;
         }
 
         /// <summary>The machine's 1/5/15-minute load average where Linux tells it: the runs are only comparable on a like load.</summary>
@@ -198,6 +233,28 @@ namespace DataWorksDI.Bench
 
             public async Task CallAsync(string action, (string Name, object Value)[] parameters)
             {
+                using (HttpRequestMessage request = Build(action, parameters))
+                using (HttpResponseMessage response = await _http.SendAsync(request).ConfigureAwait(false))
+                {
+                    string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    if (!response.IsSuccessStatusCode) throw new InvalidOperationException(action + " → " + (int)response.StatusCode + ": " + text);
+                }
+            }
+
+            /// <summary>The same call with the synchronous HttpClient.Send, the calling thread waiting for the answer itself.</summary>
+            public void CallBlocking(string action, (string Name, object Value)[] parameters)
+            {
+                using (HttpRequestMessage request = Build(action, parameters))
+                using (HttpResponseMessage response = _http.Send(request))
+                using (var reader = new StreamReader(response.Content.ReadAsStream()))
+                {
+                    string text = reader.ReadToEnd();
+                    if (!response.IsSuccessStatusCode) throw new InvalidOperationException(action + " → " + (int)response.StatusCode + ": " + text);
+                }
+            }
+
+            private HttpRequestMessage Build(string action, (string Name, object Value)[] parameters)
+            {
                 var form = parameters.Select(p => new KeyValuePair<string, string>(p.Name, Convert.ToString(p.Value, CultureInfo.InvariantCulture))).ToList();
                 byte[] body = Encoding.UTF8.GetBytes(AcsPercentEncoder.EncodePairs(form));
                 string hash = AcsSignatureV3.HashHex(body);
@@ -214,18 +271,12 @@ namespace DataWorksDI.Bench
                 string canonical = AcsSignatureV3.CanonicalRequest("POST", new KeyValuePair<string, string>[0], headers, hash);
                 string signature = AcsSignatureV3.Sign(_secret, AcsSignatureV3.StringToSign(canonical));
                 AcsSignatureV3.CanonicalizeHeaders(headers, out _, out string signedNames);
-                using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "/")) { Content = new ByteArrayContent(body) })
-                {
-                    request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
-                    foreach (var h in headers)
-                        if (h.Key != "host" && h.Key != "content-type") request.Headers.TryAddWithoutValidation(h.Key, h.Value);
-                    request.Headers.TryAddWithoutValidation("Authorization", AcsSignatureV3.AuthorizationHeader(_keyId, signedNames, signature));
-                    using (HttpResponseMessage response = await _http.SendAsync(request).ConfigureAwait(false))
-                    {
-                        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        if (!response.IsSuccessStatusCode) throw new InvalidOperationException(action + " → " + (int)response.StatusCode + ": " + text);
-                    }
-                }
+                var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "/")) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+                foreach (var h in headers)
+                    if (h.Key != "host" && h.Key != "content-type") request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+                request.Headers.TryAddWithoutValidation("Authorization", AcsSignatureV3.AuthorizationHeader(_keyId, signedNames, signature));
+                return request;
             }
 
             public void Dispose() => _http.Dispose();

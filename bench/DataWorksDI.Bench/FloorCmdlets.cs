@@ -105,4 +105,25 @@ namespace DataWorksDI.Bench
                 WriteObject(body.Count);
         }
     }
+
+    /// <summary>
+    /// The bare signed call (the bench's baseline, synchronous Send) inside the plainest binary cmdlet: no module code at
+    /// all. What any cmdlet making this HTTP call costs over the same call in a tight C# loop.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "BenchBareCall")]
+    public sealed class BareCallCmdlet : PSCmdlet
+    {
+        /// <summary>Set by the bench before it measures this series.</summary>
+        internal static System.Action<long> Call { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateRange(1, long.MaxValue)]
+        public long ProjectId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Call(ProjectId);
+            WriteObject(new EmptyCmdlet.Result(ProjectId));
+        }
+    }
 }

@@ -35,6 +35,7 @@ namespace DataWorksDI.Bench
             iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchModuleLayer", typeof(ModuleLayerCmdlet), null));
             iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchFileShape", typeof(FileShapeCmdlet), null));
             iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchClientCall", typeof(ClientCallCmdlet), null));
+            iss.Commands.Add(new SessionStateCmdletEntry("Test-BenchBareCall", typeof(BareCallCmdlet), null));
             _runspace = RunspaceFactory.CreateRunspace(iss);
             _runspace.Open();
             Run($"Import-Module -Name '{RepoPaths.ModuleDirectory}' -ErrorAction Stop");
