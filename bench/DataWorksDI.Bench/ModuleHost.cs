@@ -70,10 +70,16 @@ namespace DataWorksDI.Bench
                 AdaptivePacing = false,
             };
             var unpaced = new DataWorksClient(options, Context.Credentials);
+            UseClient(unpaced);
+            return unpaced;
+        }
+
+        /// <summary>Makes every cmdlet of this runspace call through <paramref name="client"/> (benchmark only).</summary>
+        public void UseClient(DataWorksClient client)
+        {
             FieldInfo field = typeof(DIContext).GetField("_client", BindingFlags.Instance | BindingFlags.NonPublic)
                 ?? throw new InvalidOperationException("DIContext has no _client field any more: update the benchmark.");
-            field.SetValue(Context, unpaced);
-            return unpaced;
+            field.SetValue(Context, client);
         }
 
         public List<PSObject> Run(string script, params (string Name, object Value)[] variables)

@@ -25,7 +25,8 @@ namespace DataWorksDI.Bench
     ///    a cmdlet against a bare signed call, the client alone and the official Node client, <see cref="CmdletCostBench"/>),
     ///    <c>--startup</c> (the first call after import in fresh pwsh processes, <see cref="StartupBench"/>), <c>--listing</c>
     ///    (Get-DIFile | Measure-Object over a seeded workspace, <see cref="ListingBench"/>), <c>--client-overhead</c> (the
-    ///    client's own work per call with the network taken out, <see cref="ClientOverheadBench"/>).
+    ///    client's own work per call with the network taken out, <see cref="ClientOverheadBench"/>), <c>--cmdlet-cpu</c> (the cmdlets'
+    ///    own work per call with the network taken out, against the bare call in an empty cmdlet, <see cref="CmdletCpuBench"/>).
     /// 7. with --definitions-only, issue 15's plan and apply of N task definitions at the rate limit: apply to an empty
     ///    workspace, plan of the unchanged workspace, re-apply of one changed schedule field (<see cref="DefinitionsBench"/>).
     /// </summary>
@@ -40,6 +41,11 @@ namespace DataWorksDI.Bench
             if (args.Contains("--cmdlet-cost"))
             {
                 await CmdletCostBench.RunAsync(args);
+                return 0;
+            }
+            if (args.Contains("--cmdlet-cpu"))
+            {
+                await CmdletCpuBench.RunAsync(args);
                 return 0;
             }
             if (args.Contains("--client-overhead"))
