@@ -33,7 +33,7 @@ namespace DataWorksDI.Tests.Client
                 Assert.Contains("may or may not have been applied", ex.Message);
                 Assert.Contains("Get-DIDeployment", ex.Message);
                 Assert.Contains("Get-DIFile -FileId 7", ex.Message);
-                Assert.Equal(ex.VerifyWith, "Get-DIDeployment | Where-Object FileId -eq 7 (a new package) or Get-DIFile -FileId 7");
+                Assert.Equal("Get-DIDeployment | Where-Object FileId -eq 7 (a new package) or Get-DIFile -FileId 7", ex.VerifyWith);
                 Assert.EndsWith("]", ex.Message);
             }
         }
