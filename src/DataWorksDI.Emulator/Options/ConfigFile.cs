@@ -29,11 +29,7 @@ namespace DataWorksDI.Emulator.Options
                     {
                         case "urls": options.Urls = Str(v, prop.Name); break;
                         case "dataDir": options.DataDirectory = Str(v, prop.Name); break;
-                        case "deploymentDelay":
-                            options.DeploymentDelay = v.ValueKind == JsonValueKind.Number
-                                ? TimeSpan.FromMilliseconds(v.GetDouble())
-                                : EmulatorOptions.ParseDuration("deploymentDelay", Str(v, prop.Name));
-                            break;
+                        case "deploymentDelay": options.DeploymentDelay = Duration(v, prop.Name); break;
                         case "realtimeGenerationDelay": options.RealtimeGenerationDelay = Duration(v, prop.Name); break;
                         case "realtimeStartDelay": options.RealtimeStartDelay = Duration(v, prop.Name); break;
                         case "qpsLimit": options.QpsLimit = Int(v, prop.Name); break;
@@ -58,7 +54,7 @@ namespace DataWorksDI.Emulator.Options
         private static AccessKeyDefinition ReadKey(JsonElement e)
         {
             var key = new AccessKeyDefinition();
-            foreach (var p in Obj(e, "accessKeys[]"))
+            Keys(e, "accessKeys[]", p =>
             {
                 switch (p.Name)
                 {
@@ -79,16 +75,17 @@ namespace DataWorksDI.Emulator.Options
                             key.ProjectIds.Add(projectId);
                         }
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'accessKeys[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             return key;
         }
 
         private static WorkspaceDefinition ReadWorkspace(JsonElement e)
         {
             var ws = new WorkspaceDefinition();
-            foreach (var p in Obj(e, "workspaces[]"))
+            Keys(e, "workspaces[]", p =>
             {
                 switch (p.Name)
                 {
@@ -107,16 +104,17 @@ namespace DataWorksDI.Emulator.Options
                     case "dataSources":
                         foreach (var d in Arr(p.Value, p.Name)) ws.DataSources.Add(ReadDataSource(d));
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'workspaces[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             return ws;
         }
 
         private static DataSourceDefinition ReadDataSource(JsonElement e)
         {
             var ds = new DataSourceDefinition();
-            foreach (var p in Obj(e, "dataSources[]"))
+            Keys(e, "dataSources[]", p =>
             {
                 switch (p.Name)
                 {
@@ -125,9 +123,10 @@ namespace DataWorksDI.Emulator.Options
                     case "envTypes":
                         foreach (var env in Arr(p.Value, p.Name)) ds.EnvTypes.Add(Int(env, "envTypes[]"));
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'dataSources[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             if (ds.EnvTypes.Count == 0) { ds.EnvTypes.Add(0); ds.EnvTypes.Add(1); }
             return ds;
         }
@@ -136,7 +135,7 @@ namespace DataWorksDI.Emulator.Options
         {
             var rule = new DeploymentCheckRule();
             bool hasOutcome = false;
-            foreach (var p in Obj(e, "deploymentChecks[]"))
+            Keys(e, "deploymentChecks[]", p =>
             {
                 switch (p.Name)
                 {
@@ -156,16 +155,17 @@ namespace DataWorksDI.Emulator.Options
                         else if (stage == "deploy") rule.Stage = DeploymentCheckStage.Deploy;
                         else throw new OptionsException("Config file: deploymentChecks[].stage is 'any', 'submit' or 'deploy'.");
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'deploymentChecks[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             if (!hasOutcome) throw new OptionsException("Config file: deploymentChecks[] needs an outcome ('reject', 'checkFail' or 'fail').");
             return rule;
         }
 
         private static void ReadFaults(FaultOptions faults, JsonElement e)
         {
-            foreach (var p in Obj(e, "faults"))
+            Keys(e, "faults", p =>
             {
                 switch (p.Name)
                 {
@@ -175,9 +175,20 @@ namespace DataWorksDI.Emulator.Options
                     case "serverErrorAfterRatio": faults.ServerErrorAfterRatio = p.Value.GetDouble(); break;
                     case "latencyMs": faults.LatencyMs = Int(p.Value, p.Name); break;
                     case "seed": faults.Seed = Int(p.Value, p.Name); break;
-                    default: throw new OptionsException("Config file: unknown key 'faults." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
+        }
+
+        /// <summary>
+        /// Reads each key of the object at <paramref name="path"/> with <paramref name="read"/>, which answers whether it
+        /// knows the key: an unknown key is an error (so a typo never silently leaves a default in place).
+        /// </summary>
+        private static void Keys(JsonElement v, string path, Func<JsonProperty, bool> read)
+        {
+            foreach (var p in Obj(v, path))
+                if (!read(p)) throw new OptionsException("Config file: unknown key '" + path + "." + p.Name + "'.");
         }
 
         /// <summary>A duration: a number of milliseconds, or text such as "500ms" or "2s".</summary>
