@@ -93,10 +93,7 @@ namespace DataWorksDI.Emulator.Options
                     case "identifier": ws.Identifier = Str(p.Value, p.Name); break;
                     case "name": ws.Name = Str(p.Value, p.Name); break;
                     case "mode":
-                        string mode = Str(p.Value, p.Name);
-                        if (string.Equals(mode, "standard", StringComparison.OrdinalIgnoreCase)) ws.Mode = WorkspaceMode.Standard;
-                        else if (string.Equals(mode, "basic", StringComparison.OrdinalIgnoreCase)) ws.Mode = WorkspaceMode.Basic;
-                        else throw new OptionsException("Config file: workspaces[].mode is 'standard' or 'basic'.");
+                        ws.Mode = OneOf(p, "workspaces[]", StringComparison.OrdinalIgnoreCase, ("standard", WorkspaceMode.Standard), ("basic", WorkspaceMode.Basic));
                         break;
                     case "folders":
                         foreach (var f in Arr(p.Value, p.Name)) ws.Folders.Add(Str(f, "folders[]"));
@@ -141,19 +138,13 @@ namespace DataWorksDI.Emulator.Options
                 {
                     case "fileNamePattern": rule.FileNamePattern = Str(p.Value, p.Name); break;
                     case "outcome":
-                        string outcome = Str(p.Value, p.Name);
-                        if (outcome == "reject") rule.Outcome = DeploymentCheckOutcome.Reject;
-                        else if (outcome == "checkFail") rule.Outcome = DeploymentCheckOutcome.CheckFail;
-                        else if (outcome == "fail") rule.Outcome = DeploymentCheckOutcome.Fail;
-                        else throw new OptionsException("Config file: deploymentChecks[].outcome is 'reject', 'checkFail' or 'fail'.");
+                        rule.Outcome = OneOf(p, "deploymentChecks[]", StringComparison.Ordinal,
+                            ("reject", DeploymentCheckOutcome.Reject), ("checkFail", DeploymentCheckOutcome.CheckFail), ("fail", DeploymentCheckOutcome.Fail));
                         hasOutcome = true;
                         break;
                     case "stage":
-                        string stage = Str(p.Value, p.Name);
-                        if (stage == "any") rule.Stage = DeploymentCheckStage.Any;
-                        else if (stage == "submit") rule.Stage = DeploymentCheckStage.Submit;
-                        else if (stage == "deploy") rule.Stage = DeploymentCheckStage.Deploy;
-                        else throw new OptionsException("Config file: deploymentChecks[].stage is 'any', 'submit' or 'deploy'.");
+                        rule.Stage = OneOf(p, "deploymentChecks[]", StringComparison.Ordinal,
+                            ("any", DeploymentCheckStage.Any), ("submit", DeploymentCheckStage.Submit), ("deploy", DeploymentCheckStage.Deploy));
                         break;
                     default: return false;
                 }
@@ -189,6 +180,16 @@ namespace DataWorksDI.Emulator.Options
         {
             foreach (var p in Obj(v, path))
                 if (!read(p)) throw new OptionsException("Config file: unknown key '" + path + "." + p.Name + "'.");
+        }
+
+        /// <summary>The value whose text the key's string is (compared by <paramref name="comparison"/>); other text is an error that names the texts.</summary>
+        private static T OneOf<T>(JsonProperty p, string path, StringComparison comparison, params (string Text, T Value)[] choices)
+        {
+            string text = Str(p.Value, p.Name);
+            foreach (var (name, value) in choices)
+                if (string.Equals(text, name, comparison)) return value;
+            string names = string.Join(", ", choices.SkipLast(1).Select(c => "'" + c.Text + "'")) + " or '" + choices[^1].Text + "'";
+            throw new OptionsException("Config file: " + path + "." + p.Name + " is " + names + ".");
         }
 
         /// <summary>A duration: a number of milliseconds, or text such as "500ms" or "2s".</summary>
