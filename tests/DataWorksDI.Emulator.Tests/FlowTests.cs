@@ -76,6 +76,9 @@ namespace DataWorksDI.Emulator.Tests
             // Nothing new to deploy now; GetFile by NodeId and DeployFile by NodeId address the same file.
             (await _c.CallAsync("DeployFile", ("ProjectId", Dw.Standard), ("NodeId", nodeId))).Error(400, "Invalid.Tenant.NothingToDeploy");
             Assert.Equal(fileId, (await _c.CallAsync("GetFile", ("ProjectId", Dw.Standard), ("NodeId", nodeId))).Ok()["Data"]["File"]["FileId"].GetValue<long>());
+            await Dw.CreateTaskAsync(_c, Dw.Standard, Dw.UniqueName("nodeless")); // another file, so the NodeId filter has one to leave out
+            var byNode = (await _c.CallAsync("ListFiles", ("ProjectId", Dw.Standard), ("NodeId", nodeId))).Ok()["Data"]["Files"].AsArray();
+            Assert.Equal(fileId, Assert.Single(byNode)["FileId"].GetValue<long>());
 
             // A change: UPDATE version, CommitStatus back to 0 until submitted.
             (await _c.CallAsync("UpdateFile", ("ProjectId", Dw.Standard), ("FileId", fileId), ("FileDescription", "v2"))).Ok();
@@ -308,8 +311,11 @@ namespace DataWorksDI.Emulator.Tests
             Assert.Equal(6, done["Deployment"]["Status"].GetValue<int>());
             Assert.Equal(6, done["DeployedItems"][0]["Status"].GetValue<int>());
             Assert.Contains("reject_*", done["Deployment"]["ErrorMessage"].GetValue<string>());
+            long fine = await Dw.CreateTaskAsync(C, Dw.Standard, Dw.UniqueName("fine")); // a package of status 1, for the Status filter to leave out
+            Assert.Equal(1, (await Dw.WaitAsync(C, Dw.Standard, await Dw.SubmitAsync(C, Dw.Standard, fine)))["Deployment"]["Status"].GetValue<int>());
             var rejected = (await C.CallAsync("ListDeployments", ("ProjectId", Dw.Standard), ("Status", 6))).Ok()["Data"]["Deployments"].AsArray();
             Assert.Contains(rejected, d => d["Id"].GetValue<long>() == id);
+            Assert.All(rejected, d => Assert.Equal(6, d["Status"].GetValue<int>()));
             (await C.CallAsync("DeployFile", ("ProjectId", Dw.Standard), ("FileId", fileId))).Error(400, "Invalid.Tenant.NothingToDeploy");
         }
 

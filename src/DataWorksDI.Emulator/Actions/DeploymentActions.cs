@@ -114,18 +114,12 @@ namespace DataWorksDI.Emulator.Actions
             Workspace ws = ctx.Workspace();
             Paging paging = ctx.Paging();
             var filter = new SqlFilter().Where("project_id = $p", "$p", ws.ProjectId);
-            string creator = ctx.Str("Creator");
-            if (!string.IsNullOrEmpty(creator)) filter.Where("creator_id = $creator", "$creator", creator);
-            string executor = ctx.Str("Executor");
-            if (!string.IsNullOrEmpty(executor)) filter.Where("handler_id = $executor", "$executor", executor);
-            string keyword = ctx.Str("Keyword");
-            if (!string.IsNullOrEmpty(keyword)) filter.Where("contains_ci(name, $keyword)", "$keyword", keyword);
-            int? status = ctx.Int("Status");
-            if (status != null) filter.Where("status = $status", "$status", status.Value);
-            long? endCreate = ctx.Long("EndCreateTime");
-            if (endCreate != null) filter.Where("create_time <= $end_create", "$end_create", endCreate.Value);
-            long? endExecute = ctx.Long("EndExecuteTime");
-            if (endExecute != null) filter.Where("execute_time IS NOT NULL AND execute_time <= $end_execute", "$end_execute", endExecute.Value);
+            filter.WhereGiven("creator_id = $creator", "$creator", ctx.Str("Creator"));
+            filter.WhereGiven("handler_id = $executor", "$executor", ctx.Str("Executor"));
+            filter.WhereGiven("contains_ci(name, $keyword)", "$keyword", ctx.Str("Keyword"));
+            filter.WhereGiven("status = $status", "$status", ctx.Int("Status"));
+            filter.WhereGiven("create_time <= $end_create", "$end_create", ctx.Long("EndCreateTime"));
+            filter.WhereGiven("execute_time IS NOT NULL AND execute_time <= $end_execute", "$end_execute", ctx.Long("EndExecuteTime"));
             var (total, page) = Deployments.Page(ctx.Db, ctx.Listings, filter, paging.Offset, paging.Size);
             var items = new JsonArray();
             foreach (var d in page)

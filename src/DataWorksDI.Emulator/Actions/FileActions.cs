@@ -60,10 +60,8 @@ namespace DataWorksDI.Emulator.Actions
                 filter.Where("f.folder_id IN (SELECT folder_id FROM folders WHERE project_id = $p AND (path = $root OR (path > $root_slash AND path < $root_end)))",
                     "$root", root, "$root_slash", root + "/", "$root_end", root + "0");
             }
-            string keyword = ctx.Str("Keyword");
-            if (!string.IsNullOrEmpty(keyword)) filter.Where("contains_ci(f.name, $keyword)", "$keyword", keyword);
-            string exact = ctx.Str("ExactFileName");
-            if (!string.IsNullOrEmpty(exact)) filter.Where("f.name = $exact", "$exact", exact);
+            filter.WhereGiven("contains_ci(f.name, $keyword)", "$keyword", ctx.Str("Keyword"));
+            filter.WhereGiven("f.name = $exact", "$exact", ctx.Str("ExactFileName"));
             string types = ctx.Str("FileTypes");
             if (!string.IsNullOrEmpty(types)) filter.In("f.file_type", "$type", ParseLongList("FileTypes", types));
             string ids = ctx.Str("FileIdIn");
@@ -73,14 +71,10 @@ namespace DataWorksDI.Emulator.Actions
                 if (wanted.Count > 50) throw ErrorCatalogue.InvalidParameter("FileIdIn", "It holds at most 50 ids.");
                 filter.In("f.file_id", "$id", wanted);
             }
-            long? nodeId = ctx.Long("NodeId");
-            if (nodeId != null) filter.Where("f.node_id = $node", "$node", nodeId.Value);
-            string owner = ctx.Str("Owner");
-            if (!string.IsNullOrEmpty(owner)) filter.Where("f.owner = $owner", "$owner", owner);
-            string lastEditUser = ctx.Str("LastEditUser");
-            if (!string.IsNullOrEmpty(lastEditUser)) filter.Where("f.last_edit_user = $editor", "$editor", lastEditUser);
-            string useType = ctx.Str("UseType");
-            if (!string.IsNullOrEmpty(useType)) filter.Where("f.use_type = $use", "$use", useType);
+            filter.WhereGiven("f.node_id = $node", "$node", ctx.Long("NodeId"));
+            filter.WhereGiven("f.owner = $owner", "$owner", ctx.Str("Owner"));
+            filter.WhereGiven("f.last_edit_user = $editor", "$editor", ctx.Str("LastEditUser"));
+            filter.WhereGiven("f.use_type = $use", "$use", ctx.Str("UseType"));
             bool needContent = ctx.Bool("NeedContent") ?? false;
             bool needAbsolute = ctx.Bool("NeedAbsoluteFolderPath") ?? false;
 

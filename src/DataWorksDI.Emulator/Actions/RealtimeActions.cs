@@ -238,12 +238,11 @@ namespace DataWorksDI.Emulator.Actions
         /// Submits and deploys at once (a new DEPLOYED file version, a node id); the instance becomes NORUN unless it runs.
         /// Fails like a batch deployment when a data source has no production copy.
         /// </summary>
-        public JsonObject DeployDISyncTask(ActionContext ctx)
+        public JsonObject DeployDISyncTask(ActionContext ctx) => ChangeInstance(ctx, BothTypes, (_, file, instance) =>
         {
-            if (!Begin(ctx, BothTypes, out Workspace ws, out _, out FileRecord file, out JsonObject failure)) return failure;
             // Failure injection, as for batch deployments: a matching deployment check (stage deploy or any) fails the call.
             DeploymentCheckRule rule = _options.DeploymentChecks.FirstOrDefault(r => r.Matches(file.Name, DeploymentCheckStage.Deploy));
-            if (rule != null) return Responses.DiFail(DiFailures.SubmitAndDeployFail(DeploymentActions.DeploymentFailureMessage(file, rule)));
+            if (rule != null) return DiFailures.SubmitAndDeployFail(DeploymentActions.DeploymentFailureMessage(file, rule));
 
             if (file.NodeId == null)
             {
@@ -256,7 +255,6 @@ namespace DataWorksDI.Emulator.Actions
             file.CommitStatus = 1;
             Files.Update(ctx.Db, file);
 
-            RealtimeInstance instance = InstanceOf(ctx, file);
             instance.Deployed = true;
             instance.DeployTime = ctx.Now;
             if (!instance.IsRunning)
@@ -264,54 +262,44 @@ namespace DataWorksDI.Emulator.Actions
                 instance.Status = InstanceStatus.NoRun;
                 instance.RunAt = null;
             }
-            Realtime.SaveInstance(ctx.Db, instance);
-            return Responses.DiSuccess();
-        }
+            return null;
+        });
 
-        public JsonObject StartDISyncInstance(ActionContext ctx)
+        public JsonObject StartDISyncInstance(ActionContext ctx) => ChangeInstance(ctx, BothTypes, (taskType, _, instance) =>
         {
-            if (!Begin(ctx, BothTypes, out _, out string taskType, out FileRecord file, out JsonObject failure)) return failure;
             string startParam = ctx.Str("StartParam");
             if (string.IsNullOrEmpty(startParam)) startParam = null;
             if (startParam != null)
             {
-                if (taskType == TaskTypes.Solution) return Responses.DiFail(DiFailures.InvalidStartParam(DiFailures.StartParamSolution));
+                if (taskType == TaskTypes.Solution) return DiFailures.InvalidStartParam(DiFailures.StartParamSolution);
                 string problem = RealtimeConfig.CheckStartParam(startParam);
-                if (problem != null) return Responses.DiFail(DiFailures.InvalidStartParam(problem));
+                if (problem != null) return DiFailures.InvalidStartParam(problem);
             }
-            RealtimeInstance instance = InstanceOf(ctx, file);
-            if (!instance.Deployed) return Responses.DiFail(DiFailures.NotDeployed);
-            if (instance.IsRunning) return Responses.DiFail(DiFailures.AlreadyRunning);
+            if (!instance.Deployed) return DiFailures.NotDeployed;
+            if (instance.IsRunning) return DiFailures.AlreadyRunning;
             instance.Status = InstanceStatus.Wait;
             instance.RunAt = ctx.Now + (long)_options.RealtimeStartDelay.TotalMilliseconds;
             instance.StartTime = ctx.Now;
             instance.StartParam = startParam;
-            Realtime.SaveInstance(ctx.Db, instance);
-            return Responses.DiSuccess();
-        }
+            return null;
+        });
 
-        public JsonObject StopDISyncInstance(ActionContext ctx)
+        public JsonObject StopDISyncInstance(ActionContext ctx) => ChangeInstance(ctx, RealtimeOnly, (_, _, instance) =>
         {
-            if (!Begin(ctx, RealtimeOnly, out _, out _, out FileRecord file, out JsonObject failure)) return failure;
-            RealtimeInstance instance = InstanceOf(ctx, file);
-            if (!instance.IsRunning) return Responses.DiFail(DiFailures.NotRunning);
+            if (!instance.IsRunning) return DiFailures.NotRunning;
             instance.Status = InstanceStatus.Pause;
             instance.RunAt = null;
-            Realtime.SaveInstance(ctx.Db, instance);
-            return Responses.DiSuccess();
-        }
+            return null;
+        });
 
-        public JsonObject TerminateDISyncInstance(ActionContext ctx)
+        public JsonObject TerminateDISyncInstance(ActionContext ctx) => ChangeInstance(ctx, RealtimeOnly, (_, _, instance) =>
         {
-            if (!Begin(ctx, RealtimeOnly, out _, out _, out FileRecord file, out JsonObject failure)) return failure;
-            RealtimeInstance instance = InstanceOf(ctx, file);
-            if (!instance.Deployed) return Responses.DiFail(DiFailures.NothingToTerminate);
+            if (!instance.Deployed) return DiFailures.NothingToTerminate;
             instance.Deployed = false;
             instance.Status = InstanceStatus.NoRun;
             instance.RunAt = null;
-            Realtime.SaveInstance(ctx.Db, instance);
-            return Responses.DiSuccess();
-        }
+            return null;
+        });
 
         public JsonObject DeleteDISyncTask(ActionContext ctx)
         {
@@ -348,6 +336,23 @@ namespace DataWorksDI.Emulator.Actions
                 return false;
             }
             return true;
+        }
+
+        /// <summary>What a life-cycle action does to the task's instance (and file): null, or the DI failure that refuses it.</summary>
+        private delegate string InstanceChange(string taskType, FileRecord file, RealtimeInstance instance);
+
+        /// <summary>
+        /// The life-cycle actions (deploy, start, stop, terminate): <see cref="Begin"/>, then <paramref name="change"/> on the
+        /// task's instance; the instance is saved unless the change refuses (a DI failure, nothing saved).
+        /// </summary>
+        private static JsonObject ChangeInstance(ActionContext ctx, string[] allowed, InstanceChange change)
+        {
+            if (!Begin(ctx, allowed, out _, out string taskType, out FileRecord file, out JsonObject failure)) return failure;
+            RealtimeInstance instance = InstanceOf(ctx, file);
+            string refusal = change(taskType, file, instance);
+            if (refusal != null) return Responses.DiFail(refusal);
+            Realtime.SaveInstance(ctx.Db, instance);
+            return Responses.DiSuccess();
         }
 
         /// <summary>A live (not deleted) file of the task type's FileType in this workspace, or null.</summary>

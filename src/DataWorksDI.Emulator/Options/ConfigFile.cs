@@ -29,11 +29,7 @@ namespace DataWorksDI.Emulator.Options
                     {
                         case "urls": options.Urls = Str(v, prop.Name); break;
                         case "dataDir": options.DataDirectory = Str(v, prop.Name); break;
-                        case "deploymentDelay":
-                            options.DeploymentDelay = v.ValueKind == JsonValueKind.Number
-                                ? TimeSpan.FromMilliseconds(v.GetDouble())
-                                : EmulatorOptions.ParseDuration("deploymentDelay", Str(v, prop.Name));
-                            break;
+                        case "deploymentDelay": options.DeploymentDelay = Duration(v, prop.Name); break;
                         case "realtimeGenerationDelay": options.RealtimeGenerationDelay = Duration(v, prop.Name); break;
                         case "realtimeStartDelay": options.RealtimeStartDelay = Duration(v, prop.Name); break;
                         case "qpsLimit": options.QpsLimit = Int(v, prop.Name); break;
@@ -58,7 +54,7 @@ namespace DataWorksDI.Emulator.Options
         private static AccessKeyDefinition ReadKey(JsonElement e)
         {
             var key = new AccessKeyDefinition();
-            foreach (var p in Obj(e, "accessKeys[]"))
+            Keys(e, "accessKeys[]", p =>
             {
                 switch (p.Name)
                 {
@@ -79,16 +75,17 @@ namespace DataWorksDI.Emulator.Options
                             key.ProjectIds.Add(projectId);
                         }
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'accessKeys[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             return key;
         }
 
         private static WorkspaceDefinition ReadWorkspace(JsonElement e)
         {
             var ws = new WorkspaceDefinition();
-            foreach (var p in Obj(e, "workspaces[]"))
+            Keys(e, "workspaces[]", p =>
             {
                 switch (p.Name)
                 {
@@ -96,10 +93,7 @@ namespace DataWorksDI.Emulator.Options
                     case "identifier": ws.Identifier = Str(p.Value, p.Name); break;
                     case "name": ws.Name = Str(p.Value, p.Name); break;
                     case "mode":
-                        string mode = Str(p.Value, p.Name);
-                        if (string.Equals(mode, "standard", StringComparison.OrdinalIgnoreCase)) ws.Mode = WorkspaceMode.Standard;
-                        else if (string.Equals(mode, "basic", StringComparison.OrdinalIgnoreCase)) ws.Mode = WorkspaceMode.Basic;
-                        else throw new OptionsException("Config file: workspaces[].mode is 'standard' or 'basic'.");
+                        ws.Mode = OneOf(p, "workspaces[]", StringComparison.OrdinalIgnoreCase, ("standard", WorkspaceMode.Standard), ("basic", WorkspaceMode.Basic));
                         break;
                     case "folders":
                         foreach (var f in Arr(p.Value, p.Name)) ws.Folders.Add(Str(f, "folders[]"));
@@ -107,16 +101,17 @@ namespace DataWorksDI.Emulator.Options
                     case "dataSources":
                         foreach (var d in Arr(p.Value, p.Name)) ws.DataSources.Add(ReadDataSource(d));
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'workspaces[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             return ws;
         }
 
         private static DataSourceDefinition ReadDataSource(JsonElement e)
         {
             var ds = new DataSourceDefinition();
-            foreach (var p in Obj(e, "dataSources[]"))
+            Keys(e, "dataSources[]", p =>
             {
                 switch (p.Name)
                 {
@@ -125,9 +120,10 @@ namespace DataWorksDI.Emulator.Options
                     case "envTypes":
                         foreach (var env in Arr(p.Value, p.Name)) ds.EnvTypes.Add(Int(env, "envTypes[]"));
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'dataSources[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             if (ds.EnvTypes.Count == 0) { ds.EnvTypes.Add(0); ds.EnvTypes.Add(1); }
             return ds;
         }
@@ -136,36 +132,31 @@ namespace DataWorksDI.Emulator.Options
         {
             var rule = new DeploymentCheckRule();
             bool hasOutcome = false;
-            foreach (var p in Obj(e, "deploymentChecks[]"))
+            Keys(e, "deploymentChecks[]", p =>
             {
                 switch (p.Name)
                 {
                     case "fileNamePattern": rule.FileNamePattern = Str(p.Value, p.Name); break;
                     case "outcome":
-                        string outcome = Str(p.Value, p.Name);
-                        if (outcome == "reject") rule.Outcome = DeploymentCheckOutcome.Reject;
-                        else if (outcome == "checkFail") rule.Outcome = DeploymentCheckOutcome.CheckFail;
-                        else if (outcome == "fail") rule.Outcome = DeploymentCheckOutcome.Fail;
-                        else throw new OptionsException("Config file: deploymentChecks[].outcome is 'reject', 'checkFail' or 'fail'.");
+                        rule.Outcome = OneOf(p, "deploymentChecks[]", StringComparison.Ordinal,
+                            ("reject", DeploymentCheckOutcome.Reject), ("checkFail", DeploymentCheckOutcome.CheckFail), ("fail", DeploymentCheckOutcome.Fail));
                         hasOutcome = true;
                         break;
                     case "stage":
-                        string stage = Str(p.Value, p.Name);
-                        if (stage == "any") rule.Stage = DeploymentCheckStage.Any;
-                        else if (stage == "submit") rule.Stage = DeploymentCheckStage.Submit;
-                        else if (stage == "deploy") rule.Stage = DeploymentCheckStage.Deploy;
-                        else throw new OptionsException("Config file: deploymentChecks[].stage is 'any', 'submit' or 'deploy'.");
+                        rule.Stage = OneOf(p, "deploymentChecks[]", StringComparison.Ordinal,
+                            ("any", DeploymentCheckStage.Any), ("submit", DeploymentCheckStage.Submit), ("deploy", DeploymentCheckStage.Deploy));
                         break;
-                    default: throw new OptionsException("Config file: unknown key 'deploymentChecks[]." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
             if (!hasOutcome) throw new OptionsException("Config file: deploymentChecks[] needs an outcome ('reject', 'checkFail' or 'fail').");
             return rule;
         }
 
         private static void ReadFaults(FaultOptions faults, JsonElement e)
         {
-            foreach (var p in Obj(e, "faults"))
+            Keys(e, "faults", p =>
             {
                 switch (p.Name)
                 {
@@ -175,9 +166,30 @@ namespace DataWorksDI.Emulator.Options
                     case "serverErrorAfterRatio": faults.ServerErrorAfterRatio = p.Value.GetDouble(); break;
                     case "latencyMs": faults.LatencyMs = Int(p.Value, p.Name); break;
                     case "seed": faults.Seed = Int(p.Value, p.Name); break;
-                    default: throw new OptionsException("Config file: unknown key 'faults." + p.Name + "'.");
+                    default: return false;
                 }
-            }
+                return true;
+            });
+        }
+
+        /// <summary>
+        /// Reads each key of the object at <paramref name="path"/> with <paramref name="read"/>, which answers whether it
+        /// knows the key: an unknown key is an error (so a typo never silently leaves a default in place).
+        /// </summary>
+        private static void Keys(JsonElement v, string path, Func<JsonProperty, bool> read)
+        {
+            foreach (var p in Obj(v, path))
+                if (!read(p)) throw new OptionsException("Config file: unknown key '" + path + "." + p.Name + "'.");
+        }
+
+        /// <summary>The value whose text the key's string is (compared by <paramref name="comparison"/>); other text is an error that names the texts.</summary>
+        private static T OneOf<T>(JsonProperty p, string path, StringComparison comparison, params (string Text, T Value)[] choices)
+        {
+            string text = Str(p.Value, p.Name);
+            foreach (var (name, value) in choices)
+                if (string.Equals(text, name, comparison)) return value;
+            string names = string.Join(", ", choices.SkipLast(1).Select(c => "'" + c.Text + "'")) + " or '" + choices[^1].Text + "'";
+            throw new OptionsException("Config file: " + path + "." + p.Name + " is " + names + ".");
         }
 
         /// <summary>A duration: a number of milliseconds, or text such as "500ms" or "2s".</summary>

@@ -179,8 +179,7 @@ namespace DataWorksDI.Emulator.State
         private static void WriteOutputs(Db db, FileRecord f)
         {
             db.Execute("DELETE FROM file_outputs WHERE file_id = $f", "$f", f.FileId);
-            foreach (string output in f.Config.OutputList.Distinct(StringComparer.Ordinal))
-                db.Execute("INSERT OR IGNORE INTO file_outputs(output, file_id) VALUES ($o, $f)", "$o", output, "$f", f.FileId);
+            InsertOutputs(db, f.FileId, f.Config);
         }
 
         /// <summary>Fills the output index from every stored file (schema migration to version 2).</summary>
@@ -188,8 +187,14 @@ namespace DataWorksDI.Emulator.State
         {
             db.Execute("DELETE FROM file_outputs");
             foreach (var (fileId, json) in db.Query("SELECT file_id, node_config FROM files", r => (r.Long("file_id"), r.Str("node_config"))))
-                foreach (string output in NodeConfig.FromJson(json).OutputList.Distinct(StringComparer.Ordinal))
-                    db.Execute("INSERT OR IGNORE INTO file_outputs(output, file_id) VALUES ($o, $f)", "$o", output, "$f", fileId);
+                InsertOutputs(db, fileId, NodeConfig.FromJson(json));
+        }
+
+        /// <summary>Indexes each distinct output of the file's OutputList (table file_outputs).</summary>
+        private static void InsertOutputs(Db db, long fileId, NodeConfig config)
+        {
+            foreach (string output in config.OutputList.Distinct(StringComparer.Ordinal))
+                db.Execute("INSERT OR IGNORE INTO file_outputs(output, file_id) VALUES ($o, $f)", "$o", output, "$f", fileId);
         }
 
         /// <summary>A live (not deleted) file with this name in this folder, other than <paramref name="exceptFileId"/>.</summary>

@@ -25,6 +25,14 @@ namespace DataWorksDI.Emulator.State
             return this;
         }
 
+        /// <summary>The clause on an optional request value: added when the request gave it (not null or empty), else nothing.</summary>
+        public SqlFilter WhereGiven(string clause, string name, string value) =>
+            string.IsNullOrEmpty(value) ? this : Where(clause, name, value);
+
+        /// <inheritdoc cref="WhereGiven(string, string, string)"/>
+        public SqlFilter WhereGiven<T>(string clause, string name, T? value) where T : struct =>
+            value == null ? this : Where(clause, name, value.Value);
+
         /// <summary><c>column IN ($prefix0, $prefix1, …)</c>; an empty list matches nothing.</summary>
         public SqlFilter In(string column, string prefix, IReadOnlyList<long> values)
         {
