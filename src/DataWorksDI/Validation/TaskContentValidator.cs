@@ -284,31 +284,31 @@ namespace DataWorksDI.Validation
 
             private void CheckTypeAndVersion(JObject job)
             {
-                JToken type = job["type"];
-                if (type == null)
-                {
-                    Add(ValidationCodes.ContentTypeMissing, ValidationSeverity.Error, "$.type", job,
-                        "The task content has no \"type\".", "Add \"type\": \"job\" at the top level (a fixed value).");
-                }
-                else if (type.Type != JTokenType.String || (string)type != "job")
-                {
-                    Add(ValidationCodes.ContentTypeInvalid, ValidationSeverity.Error, "$.type", type,
-                        $"\"type\" is {Show(type)}; it is fixed to the string \"job\".", "Set \"type\": \"job\".");
-                }
+                CheckFixedText(job, "type", "job", ValidationCodes.ContentTypeMissing, "Add \"type\": \"job\" at the top level (a fixed value).",
+                    ValidationCodes.ContentTypeInvalid, type => $"\"type\" is {Show(type)}; it is fixed to the string \"job\".", "Set \"type\": \"job\".");
+                CheckFixedText(job, "version", "2.0", ValidationCodes.ContentVersionMissing, "Add \"version\": \"2.0\" at the top level (a fixed value, written as a string).",
+                    ValidationCodes.ContentVersionInvalid,
+                    version => version.Type == JTokenType.String
+                        ? $"\"version\" is {Show(version)}; script-mode batch tasks use \"2.0\"."
+                        : $"\"version\" is the {Describe(version.Type)} {Show(version)}; it must be the string \"2.0\".",
+                    "Set \"version\": \"2.0\" (with the quotes).");
+            }
 
-                JToken version = job["version"];
-                if (version == null)
+            /// <summary>
+            /// A top-level member fixed to the string <paramref name="expected"/>: a missing one is <paramref name="missingCode"/>,
+            /// any other value <paramref name="invalidCode"/> (its message made from the value).
+            /// </summary>
+            private void CheckFixedText(JObject job, string key, string expected, string missingCode, string missingFix,
+                string invalidCode, Func<JToken, string> invalidMessage, string invalidFix)
+            {
+                JToken value = job[key];
+                if (value == null)
                 {
-                    Add(ValidationCodes.ContentVersionMissing, ValidationSeverity.Error, "$.version", job,
-                        "The task content has no \"version\".", "Add \"version\": \"2.0\" at the top level (a fixed value, written as a string).");
+                    Add(missingCode, ValidationSeverity.Error, "$." + key, job, $"The task content has no \"{key}\".", missingFix);
                 }
-                else if (version.Type != JTokenType.String || (string)version != "2.0")
+                else if (value.Type != JTokenType.String || (string)value != expected)
                 {
-                    Add(ValidationCodes.ContentVersionInvalid, ValidationSeverity.Error, "$.version", version,
-                        version.Type == JTokenType.String
-                            ? $"\"version\" is {Show(version)}; script-mode batch tasks use \"2.0\"."
-                            : $"\"version\" is the {Describe(version.Type)} {Show(version)}; it must be the string \"2.0\".",
-                        "Set \"version\": \"2.0\" (with the quotes).");
+                    Add(invalidCode, ValidationSeverity.Error, "$." + key, value, invalidMessage(value), invalidFix);
                 }
             }
 
@@ -377,6 +377,19 @@ namespace DataWorksDI.Validation
             private string DescribeSteps() =>
                 _steps.Count == 0 ? "none readable" : string.Join(", ", _steps.Select(s => $"'{s.Name ?? "#" + s.Index}' ({s.Category ?? "no category"})"));
 
+            /// <summary>
+            /// The step's <paramref name="key"/> when it is a non-blank string; otherwise adds <paramref name="code"/> (the
+            /// member is missing, or is not <paramref name="mustBe"/>) and returns null.
+            /// </summary>
+            private string StepText(JObject step, string path, string label, string key, string code, string mustBe, string fix)
+            {
+                JToken value = step[key];
+                if (value != null && value.Type == JTokenType.String && ((string)value).Trim().Length > 0) return (string)value;
+                Add(code, ValidationSeverity.Error, path + "." + key, value ?? step,
+                    value == null ? $"{label} has no \"{key}\"." : $"{label} \"{key}\" is {Show(value)}; it must be {mustBe}.", fix);
+                return null;
+            }
+
             private StepInfo CheckStep(JToken token, int index)
             {
                 string path = $"$.steps[{index}]";
@@ -390,30 +403,16 @@ namespace DataWorksDI.Validation
 
                 var info = new StepInfo { Index = index, Token = step };
 
-                JToken name = step["name"];
-                if (name == null || name.Type != JTokenType.String || ((string)name).Trim().Length == 0)
-                {
-                    Add(ValidationCodes.StepNameInvalid, ValidationSeverity.Error, path + ".name", name ?? step,
-                        name == null ? $"Step {index} has no \"name\"." : $"Step {index} \"name\" is {Show(name)}; it must be a non-empty string.",
-                        "Name the step, conventionally \"Reader\" or \"Writer\"; order.hops refers to steps by these names.");
-                }
-                else
-                {
-                    info.Name = (string)name;
-                }
+                info.Name = StepText(step, path, $"Step {index}", "name", ValidationCodes.StepNameInvalid, "a non-empty string",
+                    "Name the step, conventionally \"Reader\" or \"Writer\"; order.hops refers to steps by these names.");
 
                 string label = info.Name != null ? $"Step '{info.Name}'" : $"Step {index}";
 
-                JToken stepType = step["stepType"];
-                if (stepType == null || stepType.Type != JTokenType.String || ((string)stepType).Trim().Length == 0)
+                info.StepType = StepText(step, path, label, "stepType", ValidationCodes.StepStepTypeInvalid, "the plugin (data source type) name",
+                    "Set \"stepType\" to the data source type, e.g. \"mysql\", \"odps\", \"oss\", \"holo\".");
+                if (info.StepType != null)
                 {
-                    Add(ValidationCodes.StepStepTypeInvalid, ValidationSeverity.Error, path + ".stepType", stepType ?? step,
-                        stepType == null ? $"{label} has no \"stepType\"." : $"{label} \"stepType\" is {Show(stepType)}; it must be the plugin (data source type) name.",
-                        "Set \"stepType\" to the data source type, e.g. \"mysql\", \"odps\", \"oss\", \"holo\".");
-                }
-                else
-                {
-                    info.StepType = (string)stepType;
+                    JToken stepType = step["stepType"];
                     foreach (var suffix in new[] { "reader", "writer" })
                     {
                         if (info.StepType.Length > suffix.Length && info.StepType.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
@@ -650,41 +649,18 @@ namespace DataWorksDI.Validation
             private List<Hop> CheckOrder(JObject job)
             {
                 var hops = new List<Hop>();
-                JToken orderToken = job["order"];
-                if (orderToken == null)
-                {
-                    Add(ValidationCodes.OrderHopsMissing, ValidationSeverity.Error, "$.order", job,
-                        "The task content has no \"order\", so no hop says which step feeds which.",
-                        $"Add \"order\": {{\"hops\": [{{\"from\": \"{FirstName("reader", "Reader")}\", \"to\": \"{FirstName("writer", "Writer")}\"}}]}}.");
-                    return hops;
-                }
-
-                if (!(orderToken is JObject order))
-                {
-                    WrongType(orderToken, "\"order\"", "an object: {\"hops\": [{\"from\": \"Reader\", \"to\": \"Writer\"}]}", "an object");
-                    return hops;
-                }
-
-                JToken hopsToken = order["hops"];
-                if (hopsToken == null)
-                {
-                    Add(ValidationCodes.OrderHopsMissing, ValidationSeverity.Error, "$.order.hops", order,
-                        "\"order\" has no \"hops\", so no hop says which step feeds which.",
-                        $"Add \"hops\": [{{\"from\": \"{FirstName("reader", "Reader")}\", \"to\": \"{FirstName("writer", "Writer")}\"}}].");
-                    return hops;
-                }
-
-                if (!(hopsToken is JArray hopArray))
-                {
-                    WrongType(hopsToken, "\"order.hops\"", "an array: [{\"from\": \"Reader\", \"to\": \"Writer\"}]", "an array");
-                    return hops;
-                }
+                var order = HopsPart<JObject>(job, "order", "The task content has no \"order\"", $"\"order\": {{\"hops\": {SuggestedHops()}}}",
+                    "an object", "{\"hops\": [{\"from\": \"Reader\", \"to\": \"Writer\"}]}");
+                if (order == null) return hops;
+                var hopArray = HopsPart<JArray>(order, "order.hops", "\"order\" has no \"hops\"", $"\"hops\": {SuggestedHops()}",
+                    "an array", "[{\"from\": \"Reader\", \"to\": \"Writer\"}]");
+                if (hopArray == null) return hops;
 
                 if (hopArray.Count == 0)
                 {
                     Add(ValidationCodes.OrderHopsEmpty, ValidationSeverity.Error, "$.order.hops", hopArray,
                         "\"order.hops\" is empty, so no hop says which step feeds which.",
-                        $"Add a hop: [{{\"from\": \"{FirstName("reader", "Reader")}\", \"to\": \"{FirstName("writer", "Writer")}\"}}].");
+                        $"Add a hop: {SuggestedHops()}.");
                     return hops;
                 }
 
@@ -763,6 +739,29 @@ namespace DataWorksDI.Validation
 
                 return hops;
             }
+
+            /// <summary>
+            /// <paramref name="name"/> ("order" or "order.hops") of <paramref name="owner"/>, which the hops need: when it is
+            /// missing (DI.Order.HopsMissing, fixed by adding <paramref name="toAdd"/>) or not <paramref name="expected"/>
+            /// (DI.Content.WrongType), the finding is added and the result is null.
+            /// </summary>
+            private T HopsPart<T>(JObject owner, string name, string missing, string toAdd, string expected, string example) where T : JToken
+            {
+                JToken token = owner[name.Substring(name.LastIndexOf('.') + 1)];
+                if (token == null)
+                {
+                    Add(ValidationCodes.OrderHopsMissing, ValidationSeverity.Error, "$." + name, owner,
+                        missing + ", so no hop says which step feeds which.", $"Add {toAdd}.");
+                    return null;
+                }
+                if (token is T part) return part;
+                WrongType(token, $"\"{name}\"", $"{expected}: {example}", expected);
+                return null;
+            }
+
+            /// <summary>The hop a fix suggests: from the first reader step to the first writer step, by their names.</summary>
+            private string SuggestedHops() =>
+                $"[{{\"from\": \"{FirstName("reader", "Reader")}\", \"to\": \"{FirstName("writer", "Writer")}\"}}]";
 
             private string FirstName(string category, string fallback) =>
                 _steps.FirstOrDefault(s => s.Category == category && s.Name != null)?.Name ?? fallback;

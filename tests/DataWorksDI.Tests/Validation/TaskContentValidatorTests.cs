@@ -47,6 +47,65 @@ namespace DataWorksDI.Tests.Validation
             Assert.Contains("(line ", f.ToString());
         }
 
+        // The texts of the findings the shared checks make (HopsPart, SuggestedHops, StepText, CheckFixedText), word for
+        // word: one helper serves several members, and each member keeps its own message and fix. Steps renamed to
+        // Src/Dst show that a suggested hop names the content's own first reader and writer.
+        public static IEnumerable<object[]> ExactTexts() => new List<object[]>
+        {
+            Exact("order missing", j => { Rename(j); j.Remove("order"); }, ValidationCodes.OrderHopsMissing, "$.order",
+                "The task content has no \"order\", so no hop says which step feeds which.",
+                "Add \"order\": {\"hops\": [{\"from\": \"Src\", \"to\": \"Dst\"}]}."),
+            Exact("order a string", j => j["order"] = "Reader->Writer", ValidationCodes.ContentWrongType, "$.order",
+                "\"order\" is a JSON string (\"Reader->Writer\"); DataWorks expects an object.",
+                "Write it as an object: {\"hops\": [{\"from\": \"Reader\", \"to\": \"Writer\"}]}."),
+            Exact("hops missing", j => { Rename(j); j["order"] = new JObject(); }, ValidationCodes.OrderHopsMissing, "$.order.hops",
+                "\"order\" has no \"hops\", so no hop says which step feeds which.",
+                "Add \"hops\": [{\"from\": \"Src\", \"to\": \"Dst\"}]."),
+            Exact("hops an object", j => j["order"]["hops"] = new JObject(), ValidationCodes.ContentWrongType, "$.order.hops",
+                "\"order.hops\" is a JSON object ({}); DataWorks expects an array.",
+                "Write it as an array: [{\"from\": \"Reader\", \"to\": \"Writer\"}]."),
+            Exact("hops empty", j => { Rename(j); j["order"]["hops"] = new JArray(); }, ValidationCodes.OrderHopsEmpty, "$.order.hops",
+                "\"order.hops\" is empty, so no hop says which step feeds which.",
+                "Add a hop: [{\"from\": \"Src\", \"to\": \"Dst\"}]."),
+            Exact("type missing", j => j.Remove("type"), ValidationCodes.ContentTypeMissing, "$.type",
+                "The task content has no \"type\".", "Add \"type\": \"job\" at the top level (a fixed value)."),
+            Exact("type not job", j => j["type"] = "Job", ValidationCodes.ContentTypeInvalid, "$.type",
+                "\"type\" is \"Job\"; it is fixed to the string \"job\".", "Set \"type\": \"job\"."),
+            Exact("version missing", j => j.Remove("version"), ValidationCodes.ContentVersionMissing, "$.version",
+                "The task content has no \"version\".", "Add \"version\": \"2.0\" at the top level (a fixed value, written as a string)."),
+            Exact("version a number", j => j["version"] = 2.5, ValidationCodes.ContentVersionInvalid, "$.version",
+                "\"version\" is the number 2.5; it must be the string \"2.0\".", "Set \"version\": \"2.0\" (with the quotes)."),
+            Exact("version 1.0", j => j["version"] = "1.0", ValidationCodes.ContentVersionInvalid, "$.version",
+                "\"version\" is \"1.0\"; script-mode batch tasks use \"2.0\".", "Set \"version\": \"2.0\" (with the quotes)."),
+            Exact("name missing", j => ((JObject)j["steps"][1]).Remove("name"), ValidationCodes.StepNameInvalid, "$.steps[1].name",
+                "Step 1 has no \"name\".", "Name the step, conventionally \"Reader\" or \"Writer\"; order.hops refers to steps by these names."),
+            Exact("name blank", j => j["steps"][1]["name"] = " ", ValidationCodes.StepNameInvalid, "$.steps[1].name",
+                "Step 1 \"name\" is \" \"; it must be a non-empty string.", "Name the step, conventionally \"Reader\" or \"Writer\"; order.hops refers to steps by these names."),
+            Exact("stepType missing", j => ((JObject)j["steps"][1]).Remove("stepType"), ValidationCodes.StepStepTypeInvalid, "$.steps[1].stepType",
+                "Step 'Writer' has no \"stepType\".", "Set \"stepType\" to the data source type, e.g. \"mysql\", \"odps\", \"oss\", \"holo\"."),
+            Exact("stepType a number", j => j["steps"][1]["stepType"] = 5, ValidationCodes.StepStepTypeInvalid, "$.steps[1].stepType",
+                "Step 'Writer' \"stepType\" is 5; it must be the plugin (data source type) name.", "Set \"stepType\" to the data source type, e.g. \"mysql\", \"odps\", \"oss\", \"holo\"."),
+        };
+
+        [Theory]
+        [MemberData(nameof(ExactTexts))]
+        public void SharedChecks_KeepEachMembersExactTexts(string name, string content, string code, string path, string message, string fix)
+        {
+            var finding = FindingAssert.Has(new TaskContentValidator().Validate(content).Findings, code, path);
+            Assert.True(finding.Severity == ValidationSeverity.Error, name);
+            Assert.Equal(message, finding.Message);
+            Assert.Equal(fix, finding.Fix);
+        }
+
+        private static object[] Exact(string name, Action<JObject> change, string code, string path, string message, string fix) =>
+            new object[] { name, Mutate(change), code, path, message, fix };
+
+        private static void Rename(JObject job)
+        {
+            job["steps"][0]["name"] = "Src";
+            job["steps"][1]["name"] = "Dst";
+        }
+
         private static JObject Minimal() => JObject.Parse(TestData.Read("minimal-spec-6.1.json"));
 
         private static string Mutate(Action<JObject> change)

@@ -62,17 +62,14 @@ namespace DataWorksDI.Client.Credentials
         public async Task<AcsCredential> AssumeRoleAsync(AcsCredential caller, string roleArn, string roleSessionName, int durationSeconds,
             string policy, string externalId, string source, CancellationToken cancellationToken)
         {
-            var query = new List<KeyValuePair<string, string>>
+            List<KeyValuePair<string, string>> query = CommonQuery("AssumeRole");
+            query.AddRange(new[]
             {
-                Pair("Action", "AssumeRole"),
-                Pair("Version", Version),
-                Pair("Format", "JSON"),
-                Pair("Timestamp", Clock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
                 Pair("SignatureMethod", RpcSignatureV2.SignatureMethod),
                 Pair("SignatureVersion", RpcSignatureV2.SignatureVersion),
                 Pair("SignatureNonce", Guid.NewGuid().ToString("D")),
                 Pair("AccessKeyId", caller.AccessKeyId),
-            };
+            });
             string callerToken = caller.IsTemporary ? AcsCredential.Reveal(caller.SecurityToken) : null;
             if (callerToken != null) query.Add(Pair("SecurityToken", callerToken));
             var form = new List<KeyValuePair<string, string>>
@@ -95,13 +92,7 @@ namespace DataWorksDI.Client.Credentials
         public async Task<AcsCredential> AssumeRoleWithOidcAsync(string roleArn, string oidcProviderArn, string oidcToken, string roleSessionName,
             int durationSeconds, string policy, string source, CancellationToken cancellationToken)
         {
-            var query = new List<KeyValuePair<string, string>>
-            {
-                Pair("Action", "AssumeRoleWithOIDC"),
-                Pair("Version", Version),
-                Pair("Format", "JSON"),
-                Pair("Timestamp", Clock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-            };
+            List<KeyValuePair<string, string>> query = CommonQuery("AssumeRoleWithOIDC");
             var form = new List<KeyValuePair<string, string>>
             {
                 Pair("RoleArn", roleArn),
@@ -113,6 +104,15 @@ namespace DataWorksDI.Client.Credentials
             if (!string.IsNullOrEmpty(policy)) form.Add(Pair("Policy", policy));
             return await SendAsync("AssumeRoleWithOIDC", query, form, source, new[] { oidcToken }, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The query parameters every STS call starts with: Action, Version, Format (JSON) and Timestamp (now, UTC).</summary>
+        private List<KeyValuePair<string, string>> CommonQuery(string action) => new List<KeyValuePair<string, string>>
+        {
+            Pair("Action", action),
+            Pair("Version", Version),
+            Pair("Format", "JSON"),
+            Pair("Timestamp", Clock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+        };
 
         private async Task<AcsCredential> SendAsync(string action, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form,
             string source, string[] knownSecrets, CancellationToken cancellationToken)
