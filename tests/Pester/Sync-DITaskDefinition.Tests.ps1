@@ -53,7 +53,9 @@ BeforeDiscovery {
                 $deleted.FileId | Should -Be $stray.FileId
                 $deleted.Status | Should -Be Done
                 $Actions | Should -Contain 'DeleteFile'
-                Get-DIFile -ProjectId 30000 -Name ods_stray | Should -BeNullOrEmpty
+                # Gone: an exact name that matches no file is Get-DIFile's non-terminating FileNotFound (asserted, not left on the console).
+                Get-DIFile -ProjectId 30000 -Name ods_stray -ErrorAction SilentlyContinue -ErrorVariable notFound | Should -BeNullOrEmpty
+                $notFound.FullyQualifiedErrorId | Should -BeLike 'DataWorksDI.FileNotFound,*'
                 # Everything the folder defines is still there (ods_users was changed in example 2's folder and is applied now).
                 (Get-DIFile -ProjectId 30000 -FolderPath 'Business Flow/sales_prod' | Where-Object FileName -like 'ods_*').FileName | Sort-Object |
                     Should -Be @('ods_orders', 'ods_payments', 'ods_refunds', 'ods_users')
