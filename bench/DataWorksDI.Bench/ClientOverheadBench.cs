@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
@@ -43,7 +41,7 @@ namespace DataWorksDI.Bench
                 answer = body.ToString(Formatting.None);
             }
 
-            var handler = new CannedHandler(answer);
+            var handler = new CannedAnswers(new Dictionary<string, string> { ["GetFile"] = answer });
             JObject parsed = DataWorksClient.TryParse(answer);
             var endpoint = new Uri("http://127.0.0.1:1/");
             var options = new DataWorksClientOptions(endpoint) { MaxRequestsPerSecond = 0, AdaptivePacing = false };
@@ -76,36 +74,15 @@ namespace DataWorksDI.Bench
                         kb[k].Add((GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / calls);
                     }
                 }
-                double baseline = Median(times[0]);
+                double baseline = Stats.Median(times[0]);
                 Console.WriteLine("| path | µs a call (median) | × bare | KB allocated a call | µs, each round |");
                 Console.WriteLine("|---|---|---|---|---|");
                 for (int k = 0; k < series.Count; k++)
                 {
-                    double t = Median(times[k]);
-                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.0} | {2:0.00} | {3:0.0} | {4} |", series[k].Name, t, t / baseline, Median(kb[k]),
+                    double t = Stats.Median(times[k]);
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.0} | {2:0.00} | {3:0.0} | {4} |", series[k].Name, t, t / baseline, Stats.Median(kb[k]),
                         string.Join(", ", times[k].Select(x => x.ToString("0.0", CultureInfo.InvariantCulture)))));
                 }
-            }
-        }
-
-        private static double Median(List<double> s)
-        {
-            var o = s.OrderBy(x => x).ToList();
-            return o.Count % 2 == 1 ? o[o.Count / 2] : (o[o.Count / 2 - 1] + o[o.Count / 2]) / 2;
-        }
-
-        /// <summary>Answers every request at once with the same body, as the emulator's GetFile did (status 200, JSON).</summary>
-        private sealed class CannedHandler : HttpMessageHandler
-        {
-            private readonly byte[] _body;
-
-            public CannedHandler(string body) => _body = Encoding.UTF8.GetBytes(body);
-
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(_body), RequestMessage = request };
-                response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=utf-8");
-                return Task.FromResult(response);
             }
         }
     }

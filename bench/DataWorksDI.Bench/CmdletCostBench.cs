@@ -186,15 +186,9 @@ namespace DataWorksDI.Bench
             }
         }
 
-        private static double Median(List<double> s)
-        {
-            var o = s.OrderBy(x => x).ToList();
-            return o.Count % 2 == 1 ? o[o.Count / 2] : (o[o.Count / 2 - 1] + o[o.Count / 2]) / 2;
-        }
-
         private static void Report(string action, List<Series> series)
         {
-            double wall0 = Median(series[0].Wall), cpu0 = Median(series[0].Cpu);
+            double wall0 = Stats.Median(series[0].Wall), cpu0 = Stats.Median(series[0].Cpu);
             Console.WriteLine();
             // "× bare, paired": the median over rounds of this series' wall time over the bare client's in the same round, a
             // second or so apart — on a busy machine the steadier ratio, as both sides of each pair saw the same load.
@@ -206,12 +200,12 @@ namespace DataWorksDI.Bench
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (Series s in series)
             {
-                double wall = Median(s.Wall), cpu = Median(s.Cpu);
-                double paired = Median(s.Wall.Select((w, r) => w / series[0].Wall[r]).ToList());
+                double wall = Stats.Median(s.Wall), cpu = Stats.Median(s.Cpu);
+                double paired = Stats.Median(s.Wall.Select((w, r) => w / series[0].Wall[r]).ToList());
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.000} | {2:0.00} | {8:0.00} | {3:0.000} | {4:0.00} | {9} | {5:0.000} | {6} | {7} |",
-                    s.Name, wall, wall / wall0, cpu, cpu / cpu0, Median(s.ServerCpu), s.InProcess ? Median(s.Jit).ToString("0.00", CultureInfo.InvariantCulture) + "/call" : "—",
+                    s.Name, wall, wall / wall0, cpu, cpu / cpu0, Stats.Median(s.ServerCpu), s.InProcess ? Stats.Median(s.Jit).ToString("0.00", CultureInfo.InvariantCulture) + "/call" : "—",
                     string.Join(", ", s.Wall.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))), paired,
-                    s.InProcess ? Median(s.AllocatedKb).ToString("0.0", CultureInfo.InvariantCulture) : "—"));
+                    s.InProcess ? Stats.Median(s.AllocatedKb).ToString("0.0", CultureInfo.InvariantCulture) : "—"));
             }
         }
 

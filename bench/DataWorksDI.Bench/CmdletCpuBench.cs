@@ -1,18 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DataWorksDI.Client;
-using DataWorksDI.Client.Credentials;
 using DataWorksDI.Testing;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace DataWorksDI.Bench
 {
@@ -92,40 +86,12 @@ namespace DataWorksDI.Bench
                     for (int k = 0; k < series.Length; k++)
                     {
                         int baseline = Array.FindIndex(series, s => s.Action == series[k].Action && s.Script.Contains("Test-BenchBareCall"));
-                        double t = Median(wall[k]), b = Median(wall[baseline]);
+                        double t = Stats.Median(wall[k]), b = Stats.Median(wall[baseline]);
                         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:0.0} | {3:0.00} | {4:+0.0;-0.0;0} | {5:0.0} | {6} |", series[k].Action, series[k].Name, t, t / b, t - b,
-                            Median(kb[k]), string.Join(", ", wall[k].Select(x => x.ToString("0.0", CultureInfo.InvariantCulture)))));
+                            Stats.Median(kb[k]), string.Join(", ", wall[k].Select(x => x.ToString("0.0", CultureInfo.InvariantCulture)))));
                     }
                 }
             }
-        }
-
-        private static double Median(List<double> s)
-        {
-            var o = s.OrderBy(x => x).ToList();
-            return o.Count % 2 == 1 ? o[o.Count / 2] : (o[o.Count / 2 - 1] + o[o.Count / 2]) / 2;
-        }
-
-        /// <summary>Answers each action with its canned body at once (synchronously too, for HttpClient.Send); any other action is a test error.</summary>
-        private sealed class CannedAnswers : HttpMessageHandler
-        {
-            private readonly Dictionary<string, byte[]> _bodies;
-
-            public CannedAnswers(Dictionary<string, string> answers) =>
-                _bodies = answers.ToDictionary(a => a.Key, a => Encoding.UTF8.GetBytes(a.Value), StringComparer.Ordinal);
-
-            protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                string action = request.Headers.TryGetValues("x-acs-action", out IEnumerable<string> values) ? values.First() : null;
-                if (action == null || !_bodies.TryGetValue(action, out byte[] body))
-                    throw new InvalidOperationException($"The benchmark has no canned answer for {action ?? "a request without x-acs-action"}: the cmdlet made a call the series did not expect.");
-                var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body), RequestMessage = request };
-                response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=utf-8");
-                return response;
-            }
-
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-                Task.FromResult(Send(request, cancellationToken));
         }
     }
 }

@@ -65,8 +65,8 @@ $t | ConvertTo-Json -Compress
                     foreach (string module in modules)
                     {
                         List<JObject> runs = results[module];
-                        string M(string key) => Median(runs.Select(j => (double)j[key])).ToString("0", CultureInfo.InvariantCulture);
-                        Console.WriteLine($"| {module} | {M("import")} | {M("connect")} | {M("first")} | {Median(runs.Select(j => (double)j["second"])).ToString("0.0", CultureInfo.InvariantCulture)} | {M("firstGetFile")} | {string.Join(", ", runs.Select(j => ((double)j["first"]).ToString("0", CultureInfo.InvariantCulture)))} |");
+                        string M(string key) => Stats.Median(runs.Select(j => (double)j[key])).ToString("0", CultureInfo.InvariantCulture);
+                        Console.WriteLine($"| {module} | {M("import")} | {M("connect")} | {M("first")} | {Stats.Median(runs.Select(j => (double)j["second"])).ToString("0.0", CultureInfo.InvariantCulture)} | {M("firstGetFile")} | {string.Join(", ", runs.Select(j => ((double)j["first"]).ToString("0", CultureInfo.InvariantCulture)))} |");
                     }
                 }
             }
@@ -93,12 +93,6 @@ $t | ConvertTo-Json -Compress
                 if (p.ExitCode != 0 || last == null) throw new InvalidOperationException($"pwsh failed ({p.ExitCode}) for {module}: {output}{errors}");
                 return JObject.Parse(last);
             }
-        }
-
-        private static double Median(IEnumerable<double> values)
-        {
-            var o = values.OrderBy(x => x).ToList();
-            return o.Count % 2 == 1 ? o[o.Count / 2] : (o[o.Count / 2 - 1] + o[o.Count / 2]) / 2;
         }
     }
 }
