@@ -16,6 +16,21 @@ namespace DataWorksDI.Emulator.Tests
         private static EmulatorOptions Parse(params string[] args) =>
             EmulatorOptions.FromConfiguration(new ConfigurationBuilder().AddCommandLine(args).Build());
 
+        /// <summary>The options from a --config file holding <paramref name="json"/> (written to a temporary file, deleted after).</summary>
+        private static EmulatorOptions ParseConfig(string json)
+        {
+            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, json);
+            try
+            {
+                return Parse("--config", file);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
         [Fact]
         public void Command_line_options_are_read()
         {
@@ -183,16 +198,7 @@ namespace DataWorksDI.Emulator.Tests
         [InlineData("{\"deploymentChecks\": [{\"outcome\": \"fail\", \"pattern\": \"x_*\"}]}", "deploymentChecks[].pattern")]
         public void Unknown_keys_inside_config_objects_are_errors_that_name_where_they_stand(string json, string key)
         {
-            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(file, json);
-            try
-            {
-                Assert.Equal("Config file: unknown key '" + key + "'.", Assert.Throws<OptionsException>(() => Parse("--config", file)).Message);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            Assert.Equal("Config file: unknown key '" + key + "'.", Assert.Throws<OptionsException>(() => ParseConfig(json)).Message);
         }
 
         [Theory]
@@ -201,68 +207,32 @@ namespace DataWorksDI.Emulator.Tests
         [InlineData("{\"deploymentChecks\": [{\"outcome\": \"fail\", \"stage\": \"build\"}]}", "deploymentChecks[].stage is 'any', 'submit' or 'deploy'.")]
         public void Config_values_outside_their_choices_are_errors_that_name_the_choices(string json, string message)
         {
-            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(file, json);
-            try
-            {
-                Assert.Equal("Config file: " + message, Assert.Throws<OptionsException>(() => Parse("--config", file)).Message);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            Assert.Equal("Config file: " + message, Assert.Throws<OptionsException>(() => ParseConfig(json)).Message);
         }
 
         [Fact]
         public void Config_choices_are_read_and_the_workspace_mode_in_any_case()
         {
-            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(file, "{\"workspaces\": [{\"projectId\": 55555, \"identifier\": \"w\", \"name\": \"W\", \"mode\": \"Standard\"}, " +
+            var o = ParseConfig("{\"workspaces\": [{\"projectId\": 55555, \"identifier\": \"w\", \"name\": \"W\", \"mode\": \"Standard\"}, " +
                 "{\"projectId\": 55556, \"identifier\": \"v\", \"name\": \"V\", \"mode\": \"BASIC\"}], " +
                 "\"deploymentChecks\": [{\"fileNamePattern\": \"a_*\", \"outcome\": \"checkFail\", \"stage\": \"deploy\"}, {\"fileNamePattern\": \"b_*\", \"outcome\": \"fail\"}]}");
-            try
-            {
-                var o = Parse("--config", file);
-                Assert.Equal(new[] { WorkspaceMode.Standard, WorkspaceMode.Basic }, o.Workspaces.Select(w => w.Mode).ToArray());
-                Assert.Equal(new[] { DeploymentCheckOutcome.CheckFail, DeploymentCheckOutcome.Fail }, o.DeploymentChecks.Select(r => r.Outcome).ToArray());
-                Assert.Equal(new[] { DeploymentCheckStage.Deploy, DeploymentCheckStage.Any }, o.DeploymentChecks.Select(r => r.Stage).ToArray());
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            Assert.Equal(new[] { WorkspaceMode.Standard, WorkspaceMode.Basic }, o.Workspaces.Select(w => w.Mode).ToArray());
+            Assert.Equal(new[] { DeploymentCheckOutcome.CheckFail, DeploymentCheckOutcome.Fail }, o.DeploymentChecks.Select(r => r.Outcome).ToArray());
+            Assert.Equal(new[] { DeploymentCheckStage.Deploy, DeploymentCheckStage.Any }, o.DeploymentChecks.Select(r => r.Stage).ToArray());
         }
 
         [Fact]
         public void Config_file_delays_are_milliseconds_or_text()
         {
-            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(file, "{\"deploymentDelay\": \"2s\", \"realtimeStartDelay\": 300}");
-            try
-            {
-                var o = Parse("--config", file);
-                Assert.Equal(TimeSpan.FromSeconds(2), o.DeploymentDelay);
-                Assert.Equal(TimeSpan.FromMilliseconds(300), o.RealtimeStartDelay);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            var o = ParseConfig("{\"deploymentDelay\": \"2s\", \"realtimeStartDelay\": 300}");
+            Assert.Equal(TimeSpan.FromSeconds(2), o.DeploymentDelay);
+            Assert.Equal(TimeSpan.FromMilliseconds(300), o.RealtimeStartDelay);
         }
 
         [Fact]
         public void Unknown_config_keys_are_errors()
         {
-            string file = Path.Combine(Path.GetTempPath(), "dwemu-config-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(file, "{\"qpsLimt\": 3}");
-            try
-            {
-                Assert.Contains("qpsLimt", Assert.Throws<OptionsException>(() => Parse("--config", file)).Message);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            Assert.Contains("qpsLimt", Assert.Throws<OptionsException>(() => ParseConfig("{\"qpsLimt\": 3}")).Message);
         }
     }
 }
