@@ -79,6 +79,8 @@ namespace DataWorksDI.Bench
                         new Series("module client alone (InvokeAsync)", n => Loop(n, () => client.InvokeAsync(Request(), null, CancellationToken.None))),
                         // What a cmdlet's pipeline thread does, without PowerShell: one thread sends and waits for each answer itself.
                         new Series("bare signed HttpClient, one thread waiting (sync Send)", n => LoopOnOneThread(n, () => bare.CallBlocking(action, parameters))),
+                        new Series("bare, one thread waiting, 20 µs of CPU between calls", n => LoopOnOneThread(n, () => { bare.CallBlocking(action, parameters); Spin(20); })),
+                        new Series("bare, one thread waiting, 50 µs of CPU between calls", n => LoopOnOneThread(n, () => { bare.CallBlocking(action, parameters); Spin(50); })),
                         new Series("module client alone, one thread waiting (BlockingCalls, as a cmdlet)", n => LoopOnOneThread(n, () =>
                         {
                             BlockingCalls.Allow();
@@ -145,6 +147,12 @@ namespace DataWorksDI.Bench
             var wall = Stopwatch.StartNew();
             for (int i = 0; i < calls; i++) await call().ConfigureAwait(false);
             return (wall.Elapsed.TotalMilliseconds / calls, cpu.ElapsedMilliseconds / calls);
+        }
+
+        private static void Spin(int microseconds)
+        {
+            long until = Stopwatch.GetTimestamp() + microseconds * Stopwatch.Frequency / 1_000_000;
+            while (Stopwatch.GetTimestamp() < until) { }
         }
 
         /// <summary>The calls one after another on a thread of their own, each waited for by that thread (no await).</summary>
