@@ -52,7 +52,7 @@ namespace DataWorksDI.Tests.Client
         }
 
         [Fact]
-        public void OnlyTheFirstSendOfAStartBlocks_SoWorkStartedSideBySideIsNotSerialized()
+        public async Task OnlyTheFirstSendOfAStartBlocks_SoWorkStartedSideBySideIsNotSerialized()
         {
             // Two calls started one after the other in the same synchronous start (as LiveTaskReader.ForEachAsync starts its
             // items): the first waits for its answer on this thread, the second must not — it hangs, and blocking for it
@@ -62,17 +62,17 @@ namespace DataWorksDI.Tests.Client
             {
                 DataWorksClient client = Unpaced(server, maxAttempts: 1, attemptTimeout: TimeSpan.FromSeconds(20));
                 var watch = Stopwatch.StartNew();
-                (Task<Newtonsoft.Json.Linq.JObject> first, Task<Newtonsoft.Json.Linq.JObject> second) = WhereBlockingIsAllowed(() =>
+                (Task<Newtonsoft.Json.Linq.JObject> first, Task<Newtonsoft.Json.Linq.JObject> second) = await WhereBlockingIsAllowed(() =>
                 {
                     Task<Newtonsoft.Json.Linq.JObject> a = client.InvokeAsync(GetProject(), null, stop.Token);
                     Task<Newtonsoft.Json.Linq.JObject> b = client.InvokeAsync(GetProject(), null, stop.Token);
                     return Task.FromResult((a, b));
-                }).Result;
+                });
                 Assert.True(first.IsCompleted, "the first call went asynchronous");
                 Assert.False(second.IsCompleted, "the second call of the same start blocked this thread");
                 Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"starting both took {watch.Elapsed}");
                 stop.Cancel();
-                Assert.ThrowsAny<Exception>(() => second.Wait(TimeSpan.FromSeconds(10)));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(TimeSpan.FromSeconds(10)));
             }
         }
 

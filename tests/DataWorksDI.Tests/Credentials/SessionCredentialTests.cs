@@ -57,7 +57,7 @@ namespace DataWorksDI.Tests.Credentials
         }
 
         [Fact]
-        public void Two_runspaces_connected_to_different_workspaces_in_parallel_do_not_see_each_other()
+        public async Task Two_runspaces_connected_to_different_workspaces_in_parallel_do_not_see_each_other()
         {
             using (var a = new EmulatorSession(10000))
             using (var b = new EmulatorSession(10001))
@@ -71,9 +71,9 @@ namespace DataWorksDI.Tests.Credentials
                 }));
                 Task<string> ta = Task.Run(() => Loop(a, 10000));
                 Task<string> tb = Task.Run(() => Loop(b, 10001));
-                Task.WaitAll(ta, tb);
-                Assert.DoesNotContain("0", ta.Result.Split(','));
-                Assert.DoesNotContain("0", tb.Result.Split(','));
+                string[] counts = await Task.WhenAll(ta, tb);
+                Assert.DoesNotContain("0", counts[0].Split(','));
+                Assert.DoesNotContain("0", counts[1].Split(','));
                 // Each runspace's calls went out with its own key only.
                 Assert.All(a.Emulator.Requests(a.KeyId), q => Assert.Equal(a.KeyId, (string)q["accessKeyId"]));
                 Assert.True(a.CallCount() > 0 && b.CallCount() > 0);

@@ -31,7 +31,7 @@ namespace DataWorksDI.Tests.Lifecycle
                 ErrorRecord e = Assert.Single(r.Errors);
                 // A write without a token is never replayed blindly: the workflow reads whether it took effect (here the reads
                 // fail too, so it cannot tell) and sends it again only when the reads say it did not.
-                Assert.Single(server.Requests.Where(q => q.Header("x-acs-action") == "SubmitFile"));
+                Assert.Single(server.Requests, q => q.Header("x-acs-action") == "SubmitFile");
                 Assert.Contains("may or may not have been applied", e.Exception.Message);
                 Assert.Contains("may or may not have been applied", e.ErrorDetails.Message);
                 Assert.Contains("Get-DIDeployment", e.ErrorDetails.RecommendedAction);

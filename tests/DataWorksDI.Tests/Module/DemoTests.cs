@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using DataWorksDI.Testing;
 using DataWorksDI.Tests.Infrastructure;
 using Xunit;
@@ -12,22 +13,23 @@ namespace DataWorksDI.Tests.Module
     public class DemoTests
     {
         [Fact]
-        public void Demo_RunsTheSeedWorkflow_AgainstTheEmbeddedEmulator()
+        public async Task Demo_RunsTheSeedWorkflow_AgainstTheEmbeddedEmulator()
         {
             string configuration = AppContext.BaseDirectory.Contains(Path.DirectorySeparatorChar + "Release" + Path.DirectorySeparatorChar) ? "Release" : "Debug";
             string dll = Path.Combine(RepoPaths.Root, "src", "DataWorksDI.Demo", "bin", configuration, "net10.0", "DataWorksDI.Demo.dll");
             var psi = new ProcessStartInfo("dotnet", "\"" + dll + "\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             using (Process p = Process.Start(psi))
             {
-                var stderr = p.StandardError.ReadToEndAsync();
+                Task<string> readingStderr = p.StandardError.ReadToEndAsync();
                 string stdout = p.StandardOutput.ReadToEnd();
                 Assert.True(p.WaitForExit(120_000), "the demo did not finish in 2 minutes");
-                Assert.True(p.ExitCode == 0, stdout + stderr.Result);
+                string stderr = await readingStderr;
+                Assert.True(p.ExitCode == 0, stdout + stderr);
                 Assert.Contains("DataWorks emulator listening on http://127.0.0.1:", stdout);
                 Assert.Contains("Status                 Succeeded", stdout);
                 Assert.Contains("ToEnvironment          Production", stdout);
                 Assert.Contains("Cron                 00 30 05 * * ?", stdout);
-                Assert.DoesNotContain("DataWorksEmulatorDemoSecretForLocalUseOnly", stdout + stderr.Result);
+                Assert.DoesNotContain("DataWorksEmulatorDemoSecretForLocalUseOnly", stdout + stderr);
                 // It ends saying what succeeded, in words.
                 string[] lines = stdout.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
                 int done = Array.FindLastIndex(lines, l => l.StartsWith("Done: the seed workflow succeeded", StringComparison.Ordinal));

@@ -21,7 +21,7 @@ namespace DataWorksDI.Tests.Module
     public class PipelinePumpTests
     {
         [Fact]
-        public void Work_StartsOnTheCallingThread_AndContinuationsThatComeBack_RunThere()
+        public async Task Work_StartsOnTheCallingThread_AndContinuationsThatComeBack_RunThere()
         {
             var pump = new PipelinePump();
             int caller = Environment.CurrentManagedThreadId;
@@ -37,13 +37,13 @@ namespace DataWorksDI.Tests.Module
             }, CancellationToken.None);
 
             Assert.True(task.IsCompleted);
-            Assert.Equal(42, task.Result);
+            Assert.Equal(42, await task);                  // completed already: Run returned when the work had
             Assert.Equal(new[] { caller, caller }, threads);
             Assert.False(pump.InWork);
         }
 
         [Fact]
-        public void Writes_FromOtherThreads_RunOnTheCallingThread_InOrder_WhileTheWorkRuns()
+        public async Task Writes_FromOtherThreads_RunOnTheCallingThread_InOrder_WhileTheWorkRuns()
         {
             var pump = new PipelinePump();
             int caller = Environment.CurrentManagedThreadId;
@@ -62,7 +62,8 @@ namespace DataWorksDI.Tests.Module
                 return true;
             }, CancellationToken.None);
 
-            Assert.True(task.Result);
+            Assert.True(task.IsCompleted);
+            Assert.True(await task);
             Assert.Equal(new[] { 0, 1, 2, 3, 4 }, written.Select(w => w.Index));
             Assert.All(written, w => Assert.Equal(caller, w.Thread));
             // Each write but the last was queued 300 ms before the next step of the work: it ran while the work ran.

@@ -195,8 +195,8 @@ namespace DataWorksDI.Tests.Validation
         {
             string doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "validation-rules.md"));
             var sources = PluginCatalog.Default.Plugins.SelectMany(p => new[] { p.Source }.Concat(p.Parameters.Select(x => x.Source))).Distinct().ToList();
-            Assert.Empty(sources.Where(s => !doc.Contains(s)));
-            Assert.Empty(PluginCatalog.Default.Plugins.Where(p => !doc.Contains("| " + p.Title + " |")).Select(p => p.Title));
+            Assert.DoesNotContain(sources, s => !doc.Contains(s));
+            Assert.DoesNotContain(PluginCatalog.Default.Plugins.Select(p => p.Title), title => !doc.Contains("| " + title + " |"));
         }
 
         [Fact]
