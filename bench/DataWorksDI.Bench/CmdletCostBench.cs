@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -99,6 +100,16 @@ namespace DataWorksDI.Bench
                         BareCallCmdlet.Call = _ => bare.CallBlocking(action, parameters);
                         return Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchBareCall -ProjectId $p }", n, ("n", n), ("p", Project)));
                     }));
+                    // The same calls as one command with the ids piped in (how a bulk caller writes it): PowerShell's
+                    // per-command work is paid once, not per call. The input objects are built before the timing.
+                    string piped = action == "GetProject" ? "Get-DIWorkspace" : "Get-DIFile";
+                    series.Add(new Series(piped + ", the ids piped into one command", n =>
+                        Task.FromResult(host.Measure("$null = $items | " + piped, n, ("items", Items(n, action == "GetProject" ? "ProjectId" : "FileId", action == "GetProject" ? Project : fileId))))));
+                    series.Add(new Series("the bare call (sync Send) in an empty binary cmdlet, the ids piped into one command", n =>
+                    {
+                        BareCallCmdlet.Call = _ => bare.CallBlocking(action, parameters);
+                        return Task.FromResult(host.Measure("$null = $items | Test-BenchBareCall", n, ("items", Items(n, "ProjectId", Project))));
+                    }));
                     series.Add(new Series("floor: the module's cmdlet layer, no call (PowerShell loop)",
                         n => Task.FromResult(host.Measure("foreach ($i in 1..$n) { $null = Test-BenchModuleLayer -ProjectId $p }", n, ("n", n), ("p", Project)))));
                     if (action == "GetFile")
@@ -148,6 +159,14 @@ namespace DataWorksDI.Bench
             for (int i = 0; i < calls; i++) await call().ConfigureAwait(false);
             return (wall.Elapsed.TotalMilliseconds / calls, cpu.ElapsedMilliseconds / calls);
         }
+
+        /// <summary>n input objects with one property, as Import-Csv or a listing would pipe them.</summary>
+        private static PSObject[] Items(int n, string property, long value) => Enumerable.Range(0, n).Select(_ =>
+        {
+            var item = new PSObject();
+            item.Properties.Add(new PSNoteProperty(property, value));
+            return item;
+        }).ToArray();
 
         private static void Spin(int microseconds)
         {

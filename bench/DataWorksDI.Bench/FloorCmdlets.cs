@@ -116,7 +116,7 @@ namespace DataWorksDI.Bench
         /// <summary>Set by the bench before it measures this series.</summary>
         internal static System.Action<long> Call { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
         public long ProjectId { get; set; }
 
