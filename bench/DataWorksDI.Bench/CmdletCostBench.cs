@@ -102,9 +102,9 @@ namespace DataWorksDI.Bench
                     }));
                     // The same calls as one command with the ids piped in (how a bulk caller writes it): PowerShell's
                     // per-command work is paid once, not per call. The input objects are built before the timing.
-                    string piped = action == "GetProject" ? "Get-DIWorkspace" : "Get-DIFile";
+                    var (piped, idName, id) = action == "GetProject" ? ("Get-DIWorkspace", "ProjectId", Project) : ("Get-DIFile", "FileId", fileId);
                     series.Add(new Series(piped + ", the ids piped into one command", n =>
-                        Task.FromResult(host.Measure("$null = $items | " + piped, n, ("items", Items(n, action == "GetProject" ? "ProjectId" : "FileId", action == "GetProject" ? Project : fileId))))));
+                        Task.FromResult(host.Measure("$null = $items | " + piped, n, ("items", Items(n, idName, id))))));
                     series.Add(new Series("the bare call (sync Send) in an empty binary cmdlet, the ids piped into one command", n =>
                     {
                         BareCallCmdlet.Call = _ => bare.CallBlocking(action, parameters);
