@@ -28,13 +28,8 @@ namespace DataWorksDI.Cmdlets
             DefinitionSet offline = DefinitionCmdletSupport.LoadOrTerminate(this, root, stage);
             var context = ResolveContext();
             long? explicitProject = MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) ? ProjectId : (long?)null;
-            long? fallback = explicitProject ?? context.ProjectId;
             var workflow = new DefinitionPlanWorkflow(context, Log, PostProgress);
-            if (!TryRun(async ct =>
-                {
-                    long projectId = explicitProject ?? await workflow.ResolveProjectAsync(offline.Stage, fallback, ct).ConfigureAwait(false);
-                    return await workflow.PlanAsync(offline, stage, projectId, Delete.IsPresent, ct).ConfigureAwait(false);
-                }, root, out DefinitionPlan plan)) return;
+            if (!TryRun(ct => workflow.PlanAsync(offline, stage, explicitProject, Delete.IsPresent, ct), root, out DefinitionPlan plan)) return;
             foreach (PlanItem item in plan.Items)
             {
                 item.Plan.DefinitionPath = root;

@@ -65,12 +65,7 @@ namespace DataWorksDI.Cmdlets
             long? explicitProject = MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) ? ProjectId : (long?)null;
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
             var workflow = new DefinitionExportWorkflow(context, Log, PostProgress);
-            var planner = new DefinitionPlanWorkflow(context, Log, null);
-            if (!TryRun(async ct =>
-                {
-                    long projectId = explicitProject ?? await planner.ResolveProjectAsync(stage, context.ProjectId, ct).ConfigureAwait(false);
-                    return await workflow.ExportAsync(projectId, stage, FolderPath, Keyword, null, patterns == null ? null : f => patterns.Any(p => p.IsMatch(f.FileName)), ct).ConfigureAwait(false);
-                }, root, out List<ExportedTask> exported)) return;
+            if (!TryRun(ct => workflow.ExportAsync(explicitProject, stage, FolderPath, Keyword, null, patterns == null ? null : f => patterns.Any(p => p.IsMatch(f.FileName)), ct), root, out List<ExportedTask> exported)) return;
 
             Dictionary<string, TaskDefinition> existing = DefinitionSet.Existing(root);
             foreach (ExportedTask e in exported)

@@ -76,11 +76,7 @@ namespace DataWorksDI.Cmdlets
             var planner = new DefinitionPlanWorkflow(context, Log, PostProgress);
             // One limit for the whole run: the plan's reads count, and a plan that would pass it stops before it does.
             var limit = new CallLimit(context.Client, MyInvocation.BoundParameters.ContainsKey(nameof(MaxCalls)) ? MaxCalls : (long?)null);
-            if (!TryRun(async ct =>
-                {
-                    long projectId = explicitProject ?? selected?.FirstOrDefault()?.ProjectId ?? await planner.ResolveProjectAsync(offline.Stage, context.ProjectId, ct).ConfigureAwait(false);
-                    return await planner.PlanAsync(offline, stage, projectId, delete, ct, limit).ConfigureAwait(false);
-                }, root, out DefinitionPlan plan)) return;
+            if (!TryRun(ct => planner.PlanAsync(offline, stage, explicitProject ?? selected?.FirstOrDefault()?.ProjectId, delete, ct, limit), root, out DefinitionPlan plan)) return;
 
             if (selected != null) Select(plan, selected);
 

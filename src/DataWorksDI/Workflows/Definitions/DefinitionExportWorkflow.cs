@@ -18,21 +18,23 @@ namespace DataWorksDI.Workflows
     /// </summary>
     internal sealed class DefinitionExportWorkflow(DIContext context, IClientLog log, Action<ProgressUpdate> progress) : Workflow(context, log, progress)
     {
-        public async Task<List<ExportedTask>> ExportAsync(long projectId, StageSettings stage, string folderPath, string keyword, string exactName, Func<DIFile, bool> select, CancellationToken ct)
+        /// <param name="projectId">The workspace (-ProjectId); null: the one the stage names, else the context's.</param>
+        public async Task<List<ExportedTask>> ExportAsync(long? projectId, StageSettings stage, string folderPath, string keyword, string exactName, Func<DIFile, bool> select, CancellationToken ct)
         {
             var reader = new LiveTaskReader(Context, Log, null);
-            DIWorkspace workspace = await reader.WorkspaceAsync(projectId, ct).ConfigureAwait(false);
+            long project = await reader.ProjectIdAsync(projectId, stage, ct).ConfigureAwait(false);
+            DIWorkspace workspace = await reader.WorkspaceAsync(project, ct).ConfigureAwait(false);
             string folder = !string.IsNullOrEmpty(folderPath) ? folderPath : stage.FolderRoot;
-            List<DIFile> files = (await reader.ListAsync(projectId, string.IsNullOrEmpty(folder) ? null : new[] { folder }, keyword, exactName, ct).ConfigureAwait(false))
+            List<DIFile> files = (await reader.ListAsync(project, string.IsNullOrEmpty(folder) ? null : new[] { folder }, keyword, exactName, ct).ConfigureAwait(false))
                 .Where(f => stage.LogicalFolder(f.FolderPath) != null && (select == null || select(f))).ToList();
             var mapper = new StageMapper(stage, workspace.Identifier);
             var exported = files.Select(f => new ExportedTask { File = f }).ToList();
-            using (ProgressActivity bar = StartActivity($"Exporting {files.Count} batch sync task(s) of workspace {workspace.Identifier} ({projectId})"))
+            using (ProgressActivity bar = StartActivity($"Exporting {files.Count} batch sync task(s) of workspace {workspace.Identifier} ({project})"))
             {
                 int done = 0;
                 await LiveTaskReader.ForEachAsync(exported, 8, async e =>
                 {
-                    LiveTask live = await reader.ReadAsync(projectId, e.File, ct).ConfigureAwait(false);
+                    LiveTask live = await reader.ReadAsync(project, e.File, ct).ConfigureAwait(false);
                     if (live.Definition.Content == null)
                     {
                         e.Problem = new DataWorksOperationException(ErrorIds.UnreadableTaskContent,

@@ -75,40 +75,23 @@ namespace DataWorksDI.Workflows
         internal static ValidationFinding ToValidationFinding(DefinitionFinding f) =>
             new ValidationFinding(f.Code, f.Severity, f.File + (string.IsNullOrEmpty(f.Path) ? string.Empty : " " + f.Path), (f.Task.Length > 0 ? "[" + f.Task + "] " : string.Empty) + f.Message, f.Fix);
 
-        /// <summary>The workspace the stage names (projectId, or identifier resolved through ListProjects), else <paramref name="fallback"/>.</summary>
-        public async Task<long> ResolveProjectAsync(StageSettings stage, long? fallback, CancellationToken ct)
-        {
-            if (stage?.ProjectId is long id) return id;
-            if (!string.IsNullOrEmpty(stage?.ProjectIdentifier))
-            {
-                Pager<DIWorkspace> pager = new WorkspaceService(Context, Log).List(100);
-                while (pager.HasMore)
-                    foreach (DIWorkspace w in await pager.NextAsync(ct).ConfigureAwait(false))
-                        if (string.Equals(w.Identifier, stage.ProjectIdentifier, StringComparison.Ordinal)) return w.ProjectId;
-                throw new DataWorksOperationException(ErrorIds.InvalidDefinition,
-                    $"The stage {stage.File} names workspace '{stage.ProjectIdentifier}', which these credentials cannot see in the context's region (ListProjects). Give its projectId, or check the region.",
-                    ErrorCategory.ObjectNotFound);
-            }
-            if (fallback.HasValue) return fallback.Value;
-            throw new DataWorksOperationException(ErrorIds.NoWorkspace,
-                "No workspace was given: the stage has no \"workspace\", there is no -ProjectId and the context has no default workspace.", ErrorCategory.InvalidArgument);
-        }
-
         /// <param name="set">Loaded offline already (LoadOffline); reloaded here with the workspace's identifier for ${workspace}.</param>
         /// <param name="limit">
         /// Sync-DITaskDefinition -MaxCalls: every read reserves its calls first, and before the tasks are read the plan checks
         /// that their reads fit; a plan that would pass the limit stops (throws the limit's CallLimitReached) before it does,
         /// having written nothing. Null: no limit.
         /// </param>
-        public async Task<DefinitionPlan> PlanAsync(DefinitionSet offline, string stageFile, long projectId, bool delete, CancellationToken ct, CallLimit limit = null)
+        /// <param name="projectId">The workspace (-ProjectId, or the piped plan's); null: the one the stage names, else the context's.</param>
+        public async Task<DefinitionPlan> PlanAsync(DefinitionSet offline, string stageFile, long? projectId, bool delete, CancellationToken ct, CallLimit limit = null)
         {
             long before = Context.Client.Statistics.CallsMade;
             limit = limit ?? new CallLimit(Context.Client, null);
             var reader = new LiveTaskReader(Context, Log, null);
-            DIWorkspace workspace = await limit.ReadAsync(1, "GetProject", () => reader.WorkspaceAsync(projectId, ct), PlanStopped(limit, "reading the workspace (GetProject)", 1)).ConfigureAwait(false);
+            long project = await reader.ProjectIdAsync(projectId, offline.Stage, ct).ConfigureAwait(false);
+            DIWorkspace workspace = await limit.ReadAsync(1, "GetProject", () => reader.WorkspaceAsync(project, ct), PlanStopped(limit, "reading the workspace (GetProject)", 1)).ConfigureAwait(false);
             DefinitionSet set = DefinitionSet.Load(offline.Root, stageFile, workspace.Identifier);
             ThrowIfErrors(set.Findings);
-            var plan = new DefinitionPlan { ProjectId = projectId, Workspace = workspace, Set = set };
+            var plan = new DefinitionPlan { ProjectId = project, Workspace = workspace, Set = set };
 
             List<List<int>> levels = DependencyOrder.Levels(set.Physical, workspace.Identifier, out List<int> cycle);
             if (cycle.Count > 0)
@@ -121,7 +104,7 @@ namespace DataWorksDI.Workflows
 
             var folders = set.Physical.Select(d => d.Folder).ToList();
             if (delete && set.Stage.FolderRoot.Length > 0) folders.Add(set.Stage.FolderRoot);
-            List<DIFile> listed = await reader.ListAsync(projectId, folders, null, null, ct, limit).ConfigureAwait(false);
+            List<DIFile> listed = await reader.ListAsync(project, folders, null, null, ct, limit).ConfigureAwait(false);
             var byIdentity = listed.GroupBy(f => TaskDefinition.Join(TaskDefinition.NormalizeFolder(f.FolderPath), f.FileName), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
@@ -142,7 +125,7 @@ namespace DataWorksDI.Workflows
             for (int i = 0; i < set.Physical.Count; i++)
                 plan.Items.Add(new PlanItem { Logical = set.Logical[i], Desired = set.Physical[i], Level = levelOf[i] });
 
-            using (ProgressActivity bar = StartActivity($"Planning {plan.Items.Count} task definition(s) for workspace {workspace.Identifier} ({projectId})"))
+            using (ProgressActivity bar = StartActivity($"Planning {plan.Items.Count} task definition(s) for workspace {workspace.Identifier} ({project})"))
             {
                 int done = 0;
                 await LiveTaskReader.ForEachAsync(plan.Items, Parallel, async item =>
@@ -150,7 +133,7 @@ namespace DataWorksDI.Workflows
                     // GetFile and ListFileVersions (a second ListFileVersions page, read only when DataWorks lists a file's
                     // versions oldest first and it has more than ten, is not reserved: docs/definitions.md, Apply).
                     if (byIdentity.TryGetValue(item.Desired.Identity, out DIFile file))
-                        item.Live = await limit.ReadAsync(2, "GetFile of " + item.Desired.Identity, () => reader.ReadAsync(projectId, file, ct), PlanStopped(limit, "reading " + item.Desired.Identity, 2)).ConfigureAwait(false);
+                        item.Live = await limit.ReadAsync(2, "GetFile of " + item.Desired.Identity, () => reader.ReadAsync(project, file, ct), PlanStopped(limit, "reading " + item.Desired.Identity, 2)).ConfigureAwait(false);
                     Decide(item, plan);
                     int n = Interlocked.Increment(ref done);
                     bar.Report($"{n} of {plan.Items.Count}: {item.Desired.Identity}", 100 * n / Math.Max(1, plan.Items.Count));
@@ -167,7 +150,7 @@ namespace DataWorksDI.Workflows
                     string folder = TaskDefinition.NormalizeFolder(pair.Value.FolderPath);
                     if (!scope.Any(s => folder == s || folder.StartsWith(s + "/", StringComparison.Ordinal))) continue;
                     var item = new PlanItem { Orphan = pair.Value, Level = levels.Count };
-                    item.Plan = NewPlan(DITaskAction.Delete, set.Stage.LogicalFolder(folder) ?? folder, pair.Value.FileName, folder, projectId);
+                    item.Plan = NewPlan(DITaskAction.Delete, set.Stage.LogicalFolder(folder) ?? folder, pair.Value.FileName, folder, project);
                     item.Plan.FileId = pair.Value.FileId;
                     item.Plan.Steps = plan.StandardMode ? "DeleteFile, DeployFile" : "DeleteFile";
                     item.Plan.Calls = plan.StandardMode ? 4 : 2;
@@ -175,7 +158,7 @@ namespace DataWorksDI.Workflows
                 }
             }
             plan.CallsSpent = Context.Client.Statistics.CallsMade - before;
-            Log.Verbose($"Plan for workspace {projectId}: " + string.Join(", ", plan.Items.GroupBy(i => i.Plan.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
+            Log.Verbose($"Plan for workspace {project}: " + string.Join(", ", plan.Items.GroupBy(i => i.Plan.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))
                 + $"; {plan.CallsSpent} call(s) spent reading.");
             return plan;
         }

@@ -52,6 +52,29 @@ namespace DataWorksDI.Workflows
         public Task<DIWorkspace> WorkspaceAsync(long projectId, CancellationToken ct) => new WorkspaceService(Context, Log).GetCachedAsync(projectId, ct);
 
         /// <summary>
+        /// The workspace a definitions run acts on: <paramref name="given"/> (-ProjectId, or the piped plan's), else the one
+        /// the stage names (its projectId, or its identifier resolved through ListProjects), else the context's default.
+        /// </summary>
+        public async Task<long> ProjectIdAsync(long? given, StageSettings stage, CancellationToken ct)
+        {
+            if (given.HasValue) return given.Value;
+            if (stage?.ProjectId is long id) return id;
+            if (!string.IsNullOrEmpty(stage?.ProjectIdentifier))
+            {
+                Pager<DIWorkspace> pager = new WorkspaceService(Context, Log).List(100);
+                while (pager.HasMore)
+                    foreach (DIWorkspace w in await pager.NextAsync(ct).ConfigureAwait(false))
+                        if (string.Equals(w.Identifier, stage.ProjectIdentifier, StringComparison.Ordinal)) return w.ProjectId;
+                throw new DataWorksOperationException(ErrorIds.InvalidDefinition,
+                    $"The stage {stage.File} names workspace '{stage.ProjectIdentifier}', which these credentials cannot see in the context's region (ListProjects). Give its projectId, or check the region.",
+                    ErrorCategory.ObjectNotFound);
+            }
+            if (Context.ProjectId.HasValue) return Context.ProjectId.Value;
+            throw new DataWorksOperationException(ErrorIds.NoWorkspace,
+                "No workspace was given: the stage has no \"workspace\", there is no -ProjectId and the context has no default workspace.", ErrorCategory.InvalidArgument);
+        }
+
+        /// <summary>
         /// The batch sync tasks (FileType 23) in these folders and their sub-folders; every task of the workspace when
         /// <paramref name="folders"/> is empty. Folders inside another listed folder are not listed again (ListFiles includes
         /// sub-folders).
