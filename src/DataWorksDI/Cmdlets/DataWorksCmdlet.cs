@@ -99,6 +99,28 @@ namespace DataWorksDI.Cmdlets
         }
 
         /// <summary>
+        /// For work running under <see cref="Run{T}"/> that needs the pipeline thread for a step — a ShouldProcess, a
+        /// prompt, writes — and its answer: runs <paramref name="step"/> there (within PipelinePump.WriteLatency) and
+        /// completes the returned task with its result or its exception (PipelineStoppedException included).
+        /// </summary>
+        internal Task<T> OnPipelineThread<T>(Func<T> step)
+        {
+            var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Post(_ =>
+            {
+                try
+                {
+                    done.SetResult(step());
+                }
+                catch (Exception ex)
+                {
+                    done.SetException(ex);
+                }
+            });
+            return done.Task;
+        }
+
+        /// <summary>
         /// The one progress path: a workflow's progress callback, from any thread. Each report becomes a ProgressRecord
         /// with the activity's own id (Workflows.ProgressActivity hands them out) and is written on the pipeline thread.
         /// </summary>

@@ -72,15 +72,48 @@ namespace DataWorksDI.Cmdlets
         {
             DefinitionSet offline = DefinitionCmdletSupport.LoadOrTerminate(this, root, stage);
             var context = ResolveContext();
-            long? explicitProject = MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) ? ProjectId : (long?)null;
-            var planner = new DefinitionPlanWorkflow(context, Log, PostProgress);
+            long? projectId = MyInvocation.BoundParameters.ContainsKey(nameof(ProjectId)) ? ProjectId : selected?.FirstOrDefault()?.ProjectId;
             // One limit for the whole run: the plan's reads count, and a plan that would pass it stops before it does.
             var limit = new CallLimit(context.Client, MyInvocation.BoundParameters.ContainsKey(nameof(MaxCalls)) ? MaxCalls : (long?)null);
-            if (!TryRun(ct => planner.PlanAsync(offline, stage, explicitProject ?? selected?.FirstOrDefault()?.ProjectId, delete, ct, limit), root, out DefinitionPlan plan)) return;
+            var options = new ApplyOptions { MaxCalls = limit.Max, Limit = limit, Wait = WaitOptions };
+            var workflow = new DefinitionSyncWorkflow(context, Log, PostProgress);
+            // The decision runs on the pipeline thread: the piped selection's warnings and errors, and a ShouldProcess per change.
+            if (!TryRun(ct => workflow.SyncAsync(offline, stage, projectId, delete, plan => OnPipelineThread(() => Decide(plan, selected)), options, ct), root, out SyncRun run)) return;
 
+            DefinitionPlan plan = run.Plan;
+            if (run.Report == null)
+            {
+                foreach (PlanItem item in plan.Items) WriteObject(Result(plan, item, run.Declined.Contains(item) ? DITaskSyncStatus.Skipped : DITaskSyncStatus.Done));
+                return;
+            }
+
+            ApplyReport report = run.Report;
+            foreach (ApplyOutcome o in report.Outcomes)
+            {
+                WriteObject(o.Result);
+                if (o.Error is DataWorksServiceException se) WriteError(ErrorRecords.FromService(se, o.Result));
+                else if (o.Error is DataWorksOperationException oe) WriteError(ErrorRecords.From(oe, o.Result));
+                else if (o.Error is Client.Credentials.CredentialException ce) WriteError(CredentialErrors.ToErrorRecord(ce, o.Result));
+            }
+            foreach (PlanItem item in run.Declined) WriteObject(Result(plan, item, DITaskSyncStatus.Skipped));
+            if (report.Stopped != null)
+            {
+                int pending = report.Outcomes.Count(o => o.Result.State == DITaskSyncStatus.Pending);
+                string message = $"{report.Stopped.Message} {pending} task(s) are Pending; {report.CallsSpent} call(s) were spent in this run. Run Sync-DITaskDefinition again to finish them.";
+                if (report.Stopped is DataWorksServiceException budget)
+                    WriteError(ErrorRecords.Create(budget.Code, message, ErrorCategory.QuotaExceeded, root));
+                else
+                    WriteError(ErrorRecords.Create(ErrorIds.CallLimitReached, message, ErrorCategory.LimitsExceeded, root));
+            }
+        }
+
+        /// <summary>
+        /// Keeps only the piped tasks (when a plan was piped), then asks for every change before anything is written, so
+        /// -WhatIf sends no write and a declined task is only skipped. Returns the declined items.
+        /// </summary>
+        private ICollection<PlanItem> Decide(DefinitionPlan plan, List<DITaskPlan> selected)
+        {
             if (selected != null) Select(plan, selected);
-
-            // Every change is asked for before anything is written, so -WhatIf sends no write and a declined task is only skipped.
             var declined = new HashSet<PlanItem>();
             foreach (PlanItem item in plan.Items.Where(i => i.Plan.Kind != DITaskAction.Unchanged))
             {
@@ -104,35 +137,7 @@ namespace DataWorksDI.Cmdlets
                 }
                 if (!yes) declined.Add(item);
             }
-            if (plan.Items.All(i => i.Plan.Kind == DITaskAction.Unchanged || declined.Contains(i)))
-            {
-                foreach (PlanItem item in plan.Items) WriteObject(Result(plan, item, declined.Contains(item) ? DITaskSyncStatus.Skipped : DITaskSyncStatus.Done));
-                return;
-            }
-
-            var skipped = plan.Items.Where(declined.Contains).ToList();
-            plan.Items.RemoveAll(declined.Contains);
-            var options = new ApplyOptions { MaxCalls = limit.Max, Limit = limit, Wait = WaitOptions };
-            var workflow = new DefinitionApplyWorkflow(context, Log, PostProgress);
-            if (!TryRun(ct => workflow.ApplyAsync(plan, options, ct), root, out ApplyReport report)) return;
-
-            foreach (ApplyOutcome o in report.Outcomes)
-            {
-                WriteObject(o.Result);
-                if (o.Error is DataWorksServiceException se) WriteError(ErrorRecords.FromService(se, o.Result));
-                else if (o.Error is DataWorksOperationException oe) WriteError(ErrorRecords.From(oe, o.Result));
-                else if (o.Error is Client.Credentials.CredentialException ce) WriteError(CredentialErrors.ToErrorRecord(ce, o.Result));
-            }
-            foreach (PlanItem item in skipped) WriteObject(Result(plan, item, DITaskSyncStatus.Skipped));
-            if (report.Stopped != null)
-            {
-                int pending = report.Outcomes.Count(o => o.Result.State == DITaskSyncStatus.Pending);
-                string message = $"{report.Stopped.Message} {pending} task(s) are Pending; {report.CallsSpent} call(s) were spent in this run. Run Sync-DITaskDefinition again to finish them.";
-                if (report.Stopped is DataWorksServiceException budget)
-                    WriteError(ErrorRecords.Create(budget.Code, message, ErrorCategory.QuotaExceeded, root));
-                else
-                    WriteError(ErrorRecords.Create(ErrorIds.CallLimitReached, message, ErrorCategory.LimitsExceeded, root));
-            }
+            return declined;
         }
 
         private static DITaskSyncResult Result(DefinitionPlan plan, PlanItem item, DITaskSyncStatus status) => new DITaskSyncResult
