@@ -47,8 +47,6 @@ namespace DataWorksDI.Cmdlets
             {
                 long? which = listing ? (long?)null : ResolveProjectId();
                 int dropped = new CatalogService(context, Log).Refresh(which);
-                if (which.HasValue) context.Workspaces.Forget(which.Value);
-                else context.Workspaces.Clear();
                 WriteVerbose($"Forgot {dropped} list(s) of the workspace catalogue{(which.HasValue ? $" of workspace {which}" : string.Empty)}; they are read again when next needed.");
             }
             if (listing)

@@ -212,11 +212,14 @@ namespace DataWorksDI.Services
             Cache.Update<IReadOnlyList<DIFile>>(CatalogCache.Key(projectId, FilesList), files => files.Where(f => f.FileId != fileId).ToList());
 
         /// <summary>
-        /// Drops what the catalogue read about <paramref name="projectId"/> (and the account's resource groups and
-        /// workspaces), or everything when null; the next use reads again. Returns how many lists were dropped.
+        /// Get-DIWorkspace -Refresh: drops what the catalogue read about <paramref name="projectId"/> (and the account's
+        /// resource groups and workspaces), or everything when null, and what the context knows of that workspace (or of
+        /// every workspace): its mode and identifier. The next use reads again. Returns how many catalogue lists were dropped.
         /// </summary>
         public int Refresh(long? projectId)
         {
+            if (projectId.HasValue) Context.Workspaces.Forget(projectId.Value);
+            else Context.Workspaces.Clear();
             string prefix = projectId.HasValue ? CatalogCache.Key(projectId.Value, string.Empty) : null;
             return Cache.Forget(k => prefix == null || k.StartsWith(prefix, StringComparison.Ordinal) || k.StartsWith("*/", StringComparison.Ordinal));
         }
